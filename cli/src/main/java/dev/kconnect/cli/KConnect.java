@@ -1,6 +1,8 @@
 package dev.kconnect.cli;
 
 import dev.kconnect.cli.command.CompletionCommand;
+import dev.kconnect.cli.command.DistributedCommand;
+import dev.kconnect.cli.command.StandaloneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            StandaloneCommand.class,
+            DistributedCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class,
         },
