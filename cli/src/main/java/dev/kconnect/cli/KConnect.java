@@ -1,5 +1,8 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.command.CompletionCommand;
+import dev.kconnect.cli.command.DistributedCommand;
+import dev.kconnect.cli.command.StandaloneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +16,12 @@ import picocli.CommandLine.Spec;
             "Run and administer Kafka Connect, with the Kinetica connector built in.",
             ""
         },
-        subcommandsRepeatable = false,
+        subcommands = {
+            StandaloneCommand.class,
+            DistributedCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class,
+        },
         footer = {"", ExitCode.HELP})
 public final class KConnect implements Runnable {
 
