@@ -116,8 +116,9 @@ public final class KineticaSinkConfig extends AbstractConfig {
                                 + "record for a missing table is an error.",
                         TABLES_GROUP, ++order, Width.SHORT, "Create tables")
                 .define(UPDATE_ON_EXISTING_PK, Type.BOOLEAN, true, Importance.MEDIUM,
-                        "Upsert: a record whose primary key exists replaces the row. When false such "
-                                + "records are dropped by Kinetica. Upserts make redelivered records idempotent.",
+                        "Upsert: a record whose primary key exists replaces the row. When false the row "
+                                + "already there is kept and the record is skipped. Either way redelivered records "
+                                + "are idempotent in tables with a primary key.",
                         TABLES_GROUP, ++order, Width.SHORT, "Update on existing primary key")
                 .define(PRIMARY_KEYS, Type.LIST, "", Importance.MEDIUM,
                         "Fields that form the primary key of tables the connector creates, comma-separated. "

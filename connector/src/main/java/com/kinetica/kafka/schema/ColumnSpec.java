@@ -9,4 +9,9 @@ public record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean
     public Type.Column toColumn() {
         return kind.column(name, nullable, primaryKey);
     }
+
+    @Override
+    public String toString() {
+        return name + " " + kind.name().toLowerCase() + (primaryKey ? " primary key" : nullable ? " nullable" : "");
+    }
 }

@@ -67,8 +67,10 @@ public final class SinkWriter implements AutoCloseable {
         this.tables = new KineticaTables(gpudb);
         this.namer = new TableNamer(config);
         this.evolution = new Evolution(config, tables);
-        this.insertOptions = Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK,
-                config.updateOnExistingPk() ? InsertRecordsRequest.Options.TRUE : InsertRecordsRequest.Options.FALSE);
+        // upsert, or keep the row already there: either way a redelivered record is no error
+        this.insertOptions = config.updateOnExistingPk()
+                ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
+                : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
     }
 
     /**
