@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * with the offsets of what was put, close, stop), with the worker's context reduced to what the
  * task uses: an errant record reporter that keeps what it gets, and the retry timeout.
  */
-final class TaskHarness implements AutoCloseable {
+public final class TaskHarness implements AutoCloseable {
     record Reported(SinkRecord record, Throwable error) {
     }
 
@@ -32,7 +32,7 @@ final class TaskHarness implements AutoCloseable {
     long lastTimeout = -1;
     private final Map<String, Long> nextOffset = new HashMap<>();
 
-    TaskHarness(Map<String, String> props, boolean withReporter) {
+    public TaskHarness(Map<String, String> props, boolean withReporter) {
         ErrantRecordReporter reporter = withReporter ? (record, error) -> {
             reported.add(new Reported(record, error));
             return CompletableFuture.completedFuture(null);
@@ -87,13 +87,13 @@ final class TaskHarness implements AutoCloseable {
     }
 
     /** A record on partition 0 of {@code topic} at the next offset. */
-    SinkRecord record(String topic, Schema keySchema, Object key, Schema valueSchema, Object value) {
+    public SinkRecord record(String topic, Schema keySchema, Object key, Schema valueSchema, Object value) {
         long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
         return new SinkRecord(topic, 0, keySchema, key, valueSchema, value, offset);
     }
 
     /** Puts like the worker: offsets count as consumed only when put returns. */
-    void put(Collection<SinkRecord> records) {
+    public void put(Collection<SinkRecord> records) {
         task.put(records);
         for (SinkRecord r : records) {
             consumed.put(new TopicPartition(r.topic(), r.kafkaPartition()), new OffsetAndMetadata(r.kafkaOffset() + 1));
@@ -101,7 +101,7 @@ final class TaskHarness implements AutoCloseable {
     }
 
     /** What the worker would commit now. */
-    Map<TopicPartition, OffsetAndMetadata> commit() {
+    public Map<TopicPartition, OffsetAndMetadata> commit() {
         return task.preCommit(new HashMap<>(consumed));
     }
 
