@@ -23,16 +23,40 @@ public final class ConfigReference {
     public record Section(String title, String intro, ConfigDef def) {
     }
 
+    private static final String SINK_INTRO = """
+            Writes Kafka topics into Kinetica tables, at least once: offsets are committed only for \
+            records Kinetica has acknowledged, and with a primary key and upserts a replay leaves the \
+            table exactly as before.
+
+            Values may be Connect structs (Avro, JSON with schemas), schemaless maps (any Map) or JSON \
+            text (a string or bytes holding a JSON object). Tables the connector creates get one column \
+            per field; optional fields (and, for schemaless values, every field but the key) are nullable:
+
+            | Connect type | Kinetica column |
+            |---|---|
+            | INT8, INT16 | int with property int8, int16 |
+            | INT32, INT64 | int, long |
+            | FLOAT32, FLOAT64 | float, double |
+            | BOOLEAN | int with property boolean (1/0) |
+            | STRING, BYTES | string, bytes |
+            | Date, Time | string with property date (YYYY-MM-DD), time (HH:MM:SS.mmm), UTC |
+            | Timestamp | long with property timestamp (ms since the epoch) |
+            | Decimal | string with property decimal |
+            | STRUCT, MAP, ARRAY | string holding JSON text (struct fields in schema order, bytes as base64) |
+
+            Existing tables are used as they are: values are converted to their columns (e.g. a \
+            Timestamp into a datetime column), and a record that does not fit goes to Connect's error \
+            handling (errors.tolerance, dead-letter queue) or fails the task, naming topic, partition, \
+            offset, table and column. Kinetica outages and errors are retried \
+            (kinetica.retry_count, kinetica.retry_backoff_ms).""";
+
     private ConfigReference() {
     }
 
     /** The sections of connector/docs/config-reference.md, in order. */
     public static List<Section> sections() {
         return List.of(
-                new Section("Sink connector (com.kinetica.kafka.KineticaSinkConnector)",
-                        "Writes Kafka topics into Kinetica tables. Values may be Connect structs (Avro, JSON "
-                                + "with schemas), schemaless maps or JSON text. Nested structs, maps and arrays are "
-                                + "stored as JSON text in string columns.",
+                new Section("Sink connector (com.kinetica.kafka.KineticaSinkConnector)", SINK_INTRO,
                         KineticaSinkConfig.configDef()));
     }
 
