@@ -9,6 +9,7 @@ import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,6 +98,10 @@ class SinkEndToEndTest {
     @Test
     void jsonWithSchemasUpsertsByKeyAndDeletesOnTombstones() throws Exception {
         String topic = "orders";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            // two partitions, two tasks: both write into the one table, which only one of them creates
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        }
         String keySchema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
         String valueSchema = "{\"type\":\"struct\",\"name\":\"com.acme.Order\",\"fields\":["
                 + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"item\",\"type\":\"string\"},"
@@ -133,6 +138,7 @@ class SinkEndToEndTest {
         assertEquals("item-18", items.get(18L));
         awaitCommitted("orders-sink", topic, 31);
         assertRunning("orders-sink");
+        assertTrue(runningTasks("orders-sink") == 2);
     }
 
     @Test
@@ -195,6 +201,12 @@ class SinkEndToEndTest {
         String status = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + name + "/status")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(status.contains("\"RUNNING\"") && !status.contains("FAILED"), status);
+    }
+
+    private static long runningTasks(String name) throws Exception {
+        String status = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + name + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return status.split("\"RUNNING\"", -1).length - 2; // minus the connector's own state
     }
 
     private static void awaitCommitted(String connector, String topic, long expected) {
