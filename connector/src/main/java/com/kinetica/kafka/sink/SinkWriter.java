@@ -116,7 +116,14 @@ public final class SinkWriter implements AutoCloseable {
             try {
                 w.write();
             } catch (GPUdbException e) {
-                if (!lastAttempt || Failures.isConnectionFailure(e)) {
+                if (Failures.isConnectionFailure(e)) {
+                    throw new GPUdbException("writing to table " + w.id() + " failed: " + Failures.summary(e), e);
+                }
+                if (refitToCurrentTable(w)) {
+                    w.write();
+                    continue;
+                }
+                if (!lastAttempt) {
                     throw new GPUdbException("writing to table " + w.id() + " failed: " + Failures.summary(e), e);
                 }
                 log.warn("Kinetica keeps refusing writes to {} ({}); writing its rows one by one to find the bad ones",
@@ -127,32 +134,63 @@ public final class SinkWriter implements AutoCloseable {
     }
 
     private void accept(SinkRecord record) throws GPUdbException {
-        Object value = record.value();
-        if (value == null) {
+        if (record.value() == null) {
             if (config.deleteOnTombstone()) {
                 tombstone(record);
             }
             return;
         }
-        Schema schema = record.valueSchema();
-        if (schema == null && value instanceof Struct s) {
-            schema = s.schema();
-        }
         TableWriter w = null;
         try {
-            if (schema == null) {
-                Map<?, ?> map = asMap(value);
-                w = writerFor(record, null, map);
-                w.addRow(evolution.convertMap(w, map), record);
-            } else if (value instanceof Struct struct) {
-                w = writerFor(record, schema, struct);
-                w.addRow(evolution.planFor(w, schema).convert(struct), record);
-            } else {
-                throw new DataException("the value is a " + schema.type() + ", not a struct, map or JSON object");
-            }
+            Schema schema = schemaOf(record);
+            Object value = schema == null ? asMap(record.value()) : record.value();
+            w = writerFor(record, schema, value);
+            w.addRow(toRow(w, schema, value), record);
         } catch (DataException e) {
             errant.report(record, w == null ? null : w.id(), e);
         }
+    }
+
+    private static Schema schemaOf(SinkRecord record) {
+        Schema schema = record.valueSchema();
+        if (schema == null && record.value() instanceof Struct s) {
+            return s.schema();
+        }
+        if (schema != null && !(record.value() instanceof Struct)) {
+            throw new DataException("the value is a " + schema.type() + ", not a struct, map or JSON object");
+        }
+        return schema;
+    }
+
+    private GenericRecord toRow(TableWriter w, Schema schema, Object value) throws GPUdbException {
+        return schema == null ? evolution.convertMap(w, (Map<?, ?>) value)
+                : evolution.planFor(w, schema).convert((Struct) value);
+    }
+
+    /**
+     * After Kinetica refused a write: when the table changed under the task (altered or made
+     * again by someone else), converts the buffered records again for the table as it is now.
+     *
+     * @return whether the table had changed
+     */
+    private boolean refitToCurrentTable(TableWriter w) throws GPUdbException {
+        Type current = tables.refresh(w.id());
+        if (current.equals(w.layout().type())) {
+            return false;
+        }
+        log.info("Table {} changed outside this task; converting its {} buffered records again", w.id(),
+                w.bufferedRows());
+        List<SinkRecord> sources = w.takeRows();
+        w.retype(current);
+        for (SinkRecord record : sources) {
+            try {
+                Schema schema = schemaOf(record);
+                w.addRow(toRow(w, schema, schema == null ? asMap(record.value()) : record.value()), record);
+            } catch (DataException e) {
+                errant.report(record, w.id(), e);
+            }
+        }
+        return true;
     }
 
     private TableWriter writerFor(SinkRecord record, Schema schema, Object value) throws GPUdbException {

@@ -108,6 +108,18 @@ final class TableWriter implements AutoCloseable {
         closeInserter();
     }
 
+    int bufferedRows() {
+        return rows.size();
+    }
+
+    /** Removes the buffered rows and returns the records they came from, in order. */
+    List<SinkRecord> takeRows() {
+        List<SinkRecord> sources = new ArrayList<>(rowSources);
+        rows.clear();
+        rowSources.clear();
+        return sources;
+    }
+
     boolean hasRows() {
         return !rows.isEmpty();
     }

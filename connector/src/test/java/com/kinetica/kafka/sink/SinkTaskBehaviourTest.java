@@ -226,6 +226,22 @@ class SinkTaskBehaviourTest {
     }
 
     @Test
+    void aTableAlteredBySomeoneElseIsReadAgain() throws Exception {
+        String topic = unique("altered");
+        try (TaskHarness h = new TaskHarness(props(topic), true)) {
+            h.put(List.of(row(h, topic, 1, "a")));
+            h.commit();
+            gpudb.alterTableColumns(topic, List.of(Map.of("column_name", "extra", "action", "add_column",
+                    "column_type", "string", "column_properties", "nullable")), Map.of());
+            h.put(List.of(row(h, topic, 2, "b"), row(h, topic, 3, "c")));
+            assertEquals(h.consumed, h.commit());
+            assertEquals(List.of(), h.reported);
+        }
+        assertEquals(List.of("id", "name", "extra"), emu.columnNames(topic));
+        assertEquals(Map.of(1L, "a", 2L, "b", 3L, "c"), namesById(topic));
+    }
+
+    @Test
     void severalTopicsAndTablesInOneTask() {
         String a = unique("multi_a"), b = unique("multi_b");
         try (TaskHarness h = new TaskHarness(props(a + "," + b, "kinetica.batch_size", "7"), false)) {
