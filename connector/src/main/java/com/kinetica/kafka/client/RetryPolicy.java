@@ -34,10 +34,6 @@ public final class RetryPolicy {
         return failures >= retryCount;
     }
 
-    public int failures() {
-        return failures;
-    }
-
     /** Records a failure and returns the exception to throw for it. */
     public RuntimeException failed(String what, Throwable cause) {
         failures++;

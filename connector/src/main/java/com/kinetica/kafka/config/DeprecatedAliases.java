@@ -28,11 +28,6 @@ public final class DeprecatedAliases {
         return java.util.Collections.unmodifiableMap(newNameByOld);
     }
 
-    /** The new name of a deprecated option, or {@code null} when {@code name} is not deprecated. */
-    public String replacementOf(String name) {
-        return newNameByOld.get(name);
-    }
-
     /**
      * Returns a copy of {@code props} where every deprecated option set without its new name
      * is carried over to the new name. Logs one warning per deprecated name in use.

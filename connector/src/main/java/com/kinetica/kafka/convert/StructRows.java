@@ -39,10 +39,6 @@ public final class StructRows {
         return new StructRows(layout, schema);
     }
 
-    public TableLayout layout() {
-        return layout;
-    }
-
     /** Non-nullable columns the schema has no field for: every record of it fails. */
     public List<String> missingRequired() {
         return missingRequired;

@@ -50,10 +50,6 @@ public final class TableLayout {
         return names[i];
     }
 
-    public ColumnKind kind(int i) {
-        return kinds[i];
-    }
-
     public boolean nullable(int i) {
         return nullable[i];
     }

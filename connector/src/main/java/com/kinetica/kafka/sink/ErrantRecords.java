@@ -16,7 +16,6 @@ public final class ErrantRecords {
     private static final Logger log = LoggerFactory.getLogger(ErrantRecords.class);
 
     private final ErrantRecordReporter reporter;
-    private long reported;
 
     /** @param reporter Connect's reporter, or {@code null} on workers without one */
     public ErrantRecords(ErrantRecordReporter reporter) {
@@ -36,12 +35,7 @@ public final class ErrantRecords {
             throw new ConnectException(message + ". Set errors.tolerance=all (and errors.deadletterqueue.topic.name) "
                     + "to skip such records", reason);
         }
-        reported++;
         log.warn("{}; sent to Connect's error handling", message);
-    }
-
-    public long reported() {
-        return reported;
     }
 
     static String where(SinkRecord r) {
