@@ -78,6 +78,8 @@ final class Demo implements AutoCloseable {
         sink.put("topics", ORDERS_TOPIC);
         sink.put("kinetica.url", url);
         sink.put("kinetica.tables.create_table", "true");
+        sink.put("kinetica.tables.single_table_per_topic", "true");
+        sink.put("kinetica.tables.primary_keys", "id");
         sandbox.worker().addConnector(SINK, sink, err);
 
         Map<String, String> source = new LinkedHashMap<>();
