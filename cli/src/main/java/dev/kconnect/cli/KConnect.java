@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.command.CompletionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Spec;
             "Run and administer Kafka Connect, with the Kinetica connector built in.",
             ""
         },
-        subcommandsRepeatable = false,
+        subcommands = {
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class,
+        },
         footer = {"", ExitCode.HELP})
 public final class KConnect implements Runnable {
 
