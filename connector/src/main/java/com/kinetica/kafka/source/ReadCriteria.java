@@ -47,6 +47,11 @@ public final class ReadCriteria {
         return position;
     }
 
+    /** Whether the rows of one timestamp are being paged on their own. */
+    public boolean pagingOneTime() {
+        return group != null;
+    }
+
     public Query next() {
         String ts = columns.timestamp() == null ? null : identifier(columns.timestamp());
         String inc = columns.incrementing() == null ? null : identifier(columns.incrementing());
@@ -87,6 +92,9 @@ public final class ReadCriteria {
         }
         if (group != null) {
             return columns.mode() == ReadMode.TIMESTAMP ? acceptGroupByCount(page, full) : acceptGroupByIncrementing(page, full);
+        }
+        if (page.isEmpty()) {
+            return List.of();
         }
         List<Integer> order = sortedIndexes(page);
         int end = order.size();

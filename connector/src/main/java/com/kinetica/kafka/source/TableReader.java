@@ -79,6 +79,14 @@ public final class TableReader {
 
     /** The next rows of the table, possibly none. */
     public List<SourceRecord> poll() throws GPUdbException {
+        List<SourceRecord> records = read();
+        if (records.isEmpty() && criteria.pagingOneTime()) {
+            records = read(); // the page was one timestamp only: read its rows on their own now
+        }
+        return records;
+    }
+
+    private List<SourceRecord> read() throws GPUdbException {
         ReadCriteria.Query query = criteria.next();
         RawGetRecordsResponse response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
         List<Record> rows = Avro.decode(type, response.getRecordsBinary());
