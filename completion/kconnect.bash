@@ -154,15 +154,24 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_kconnect() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_kconnect; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} standalone" ];    then _picocli_kconnect; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} distributed" ];    then _picocli_kconnect; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_kconnect; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_kconnect; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(completion)
-  local cmds1=(help)
+  local cmds0=(sandbox)
+  local cmds1=(standalone)
+  local cmds2=(distributed)
+  local cmds3=(completion)
+  local cmds4=(help)
 
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_kconnect_help; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_kconnect_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kconnect_help; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kconnect_completion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kconnect_distributed; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_kconnect_standalone; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_kconnect_sandbox; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_kconnect; return $?;
@@ -173,7 +182,7 @@ function _picocli_kconnect() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="completion help"
+  local commands="sandbox standalone distributed completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -181,6 +190,137 @@ function _picocli_kconnect() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sandbox` subcommand.
+function _picocli_kconnect_sandbox() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--demo' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--kafka-port' '--kinetica-port' '--rest-port' '--data-dir' '--log-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--kafka-port')
+      return
+      ;;
+    '--kinetica-port')
+      return
+      ;;
+    '--rest-port')
+      return
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--log-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `standalone` subcommand.
+function _picocli_kconnect_standalone() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--worker' '-D' '--log-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--worker')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-D')
+      return
+      ;;
+    '--log-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "standalone" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `distributed` subcommand.
+function _picocli_kconnect_distributed() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'-D' '--log-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-D')
+      return
+      ;;
+    '--log-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "distributed" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -215,7 +355,7 @@ function _picocli_kconnect_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="completion"
+  local commands="sandbox standalone distributed completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -1,6 +1,9 @@
 package dev.kconnect.cli;
 
 import dev.kconnect.cli.command.CompletionCommand;
+import dev.kconnect.cli.command.DistributedCommand;
+import dev.kconnect.cli.command.SandboxCommand;
+import dev.kconnect.cli.command.StandaloneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +18,9 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            SandboxCommand.class,
+            StandaloneCommand.class,
+            DistributedCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class,
         },

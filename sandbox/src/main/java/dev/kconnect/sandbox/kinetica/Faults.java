@@ -1,0 +1,67 @@
+package dev.kconnect.sandbox.kinetica;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fault injection for tests: take the emulator down (connection refused) and up again, answer
+ * the next calls with a Kinetica error, or slow every call down. Stored data always survives.
+ */
+public final class Faults {
+    /** What going down and up does to the server; implemented by the emulator. */
+    interface Switch {
+        void down();
+
+        void up();
+    }
+
+    private final Switch power;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
+
+    Faults(Switch power) {
+        this.power = power;
+    }
+
+    /** Closes the listening socket and open connections: clients get "connection refused" until {@link #up()}. */
+    public void down() {
+        power.down();
+    }
+
+    /** Listens again on the same port, with all tables as they were. */
+    public void up() {
+        power.up();
+    }
+
+    /** The next {@code calls} requests are answered with a Kinetica error instead of being served. */
+    public void failNext(int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls must be >= 0, not " + calls);
+        }
+        failures.set(calls);
+    }
+
+    /** Waits {@code delay} before serving every request. */
+    public void latency(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + delay);
+        }
+        latency = delay;
+    }
+
+    /** All faults off: up, no failures, no latency. */
+    public void reset() {
+        failures.set(0);
+        latency = Duration.ZERO;
+        up();
+    }
+
+    /** Takes one planned failure, if any is left. */
+    boolean takeFailure() {
+        return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+}

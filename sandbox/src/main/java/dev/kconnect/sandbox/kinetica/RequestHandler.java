@@ -1,0 +1,106 @@
+package dev.kconnect.sandbox.kinetica;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.kconnect.sandbox.kinetica.endpoint.Call;
+import dev.kconnect.sandbox.kinetica.endpoint.Endpoint;
+import dev.kconnect.sandbox.kinetica.endpoint.Wire;
+import dev.kconnect.sandbox.kinetica.store.KineticaError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xerial.snappy.Snappy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Serves one HTTP exchange the way Kinetica does: checks credentials (401), applies injected
+ * faults, decompresses Snappy bodies, runs the endpoint and wraps its answer or error in the
+ * RawGpudbResponse envelope (errors with HTTP 400).
+ */
+final class RequestHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    private final Map<String, Endpoint> endpoints;
+    private final Faults faults;
+    /** The expected Authorization header, or null when the emulator accepts anyone. */
+    private final String authorization;
+
+    RequestHandler(Map<String, Endpoint> endpoints, Faults faults, String authorization) {
+        this.endpoints = endpoints;
+        this.faults = faults;
+        this.authorization = authorization;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (authorization != null
+                    && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, "text/plain", "Unauthorized: wrong or missing user name or password"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", "Kinetica endpoints take POST".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            sleep();
+            String path = exchange.getRequestURI().getPath();
+            byte[] answer;
+            int status = 200;
+            try {
+                answer = serve(exchange, path, body);
+            } catch (KineticaError e) {
+                status = 400;
+                answer = Wire.error(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Emulated Kinetica failed on {}", path, e);
+                status = 400;
+                answer = Wire.error("Internal error in the Kinetica emulator: " + e);
+            }
+            send(exchange, status, "application/octet-stream", answer);
+        }
+    }
+
+    private byte[] serve(HttpExchange exchange, String path, byte[] body) throws IOException {
+        if (faults.takeFailure()) {
+            throw new KineticaError("Injected fault: the emulator refuses this " + path + " call");
+        }
+        Endpoint endpoint = endpoints.get(path);
+        if (endpoint == null) {
+            throw new KineticaError("Unknown endpoint " + path + " (not emulated)");
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-type");
+        if (contentType != null && contentType.startsWith("application/x-snappy")) {
+            body = Snappy.uncompress(body);
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null) {
+            host = "127.0.0.1:" + exchange.getLocalAddress().getPort();
+        }
+        return Wire.ok(endpoint.call(new Call(body, "http://" + host)));
+    }
+
+    private void sleep() {
+        long millis = faults.latency().toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kconnect.sandbox.kinetica.endpoint;
+
+import dev.kconnect.sandbox.kinetica.store.KineticaError;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.generic.IndexedRecord;
+import com.gpudb.Avro;
+import com.gpudb.GPUdbException;
+
+import java.nio.ByteBuffer;
+
+/**
+ * An HTTP call to an endpoint: the (already decompressed) Avro body and the address the client
+ * used to reach the emulator, which discovery answers must repeat back to it.
+ */
+public record Call(byte[] body, String baseUrl) {
+
+    /** Decodes the body into {@code empty}, a fresh request record. */
+    public <T extends IndexedRecord> T decode(T empty) {
+        try {
+            return Avro.decode(empty, ByteBuffer.wrap(body));
+        } catch (GPUdbException | AvroRuntimeException | IndexOutOfBoundsException e) {
+            throw new KineticaError("Unable to parse " + empty.getSchema().getName() + ": " + e.getMessage());
+        }
+    }
+}

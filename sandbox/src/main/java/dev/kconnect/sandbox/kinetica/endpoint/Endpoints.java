@@ -1,0 +1,22 @@
+package dev.kconnect.sandbox.kinetica.endpoint;
+
+import dev.kconnect.sandbox.kinetica.store.Catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every endpoint the emulator answers, by path. */
+public final class Endpoints {
+    private Endpoints() {
+    }
+
+    public static Map<String, Endpoint> all(Catalog catalog, boolean authenticated) {
+        Map<String, Endpoint> endpoints = new HashMap<>();
+        new SystemEndpoints(authenticated).register(endpoints);
+        new TypeEndpoints(catalog).register(endpoints);
+        new TableEndpoints(catalog).register(endpoints);
+        new SchemaEndpoints(catalog).register(endpoints);
+        new RecordEndpoints(catalog).register(endpoints);
+        return Map.copyOf(endpoints);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.kconnect.sandbox.kinetica.endpoint;
+
+import com.gpudb.protocol.DeleteRecordsRequest;
+import com.gpudb.protocol.DeleteRecordsResponse;
+import com.gpudb.protocol.GetRecordsRequest;
+import com.gpudb.protocol.InsertRecordsResponse;
+import com.gpudb.protocol.RawGetRecordsResponse;
+import com.gpudb.protocol.RawInsertRecordsRequest;
+import dev.kconnect.sandbox.kinetica.filter.Filters;
+import dev.kconnect.sandbox.kinetica.filter.Values;
+import dev.kconnect.sandbox.kinetica.store.Catalog;
+import dev.kconnect.sandbox.kinetica.store.Column;
+import dev.kconnect.sandbox.kinetica.store.KineticaError;
+import dev.kconnect.sandbox.kinetica.store.RowCodec;
+import dev.kconnect.sandbox.kinetica.store.Table;
+import dev.kconnect.sandbox.kinetica.store.TableType;
+import org.apache.avro.io.BinaryDecoder;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** /insert/records, /get/records and /delete/records. */
+final class RecordEndpoints {
+    private final Catalog catalog;
+
+    RecordEndpoints(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    void register(Map<String, Endpoint> endpoints) {
+        endpoints.put("/insert/records", this::insert);
+        endpoints.put("/get/records", this::get);
+        endpoints.put("/delete/records", this::delete);
+    }
+
+    private InsertRecordsResponse insert(Call call) {
+        RawInsertRecordsRequest request = call.decode(new RawInsertRecordsRequest());
+        Map<String, String> options = request.getOptions();
+        String encoding = request.getListEncoding();
+        if (encoding != null && !encoding.isEmpty() && !"binary".equalsIgnoreCase(encoding)) {
+            throw new KineticaError("Unsupported list_encoding '" + request.getListEncoding()
+                    + "' (the emulator accepts binary records)");
+        }
+        Table table = catalog.table(request.getTableName());
+        TableType type = table.type();
+        List<Object[]> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
+        Table.OnExistingKey mode = Options.flag(options, "update_on_existing_pk") ? Table.OnExistingKey.UPDATE
+                : Options.flag(options, "ignore_existing_pk") ? Table.OnExistingKey.IGNORE
+                : Table.OnExistingKey.ERROR;
+        if (Options.flag(options, "dry_run")) {
+            return new InsertRecordsResponse().setCountInserted(rows.size()).setCountUpdated(0).setInfo(Map.of());
+        }
+        Table.InsertCount count = table.insert(type, rows, mode);
+        return new InsertRecordsResponse()
+                .setRecordIds(List.of())
+                .setCountInserted(count.inserted())
+                .setCountUpdated(count.updated())
+                .setInfo(Map.of());
+    }
+
+    private static List<Object[]> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
+        RowCodec codec = type.codec();
+        List<Column> columns = type.columns();
+        int[] charColumns = columns.stream().filter(c -> c.charLength() > 0).mapToInt(columns::indexOf).toArray();
+        BinaryDecoder[] reuse = new BinaryDecoder[1];
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (ByteBuffer record : records) {
+            Object[] row = codec.decode(record, reuse);
+            for (int i : charColumns) {
+                int max = columns.get(i).charLength();
+                if (row[i] instanceof String value && value.length() > max) {
+                    if (!truncate) {
+                        throw new KineticaError("Value '" + value + "' is too long for column '"
+                                + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
+                    }
+                    row[i] = value.substring(0, max);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private RawGetRecordsResponse get(Call call) {
+        GetRecordsRequest request = call.decode(new GetRecordsRequest());
+        Map<String, String> options = request.getOptions();
+        if (!"binary".equalsIgnoreCase(request.getEncoding())) {
+            throw new KineticaError("Unsupported encoding '" + request.getEncoding()
+                    + "' (the emulator answers binary records)");
+        }
+        if (request.getOffset() < 0) {
+            throw new KineticaError("Offset must be >= 0, not " + request.getOffset());
+        }
+        Table table = catalog.table(request.getTableName());
+        TableType current = table.type();
+        Predicate<Object[]> filter = Filters.parse(Options.get(options, "expression", ""), current);
+        Table.Snapshot snapshot = table.select(filter);
+        if (snapshot.type() != current) {
+            throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
+        }
+        List<Object[]> rows = snapshot.rows();
+        String sortBy = Options.get(options, "sort_by", "");
+        if (!sortBy.isEmpty()) {
+            int position = current.position(sortBy);
+            if (position < 0) {
+                throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
+            }
+            Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
+            String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
+            if (!direction.equals("ascending") && !direction.equals("descending")) {
+                throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
+            }
+            rows.sort(direction.equals("descending") ? order.reversed() : order);
+        }
+        long limit = request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
+                : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE);
+        int from = (int) Math.min(request.getOffset(), rows.size());
+        int to = (int) Math.min(rows.size(), from + limit);
+        List<ByteBuffer> encoded = new ArrayList<>(to - from);
+        for (Object[] row : rows.subList(from, to)) {
+            encoded.add(current.codec().encode(row));
+        }
+        return new RawGetRecordsResponse()
+                .setTableName(request.getTableName())
+                .setTypeName(current.id())
+                .setTypeSchema(current.definition())
+                .setRecordsBinary(encoded)
+                .setRecordsJson(List.of())
+                .setTotalNumberOfRecords(rows.size())
+                .setHasMoreRecords(to < rows.size())
+                .setInfo(Map.of());
+    }
+
+    private DeleteRecordsResponse delete(Call call) {
+        DeleteRecordsRequest request = call.decode(new DeleteRecordsRequest());
+        Map<String, String> options = request.getOptions();
+        Table table = catalog.table(request.getTableName());
+        TableType type = table.type();
+        List<Long> counts = new ArrayList<>();
+        if (Options.flag(options, "delete_all_records")) {
+            counts.add(table.delete(row -> true));
+        } else {
+            if (request.getExpressions().isEmpty() || options.containsKey("record_id")) {
+                throw new KineticaError("Give expressions (or delete_all_records); record_id is not supported");
+            }
+            Predicate<Object[]> global = Filters.parse(Options.get(options, "global_expression", ""), type);
+            List<Predicate<Object[]>> filters = new ArrayList<>();
+            for (String expression : request.getExpressions()) {
+                if (expression.isBlank()) {
+                    throw new KineticaError("Delete expressions must not be empty; use delete_all_records");
+                }
+                filters.add(global.and(Filters.parse(expression, type)));
+            }
+            for (Predicate<Object[]> filter : filters) {
+                counts.add(table.delete(filter));
+            }
+        }
+        return new DeleteRecordsResponse()
+                .setCountDeleted(counts.stream().mapToLong(Long::longValue).sum())
+                .setCountsDeleted(counts)
+                .setInfo(Map.of());
+    }
+}

@@ -1,0 +1,303 @@
+package dev.kconnect.sandbox.kinetica.filter;
+
+import dev.kconnect.sandbox.kinetica.store.Column;
+import dev.kconnect.sandbox.kinetica.store.KineticaError;
+import dev.kconnect.sandbox.kinetica.store.TableType;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Parses Kinetica filter expressions into row predicates: comparisons ({@code > >= < <= = == != <>}),
+ * {@code and}/{@code or}/{@code not} (also {@code && || !}), parentheses, {@code is [not] null},
+ * {@code [not] in (...)}, {@code [not] between a and b}, {@code [not] like 'p%'}. Anything else is
+ * a syntax error: a filter is never silently ignored.
+ */
+public final class Filters {
+    /** An operand: a column of the row or a literal. */
+    private interface Operand {
+        Object value(Object[] row);
+    }
+
+    private record Literal(Object value) implements Operand {
+        @Override
+        public Object value(Object[] row) {
+            return value;
+        }
+    }
+
+    private record ColumnRef(int position, Column column) implements Operand {
+        @Override
+        public Object value(Object[] row) {
+            return row[position];
+        }
+    }
+
+    private static final Set<String> COMPARISONS = Set.of(">", ">=", "<", "<=", "=", "==", "!=", "<>");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "is", "in", "between", "like");
+
+    private final TableType type;
+    private final List<Token> tokens;
+    private int at;
+
+    private Filters(String text, TableType type) {
+        this.type = type;
+        this.tokens = Lexer.tokens(text);
+    }
+
+    /** The predicate for {@code expression}; an empty expression selects every row. */
+    public static Predicate<Object[]> parse(String expression, TableType type) {
+        if (expression == null || expression.isBlank()) {
+            return row -> true;
+        }
+        try {
+            Filters parser = new Filters(expression, type);
+            Predicate<Object[]> predicate = parser.or();
+            parser.expectEnd();
+            return predicate;
+        } catch (FilterException e) {
+            throw new KineticaError("Invalid filter expression '" + expression + "': " + e.getMessage()
+                    + " at position " + e.position());
+        }
+    }
+
+    private Predicate<Object[]> or() {
+        Predicate<Object[]> left = and();
+        while (peek().isKeyword("or") || peek().isSymbol("||")) {
+            at++;
+            left = left.or(and());
+        }
+        return left;
+    }
+
+    private Predicate<Object[]> and() {
+        Predicate<Object[]> left = not();
+        while (peek().isKeyword("and") || peek().isSymbol("&&")) {
+            at++;
+            left = left.and(not());
+        }
+        return left;
+    }
+
+    private Predicate<Object[]> not() {
+        if (peek().isKeyword("not") || peek().isSymbol("!")) {
+            at++;
+            return not().negate();
+        }
+        return condition();
+    }
+
+    private Predicate<Object[]> condition() {
+        if (peek().isSymbol("(")) {
+            at++;
+            Predicate<Object[]> inner = or();
+            expect(")");
+            return inner;
+        }
+        Operand left = operand();
+        Token op = peek();
+        if (op.isKeyword("is")) {
+            at++;
+            boolean negated = accept("not");
+            expectKeyword("null");
+            return negated ? row -> left.value(row) != null : row -> left.value(row) == null;
+        }
+        boolean negated = accept("not");
+        Predicate<Object[]> predicate;
+        if (accept("in")) {
+            predicate = in(left);
+        } else if (accept("between")) {
+            predicate = between(left);
+        } else if (accept("like")) {
+            predicate = like(left);
+        } else if (negated) {
+            throw error("expected IN, BETWEEN or LIKE after NOT", op);
+        } else {
+            return comparison(left);
+        }
+        return negated ? predicate.negate() : predicate;
+    }
+
+    private Predicate<Object[]> comparison(Operand left) {
+        Token op = next();
+        if (op.kind() != Token.Kind.SYMBOL || !COMPARISONS.contains(op.text())) {
+            throw error("expected a comparison operator", op);
+        }
+        Operand right = operand();
+        Operand l = coerce(left, right);
+        Operand r = coerce(right, left);
+        return switch (op.text()) {
+            case ">" -> compare(l, r, c -> c > 0);
+            case ">=" -> compare(l, r, c -> c >= 0);
+            case "<" -> compare(l, r, c -> c < 0);
+            case "<=" -> compare(l, r, c -> c <= 0);
+            case "=", "==" -> compare(l, r, c -> c == 0);
+            default -> compare(l, r, c -> c != 0);
+        };
+    }
+
+    /** A comparison with a null on either side matches no row, as in SQL. */
+    private static Predicate<Object[]> compare(Operand left, Operand right, IntPredicate outcome) {
+        return row -> {
+            Object l = left.value(row);
+            Object r = right.value(row);
+            return l != null && r != null && outcome.test(Values.compare(l, r));
+        };
+    }
+
+    private Predicate<Object[]> in(Operand left) {
+        expect("(");
+        List<Predicate<Object[]>> equals = new ArrayList<>();
+        do {
+            Operand item = operand();
+            equals.add(compare(coerce(left, item), coerce(item, left), c -> c == 0));
+        } while (acceptSymbol(","));
+        expect(")");
+        return row -> equals.stream().anyMatch(p -> p.test(row));
+    }
+
+    private Predicate<Object[]> between(Operand left) {
+        Operand low = operand();
+        expectKeyword("and");
+        Operand high = operand();
+        return compare(coerce(left, low), coerce(low, left), c -> c >= 0)
+                .and(compare(coerce(left, high), coerce(high, left), c -> c <= 0));
+    }
+
+    private Predicate<Object[]> like(Operand left) {
+        Token token = next();
+        if (token.kind() != Token.Kind.STRING) {
+            throw error("expected a 'pattern' after LIKE", token);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (char c : token.text().toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return row -> left.value(row) instanceof String value && pattern.matcher(value).matches();
+    }
+
+    private Operand operand() {
+        Token token = next();
+        switch (token.kind()) {
+            case NUMBER:
+                return new Literal(number(token.text(), false));
+            case STRING:
+                return new Literal(token.text());
+            case QUOTED:
+                return column(token);
+            case IDENTIFIER:
+                if (token.isKeyword("null")) {
+                    return new Literal(null);
+                }
+                if (KEYWORDS.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
+                    throw error("unexpected keyword " + token.text(), token);
+                }
+                return column(token);
+            case SYMBOL:
+                if ((token.isSymbol("-") || token.isSymbol("+")) && peek().kind() == Token.Kind.NUMBER) {
+                    return new Literal(number(next().text(), token.isSymbol("-")));
+                }
+                throw error("unexpected '" + token.text() + "'", token);
+            default:
+                throw error("unexpected end of expression", token);
+        }
+    }
+
+    private Operand column(Token token) {
+        int position = type.position(token.text());
+        if (position < 0) {
+            throw error("unknown column '" + token.text() + "'", token);
+        }
+        return new ColumnRef(position, type.columns().get(position));
+    }
+
+    private static Number number(String text, boolean negative) {
+        String signed = negative ? "-" + text : text;
+        try {
+            return text.matches("\\d+") ? (Number) Long.parseLong(signed) : (Number) Double.parseDouble(signed);
+        } catch (NumberFormatException e) {
+            return Double.parseDouble(signed);
+        }
+    }
+
+    /** A string literal compared with a timestamp column is a date-time: it becomes epoch milliseconds. */
+    private Operand coerce(Operand operand, Operand other) {
+        if (operand instanceof Literal literal && literal.value() instanceof String text
+                && other instanceof ColumnRef ref && ref.column().has("timestamp")) {
+            return new Literal(epochMillis(text));
+        }
+        return operand;
+    }
+
+    private static Object epochMillis(String text) {
+        String value = text.trim().replace('T', ' ');
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return text;   // a number in a string, or an error when compared
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(at);
+    }
+
+    private Token next() {
+        Token token = tokens.get(at);
+        if (token.kind() != Token.Kind.END) {
+            at++;
+        }
+        return token;
+    }
+
+    private boolean accept(String keyword) {
+        if (peek().isKeyword(keyword)) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean acceptSymbol(String symbol) {
+        if (peek().isSymbol(symbol)) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String symbol) {
+        if (!acceptSymbol(symbol)) {
+            throw error("expected '" + symbol + "'", peek());
+        }
+    }
+
+    private void expectKeyword(String keyword) {
+        if (!accept(keyword)) {
+            throw error("expected " + keyword.toUpperCase(java.util.Locale.ROOT), peek());
+        }
+    }
+
+    private void expectEnd() {
+        if (peek().kind() != Token.Kind.END) {
+            throw error("unexpected '" + peek().text() + "'", peek());
+        }
+    }
+
+    private FilterException error(String message, Token token) {
+        return new FilterException(token.kind() == Token.Kind.END && !message.startsWith("unexpected end")
+                ? message + " but the expression ended" : message, token.position());
+    }
+}
