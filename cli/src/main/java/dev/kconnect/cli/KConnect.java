@@ -2,6 +2,7 @@ package dev.kconnect.cli;
 
 import dev.kconnect.cli.command.CompletionCommand;
 import dev.kconnect.cli.command.DistributedCommand;
+import dev.kconnect.cli.command.SandboxCommand;
 import dev.kconnect.cli.command.StandaloneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            SandboxCommand.class,
             StandaloneCommand.class,
             DistributedCommand.class,
             CompletionCommand.class,

@@ -12,8 +12,14 @@ public final class WorkerLogging {
 
     /** Switches logging to the worker configuration, writing {@code logDir/connect.log}. */
     public static Path start(Path logDir) {
+        return start(logDir, "INFO");
+    }
+
+    /** As {@link #start(Path)}, showing on the console only events at {@code consoleLevel} or above. */
+    public static Path start(Path logDir, String consoleLevel) {
         Path dir = logDir.toAbsolutePath();
         System.setProperty("kconnect.log.dir", dir.toString());
+        System.setProperty("kconnect.console.level", consoleLevel);
         try {
             Configurator.reconfigure(WorkerLogging.class.getResource("/log4j2-worker.xml").toURI());
         } catch (URISyntaxException e) {

@@ -1,0 +1,56 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.sandbox.SandboxRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Kafka, the Kinetica emulator and a Connect worker on this machine, for trying things out. */
+@Command(name = "sandbox",
+        description = {
+            "Start, on 127.0.0.1, a Kafka broker, the Kinetica emulator (it speaks Kinetica's wire",
+            "protocol; data is kept in memory) and a distributed Connect worker with the Kinetica",
+            "plugin, then wait for Ctrl-C and stop them all.",
+            ""},
+        mixinStandardHelpOptions = true,
+        footer = {"",
+            "Examples:",
+            "  kconnect sandbox",
+            "  kconnect sandbox --demo",
+            "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --rest-port 18083"})
+public final class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kinetica-port", defaultValue = "9191", description = "Kinetica emulator port (default: ${DEFAULT-VALUE}).")
+    int kineticaPort;
+
+    @Option(names = "--rest-port", defaultValue = "8083", description = "Connect REST API port (default: ${DEFAULT-VALUE}).")
+    int restPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep Kafka's data here across runs (default: a temporary directory, removed on exit).")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Also create the example sink and source connectors and feed them sample data.")
+    boolean demo;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
+            description = "Where connect.log is written (default: ${DEFAULT-VALUE}).")
+    Path logDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, restPort, dataDir, demo, logDir,
+                WorkerOptions.bundledPlugins(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run.call();
+    }
+}
