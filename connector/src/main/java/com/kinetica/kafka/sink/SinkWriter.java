@@ -174,7 +174,15 @@ public final class SinkWriter implements AutoCloseable {
      * @return whether the table had changed
      */
     private boolean refitToCurrentTable(TableWriter w) throws GPUdbException {
-        Type current = tables.refresh(w.id());
+        Type current;
+        try {
+            current = tables.refresh(w.id());
+        } catch (GPUdbException e) {
+            if (Failures.isConnectionFailure(e)) {
+                throw e;
+            }
+            return false;
+        }
         if (current.equals(w.layout().type())) {
             return false;
         }

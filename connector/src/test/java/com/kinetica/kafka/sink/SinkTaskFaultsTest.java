@@ -151,6 +151,31 @@ class SinkTaskFaultsTest {
     }
 
     @Test
+    void recordsKineticaKeepsRefusingGoToErrorHandlingOnTheLastAttempt() {
+        String topic = "refused";
+        try (TaskHarness h = new TaskHarness(props(topic, 1), true)) {
+            h.put(batch(h, topic, 0, 10));
+            h.commit();
+            emu.faults().failNext(1_000_000);
+            List<SinkRecord> refused = batch(h, topic, 10, 10);
+            assertThrows(RetriableException.class, () -> h.put(refused));
+            h.put(refused); // the last attempt writes row by row and reports every row Kinetica refuses
+            assertEquals(10, h.reported.size());
+            assertEquals(10, h.reported.get(0).record().kafkaOffset());
+            assertTrue(h.reported.get(0).error().getMessage().contains("Kinetica rejected it"),
+                    h.reported.get(0).error().getMessage());
+            emu.faults().reset();
+            h.put(batch(h, topic, 20, 10));
+            assertEquals(h.consumed, h.commit());
+        }
+        List<Long> expected = new ArrayList<>(range(10));
+        for (long i = 20; i < 30; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, seqs(topic));
+    }
+
+    @Test
     void aTaskStartedWhileKineticaIsDownWritesOnceItIsBack() {
         String topic = "latestart";
         emu.faults().down();
