@@ -43,6 +43,9 @@ public class KineticaSinkTask extends SinkTask {
         try {
             writer();
         } catch (GPUdbException e) {
+            if (Failures.isUnauthorized(e)) {
+                throw unauthorized(e);
+            }
             if (!Failures.isConnectionFailure(e)) {
                 throw new ConnectException(Failures.summary(e), e);
             }
@@ -70,8 +73,7 @@ public class KineticaSinkTask extends SinkTask {
         } catch (GPUdbException e) {
             failedBefore = true;
             if (Failures.isUnauthorized(e)) {
-                throw new ConnectException("Kinetica at " + config.connection().url() + " refused user '"
-                        + config.connection().username() + "': check kinetica.username and kinetica.password", e);
+                throw unauthorized(e);
             }
             throw retry.failed("Writing to Kinetica at " + config.connection().url(), e);
         }
@@ -126,6 +128,11 @@ public class KineticaSinkTask extends SinkTask {
             writer = new SinkWriter(config, gpudb, Multihead.workers(gpudb, config.multiheadEnabled()), errant);
         }
         return writer;
+    }
+
+    private ConnectException unauthorized(GPUdbException e) {
+        return new ConnectException("Kinetica at " + config.connection().url() + " refused user '"
+                + config.connection().username() + "': check kinetica.username and kinetica.password", e);
     }
 
     private ErrantRecordReporter reporter() {

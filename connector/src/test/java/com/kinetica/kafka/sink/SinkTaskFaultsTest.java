@@ -176,6 +176,23 @@ class SinkTaskFaultsTest {
     }
 
     @Test
+    void wrongCredentialsFailTheTaskWithoutShowingThePassword() {
+        try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
+            Map<String, String> p = props("secured", 5);
+            p.put("kinetica.url", secured.url());
+            p.put("kinetica.username", "alice");
+            p.put("kinetica.password", "wrong-secret");
+            ConnectException e = assertThrows(ConnectException.class, () -> {
+                try (TaskHarness h = new TaskHarness(p, false)) {
+                    h.put(batch(h, "secured", 0, 1));
+                }
+            });
+            assertTrue(e.getMessage().contains("alice"), e.getMessage());
+            assertTrue(!e.getMessage().contains("wrong-secret"), e.getMessage());
+        }
+    }
+
+    @Test
     void aTaskStartedWhileKineticaIsDownWritesOnceItIsBack() {
         String topic = "latestart";
         emu.faults().down();
