@@ -29,6 +29,7 @@ public final class SandboxRun implements Callable<Integer> {
     private final Path bundledPlugins;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Sandbox> running = new AtomicReference<>();
     private final Thread stopOnExit = new Thread(this::stop, "kconnect-sandbox-stop");
@@ -100,15 +101,16 @@ public final class SandboxRun implements Callable<Integer> {
             out.println("Demo: every " + DEMO_INTERVAL_MS / 1000 + " s, orders go to topic '" + Demo.ORDERS_TOPIC
                     + "' (sink -> table) and rows to table '" + Demo.SOURCE_TABLE + "' (source -> topic).");
             out.flush();
-            while (!stopped.await(DEMO_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
-                feed.feed(5);
+            feed.feed(5);
+            while (!stopping.await(DEMO_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
                 out.println(feed.progress());
                 out.flush();
+                feed.feed(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            if (stopped.getCount() > 0) {
+            if (stopping.getCount() > 0) {
                 err.println("kconnect sandbox: the demo stopped: " + e.getMessage() + "; the sandbox keeps running");
                 err.flush();
             }
@@ -124,6 +126,7 @@ public final class SandboxRun implements Callable<Integer> {
         if (Thread.currentThread() != stopOnExit) {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
+        stopping.countDown();
         out.println("Stopping the sandbox...");
         out.flush();
         try {

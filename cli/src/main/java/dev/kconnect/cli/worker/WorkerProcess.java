@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -121,8 +122,20 @@ public final class WorkerProcess {
 
     /** Stops the worker: tasks stop and commit their offsets. */
     public void stop() {
+        // Connect's own shutdown hook may be stopping it already, in which case stop() returns
+        // at once: wait for the herder itself, so what the tasks talk to outlives them
         connect.stop();
         connect.awaitStop();
+        Future<?> herderTask = connect.herderTask();
+        if (herderTask != null) {
+            try {
+                herderTask.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+                // stopped with an error or not in time: nothing more to wait for
+            }
+        }
     }
 
     /** Blocks until the worker is stopped (by {@link #stop()} from a shutdown hook). */

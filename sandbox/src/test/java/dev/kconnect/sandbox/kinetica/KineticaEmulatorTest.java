@@ -93,6 +93,11 @@ class KineticaEmulatorTest {
         assertEquals("running", discovering.showSystemStatus(Map.of()).getStatusMap().get("system")
                 .replaceAll(".*\"status\":\"(\\w+)\".*", "$1"));
         assertEquals(7, discovering.getServerVersion().getMajor());
+
+        GPUdb byName = new GPUdb("http://localhost:" + emu.port(), new GPUdb.Options());
+        assertEquals("http://localhost:" + emu.port(), byName.getURL().toString());
+        createOrders("discovered");
+        assertTrue(byName.hasTable("discovered", Map.of()).getTableExists());
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class Endpoints {
         new TableEndpoints(catalog).register(endpoints);
         new SchemaEndpoints(catalog).register(endpoints);
         new RecordEndpoints(catalog).register(endpoints);
+        new AlterEndpoints(catalog).register(endpoints);
         return Map.copyOf(endpoints);
     }
 }
