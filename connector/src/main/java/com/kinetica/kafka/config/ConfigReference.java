@@ -33,7 +33,12 @@ public final class ConfigReference {
                         "Writes Kafka topics into Kinetica tables. Values may be Connect structs (Avro, JSON "
                                 + "with schemas), schemaless maps or JSON text. Nested structs, maps and arrays are "
                                 + "stored as JSON text in string columns.",
-                        KineticaSinkConfig.configDef()));
+                        KineticaSinkConfig.configDef()),
+                new Section("Source connector (com.kinetica.kafka.KineticaSourceConnector)",
+                        "Reads Kinetica tables into Kafka topics by polling /get/records in the order of an "
+                                + "incrementing and/or timestamp column, resuming from the stored offset of each "
+                                + "table. Modes, guarantees, topic naming and the type mapping: kinetica-source.md (beside this file).",
+                        KineticaSourceConfig.CONFIG_DEF));
     }
 
     /**
