@@ -239,6 +239,45 @@ class KineticaSourceTaskTest {
     }
 
     @Test
+    void anAddedColumnArrivesWithTheNextRowsInANewSchema() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        insertEvents(table, 1, 2, id -> 1000);
+        harness.start(props(table));
+        List<SourceRecord> before = harness.pollAll();
+        assertEquals(range(1, 2), ids(before));
+        db.alterTable(table, "add_column", "note", Map.of("column_type", "string", "column_properties", "char32,nullable"));
+        Type grown = Type.fromTable(db, table);
+        GenericRecord row = new GenericRecord(grown);
+        row.put("id", 3L);
+        row.put("ts", 1000L);
+        row.put("name", "event 3");
+        row.put("note", "new column");
+        db.insertRecords(table, List.of(row), Map.of());
+        List<SourceRecord> after = harness.pollUntil(1);
+        assertEquals(List.of(3L), ids(after));
+        assertEquals("new column", ((Struct) after.get(0).value()).get("note"));
+        assertTrue(after.get(0).valueSchema().field("note").schema().isOptional());
+        assertNull(before.get(0).valueSchema().field("note"));
+    }
+
+    @Test
+    void rowsReadBeforeAnotherTableFailsAreSentUntilTheRetriesRunOut() throws Exception {
+        String kept = newTable(EventsTable.EVENTS);
+        String dropped = newTable(EventsTable.EVENTS);
+        Map<String, String> props = props(kept + "," + dropped);
+        props.put(KineticaSourceConfig.MAX_RETRIES, "2");
+        harness.start(props);
+        assertEquals(List.of(), harness.pollAll());
+        insertEvents(kept, 1, 3, id -> 1000);
+        db.clearTable(dropped, null, Map.of());
+        assertEquals(range(1, 3), ids(harness.pollOnce())); // the second table failed after the first was read
+        insertEvents(kept, 4, 4, id -> 1000);
+        assertEquals(List.of(4L), ids(harness.pollOnce()));
+        ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
+        assertTrue(e.getMessage().contains("failed 3 times in a row"), e.getMessage());
+    }
+
+    @Test
     void aMissingTableOrColumnFailsTheTaskSayingWhatToFix() throws Exception {
         harness.start(props("no_such_table"));
         ConnectException missing = assertThrows(ConnectException.class, harness::pollOnce);
