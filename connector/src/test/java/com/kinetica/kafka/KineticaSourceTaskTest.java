@@ -202,6 +202,53 @@ class KineticaSourceTaskTest {
     }
 
     @Test
+    void aDatetimeColumnOrdersRowsAndResumes() throws Exception {
+        Type changes = new Type("changes",
+                new Type.Column("id", Integer.class),
+                new Type.Column("changed", String.class, ColumnProperty.DATETIME));
+        String table = newTable(changes);
+        String[] times = {"2024-05-01 10:00:00.000", "2024-05-01 09:00:00.500", "2024-05-01 10:00:00.000",
+                "2024-05-02 00:00:00.000", "2024-05-01 09:00:00.500", "2024-05-01 10:00:00.000", "2024-05-03 12:30:00.250"};
+        List<GenericRecord> rows = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            GenericRecord row = new GenericRecord(changes);
+            row.put("id", i + 1);
+            row.put("changed", times[i]);
+            rows.add(row);
+        }
+        db.insertRecords(table, rows, Map.of());
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.MODE, "timestamp+incrementing");
+        props.put(KineticaSourceConfig.INCREMENTING_COLUMN, "id");
+        props.put(KineticaSourceConfig.BATCH_SIZE, "3");
+        harness.start(props);
+        List<Integer> order = harness.pollAll().stream().map(r -> ((Struct) r.value()).getInt32("id")).toList();
+        assertEquals(List.of(2, 5, 1, 3, 6, 4, 7), order);
+
+        GenericRecord late = new GenericRecord(changes);
+        late.put("id", 8);
+        late.put("changed", "2024-05-03 12:30:00.250"); // same time as the last row, higher id
+        db.insertRecords(table, List.of(late), Map.of());
+        harness.start(props);
+        assertEquals(List.of(8), harness.pollUntil(1).stream().map(r -> ((Struct) r.value()).getInt32("id")).toList());
+    }
+
+    @Test
+    void aSchemaQualifiedTableGoesToAValidTopic() throws Exception {
+        db.createSchema("app", Map.of());
+        String table = "app.orders";
+        EventsTable.create(db, table);
+        insertEvents(table, 1, 2, id -> 1000);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.TOPIC_PREFIX, "kin-");
+        harness.start(props);
+        List<SourceRecord> records = harness.pollUntil(2);
+        assertEquals(List.of("kin-app.orders", "kin-app.orders"), records.stream().map(SourceRecord::topic).toList());
+        assertEquals(Map.of("table", "app.orders"), records.get(0).sourcePartition());
+        assertEquals("kinetica.app.orders.Value", records.get(0).valueSchema().name());
+    }
+
+    @Test
     void aNewTaskResumesFromTheCommittedOffsetWithoutLossOrRepeat() throws Exception {
         String table = newTable(EventsTable.EVENTS);
         insertEvents(table, 1, 30, id -> 1000);
