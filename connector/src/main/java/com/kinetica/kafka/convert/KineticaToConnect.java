@@ -202,7 +202,7 @@ public final class KineticaToConnect {
     /** Formats epoch milliseconds the way Kinetica writes a datetime, for filter expressions. */
     public static String formatDateTime(long epochMillis) {
         LocalDateTime dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC)
-                .withNano((int) Math.floorMod(epochMillis, 1000) * 1_000_000);
+                .withNano(Math.floorMod(epochMillis, 1000) * 1_000_000);
         return String.format("%04d-%02d-%02d %02d:%02d:%02d.%03d", dateTime.getYear(), dateTime.getMonthValue(),
                 dateTime.getDayOfMonth(), dateTime.getHour(), dateTime.getMinute(), dateTime.getSecond(),
                 dateTime.getNano() / 1_000_000);
