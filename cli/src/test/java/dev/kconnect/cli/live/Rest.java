@@ -20,12 +20,21 @@ public final class Rest {
     private Rest() {
     }
 
-    /** The body of GET {@code path}, exactly as the worker sent it. */
+    /**
+     * The body of GET {@code path}, exactly as the worker sent it. Right after a config change
+     * the worker answers 409 until its rebalance ends: that is waited out (up to a minute).
+     */
     public static String get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(LiveWorker.url() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            HttpResponse<String> response;
+            do {
+                response = HTTP.send(HttpRequest.newBuilder(URI.create(LiveWorker.url() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 409) {
+                    Thread.sleep(100);
+                }
+            } while (response.statusCode() == 409 && System.nanoTime() < deadline);
             return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
