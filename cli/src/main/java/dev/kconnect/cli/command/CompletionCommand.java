@@ -1,6 +1,6 @@
 package dev.kconnect.cli.command;
 
-import picocli.AutoComplete;
+import dev.kconnect.cli.completion.BashCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,8 +30,8 @@ public final class CompletionCommand implements Runnable {
         spec.commandLine().getOut().flush();
     }
 
-    /** The script: picocli's generated bash completion (it detects zsh and works there too). */
+    /** The script, for bash and (through bashcompinit) zsh. */
     public static String script(picocli.CommandLine root) {
-        return AutoComplete.bash("kconnect", root);
+        return BashCompletion.script(root);
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 /** {@code connect-distributed.sh} in this JVM, with the Kinetica plugin already available. */
 @Command(name = "distributed",
         description = {
-            "Run a distributed Connect worker here, until Ctrl-C. Workers with the same group.id",
-            "form a cluster; connectors are then managed over REST (kconnect create/put/delete …).",
+            "Run a distributed Connect worker here (connect-distributed), until Ctrl-C.",
+            "Workers with the same group.id form a cluster; connectors are then managed over REST",
+            "(kconnect create/put/delete ...).",
             ""},
         mixinStandardHelpOptions = true,
         footer = {"",

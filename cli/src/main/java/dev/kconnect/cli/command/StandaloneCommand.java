@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code connect-standalone.sh} in this JVM, with the Kinetica plugin already available. */
 @Command(name = "standalone",
         description = {
-            "Run a standalone Connect worker here with the given connectors, until Ctrl-C.",
+            "Run a standalone Connect worker here with the given connectors (connect-standalone).",
+            "It runs until Ctrl-C.",
             "Files are told apart by content: a file with connector.class is a connector (.properties",
             "or JSON), any other is the worker file. Without a worker file the worker uses local",
             "defaults: bootstrap localhost:9092, JSON converters with schemas, offsets kept per",
