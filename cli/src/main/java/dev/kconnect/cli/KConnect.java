@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.command.CompleteCommand;
 import dev.kconnect.cli.command.CompletionCommand;
 import dev.kconnect.cli.command.ConfigCommand;
 import dev.kconnect.cli.command.CreateCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
             DistributedCommand.class,
             // the shell
             CompletionCommand.class,
+            CompleteCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", ExitCode.HELP})
