@@ -2,6 +2,7 @@ package com.kinetica.kafka;
 
 import com.kinetica.kafka.config.ConnectionConfig;
 import com.kinetica.kafka.config.KineticaSourceConfig;
+import com.kinetica.kafka.config.ReadMode;
 import com.kinetica.kafka.source.SourceOffset;
 import com.kinetica.kafka.source.TableAssignment;
 import org.apache.kafka.common.config.Config;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 
 import java.util.ArrayList;
@@ -109,6 +111,25 @@ public class KineticaSourceConnector extends SourceConnector {
             }
         });
         return true;
+    }
+
+    /**
+     * Exactly-once delivery (exactly.once.source.support) holds when every table is read with
+     * an exact offset per row: incrementing or timestamp+incrementing, named or with an
+     * incrementing column given; timestamp mode may re-read a timestamp's rows.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        KineticaSourceConfig parsed = new KineticaSourceConfig(connectorConfig);
+        for (String table : parsed.tables()) {
+            ReadMode mode = parsed.mode(table);
+            boolean exact = mode == ReadMode.INCREMENTING || mode == ReadMode.TIMESTAMP_INCREMENTING
+                    || (mode == ReadMode.AUTO && parsed.incrementingColumn(table) != null);
+            if (!exact) {
+                return ExactlyOnceSupport.UNSUPPORTED;
+            }
+        }
+        return ExactlyOnceSupport.SUPPORTED;
     }
 
     @Override

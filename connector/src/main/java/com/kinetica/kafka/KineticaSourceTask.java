@@ -41,25 +41,28 @@ public class KineticaSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        List<SourceRecord> records = new ArrayList<>();
         try {
             open();
-            List<SourceRecord> records = new ArrayList<>();
             for (TableReader reader : readers) {
                 records.addAll(reader.poll());
             }
-            backoff.succeeded();
-            if (records.isEmpty()) {
-                pause(config.pollIntervalMs());
-                return null;
-            }
-            return records;
         } catch (GPUdbException e) {
             long waitMs = backoff.failed("Reading Kinetica at " + config.connection().url(), e);
             log.warn("Reading Kinetica at {} failed (attempt {}), retrying in {} ms: {}",
                     config.connection().url(), backoff.failures(), waitMs, e.getMessage());
-            pause(waitMs);
+            if (records.isEmpty()) {
+                pause(waitMs);
+                return null;
+            }
+            return records; // the readers have moved past these rows: hand them over now
+        }
+        backoff.succeeded();
+        if (records.isEmpty()) {
+            pause(config.pollIntervalMs());
             return null;
         }
+        return records;
     }
 
     /** Connects and opens the readers on first use, so a Kinetica outage at start is retried like any other. */

@@ -3,6 +3,7 @@ package com.kinetica.kafka;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -76,6 +77,21 @@ class KineticaSourceConnectorTest {
                 .findFirst().orElseThrow();
         assertEquals(1, column.errorMessages().size());
         assertTrue(column.errorMessages().get(0).contains("names the table 'Other'"), column.errorMessages().toString());
+    }
+
+    @Test
+    void exactlyOnceOnlyWhereEveryRowHasAnExactOffset() {
+        KineticaSourceConnector connector = new KineticaSourceConnector();
+        Map<String, String> props = seed();
+        props.put("kinetica.table_names", "a,b");
+        assertEquals(ExactlyOnceSupport.UNSUPPORTED, connector.exactlyOnceSupport(props));
+        props.put(KineticaSourceConfig.MODE, "incrementing,b=timestamp+incrementing");
+        assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(props));
+        props.put(KineticaSourceConfig.MODE, "incrementing,b=timestamp");
+        assertEquals(ExactlyOnceSupport.UNSUPPORTED, connector.exactlyOnceSupport(props));
+        props.remove(KineticaSourceConfig.MODE);
+        props.put(KineticaSourceConfig.INCREMENTING_COLUMN, "id");
+        assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(props));
     }
 
     @Test

@@ -202,6 +202,53 @@ class KineticaSourceTaskTest {
     }
 
     @Test
+    void aDatetimeColumnOrdersRowsAndResumes() throws Exception {
+        Type changes = new Type("changes",
+                new Type.Column("id", Integer.class),
+                new Type.Column("changed", String.class, ColumnProperty.DATETIME));
+        String table = newTable(changes);
+        String[] times = {"2024-05-01 10:00:00.000", "2024-05-01 09:00:00.500", "2024-05-01 10:00:00.000",
+                "2024-05-02 00:00:00.000", "2024-05-01 09:00:00.500", "2024-05-01 10:00:00.000", "2024-05-03 12:30:00.250"};
+        List<GenericRecord> rows = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            GenericRecord row = new GenericRecord(changes);
+            row.put("id", i + 1);
+            row.put("changed", times[i]);
+            rows.add(row);
+        }
+        db.insertRecords(table, rows, Map.of());
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.MODE, "timestamp+incrementing");
+        props.put(KineticaSourceConfig.INCREMENTING_COLUMN, "id");
+        props.put(KineticaSourceConfig.BATCH_SIZE, "3");
+        harness.start(props);
+        List<Integer> order = harness.pollAll().stream().map(r -> ((Struct) r.value()).getInt32("id")).toList();
+        assertEquals(List.of(2, 5, 1, 3, 6, 4, 7), order);
+
+        GenericRecord late = new GenericRecord(changes);
+        late.put("id", 8);
+        late.put("changed", "2024-05-03 12:30:00.250"); // same time as the last row, higher id
+        db.insertRecords(table, List.of(late), Map.of());
+        harness.start(props);
+        assertEquals(List.of(8), harness.pollUntil(1).stream().map(r -> ((Struct) r.value()).getInt32("id")).toList());
+    }
+
+    @Test
+    void aSchemaQualifiedTableGoesToAValidTopic() throws Exception {
+        db.createSchema("app", Map.of());
+        String table = "app.orders";
+        EventsTable.create(db, table);
+        insertEvents(table, 1, 2, id -> 1000);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.TOPIC_PREFIX, "kin-");
+        harness.start(props);
+        List<SourceRecord> records = harness.pollUntil(2);
+        assertEquals(List.of("kin-app.orders", "kin-app.orders"), records.stream().map(SourceRecord::topic).toList());
+        assertEquals(Map.of("table", "app.orders"), records.get(0).sourcePartition());
+        assertEquals("kinetica.app.orders.Value", records.get(0).valueSchema().name());
+    }
+
+    @Test
     void aNewTaskResumesFromTheCommittedOffsetWithoutLossOrRepeat() throws Exception {
         String table = newTable(EventsTable.EVENTS);
         insertEvents(table, 1, 30, id -> 1000);
@@ -236,6 +283,45 @@ class KineticaSourceTaskTest {
         List<SourceRecord> records = harness.pollUntil(5);
         assertEquals(List.of(1L, 2L, 3L), ids(records.stream().filter(r -> r.topic().equals(a)).toList()));
         assertEquals(List.of(1L, 2L), ids(records.stream().filter(r -> r.topic().equals(b)).toList()));
+    }
+
+    @Test
+    void anAddedColumnArrivesWithTheNextRowsInANewSchema() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        insertEvents(table, 1, 2, id -> 1000);
+        harness.start(props(table));
+        List<SourceRecord> before = harness.pollAll();
+        assertEquals(range(1, 2), ids(before));
+        db.alterTable(table, "add_column", "note", Map.of("column_type", "string", "column_properties", "char32,nullable"));
+        Type grown = Type.fromTable(db, table);
+        GenericRecord row = new GenericRecord(grown);
+        row.put("id", 3L);
+        row.put("ts", 1000L);
+        row.put("name", "event 3");
+        row.put("note", "new column");
+        db.insertRecords(table, List.of(row), Map.of());
+        List<SourceRecord> after = harness.pollUntil(1);
+        assertEquals(List.of(3L), ids(after));
+        assertEquals("new column", ((Struct) after.get(0).value()).get("note"));
+        assertTrue(after.get(0).valueSchema().field("note").schema().isOptional());
+        assertNull(before.get(0).valueSchema().field("note"));
+    }
+
+    @Test
+    void rowsReadBeforeAnotherTableFailsAreSentUntilTheRetriesRunOut() throws Exception {
+        String kept = newTable(EventsTable.EVENTS);
+        String dropped = newTable(EventsTable.EVENTS);
+        Map<String, String> props = props(kept + "," + dropped);
+        props.put(KineticaSourceConfig.MAX_RETRIES, "2");
+        harness.start(props);
+        assertEquals(List.of(), harness.pollAll());
+        insertEvents(kept, 1, 3, id -> 1000);
+        db.clearTable(dropped, null, Map.of());
+        assertEquals(range(1, 3), ids(harness.pollOnce())); // the second table failed after the first was read
+        insertEvents(kept, 4, 4, id -> 1000);
+        assertEquals(List.of(4L), ids(harness.pollOnce()));
+        ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
+        assertTrue(e.getMessage().contains("failed 3 times in a row"), e.getMessage());
     }
 
     @Test

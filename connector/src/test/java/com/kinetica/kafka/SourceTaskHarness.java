@@ -16,11 +16,11 @@ import java.util.Map;
  * store that keeps the offset of the last record "sent" per partition (what Connect commits
  * once the producer acknowledged it). A new task started on the same harness resumes from it.
  */
-final class SourceTaskHarness {
+public final class SourceTaskHarness {
     private final Map<Map<String, ?>, Map<String, Object>> committed = new HashMap<>();
     private KineticaSourceTask task;
 
-    KineticaSourceTask start(Map<String, String> props) {
+    public KineticaSourceTask start(Map<String, String> props) {
         stop();
         task = new KineticaSourceTask();
         task.initialize(new SourceTaskContext() {
@@ -60,7 +60,7 @@ final class SourceTaskHarness {
     }
 
     /** One poll; the records returned are "sent" and their offsets committed. */
-    List<SourceRecord> pollOnce() throws InterruptedException {
+    public List<SourceRecord> pollOnce() throws InterruptedException {
         List<SourceRecord> records = task.poll();
         if (records == null) {
             return List.of();
@@ -74,7 +74,7 @@ final class SourceTaskHarness {
     }
 
     /** Polls until {@code count} records came or a poll returned none after at least one did. */
-    List<SourceRecord> pollUntil(int count) throws InterruptedException {
+    public List<SourceRecord> pollUntil(int count) throws InterruptedException {
         List<SourceRecord> all = new ArrayList<>();
         int emptyPolls = 0;
         while (all.size() < count && emptyPolls < 50) {
@@ -86,7 +86,7 @@ final class SourceTaskHarness {
     }
 
     /** Polls until a poll brings nothing new: everything there is has been read. */
-    List<SourceRecord> pollAll() throws InterruptedException {
+    public List<SourceRecord> pollAll() throws InterruptedException {
         List<SourceRecord> all = new ArrayList<>();
         List<SourceRecord> records;
         do {
@@ -96,7 +96,7 @@ final class SourceTaskHarness {
         return all;
     }
 
-    void stop() {
+    public void stop() {
         if (task != null) {
             task.stop();
             task = null;

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.ExitCode;
-import dev.kconnect.cli.worker.BadConfigFileException;
+import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.ConfigFile;
 import dev.kconnect.cli.worker.WorkerChecks;
 import dev.kconnect.cli.worker.WorkerSettings;
@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 /** {@code connect-distributed.sh} in this JVM, with the Kinetica plugin already available. */
 @Command(name = "distributed",
         description = {
-            "Run a distributed Connect worker here, until Ctrl-C. Workers with the same group.id",
-            "form a cluster; connectors are then managed over REST (kconnect create/put/delete …).",
+            "Run a distributed Connect worker here (connect-distributed), until Ctrl-C.",
+            "Workers with the same group.id form a cluster; connectors are then managed over REST",
+            "(kconnect create/put/delete ...).",
             ""},
         mixinStandardHelpOptions = true,
         footer = {"",
@@ -44,14 +45,14 @@ public final class DistributedCommand implements Callable<Integer> {
         try {
             ConfigFile worker = ConfigFile.read(workerFile);
             if (worker.isConnector()) {
-                throw new BadConfigFileException(workerFile + " is a connector file (it sets connector.class); "
+                throw new BadInputException(workerFile + " is a connector file (it sets connector.class); "
                         + "start the worker with its worker file, then: kconnect create --file " + workerFile);
             }
             WorkerChecks.notMixed(worker, List.of());
             settings = WorkerSettings.build(false, worker.settings(), options.overrides,
                     WorkerOptions.bundledPlugins(), null);
             WorkerChecks.portsFree(settings);
-        } catch (BadConfigFileException e) {
+        } catch (BadInputException e) {
             spec.commandLine().getErr().println("kconnect distributed: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 /** Kafka, the Kinetica emulator and a Connect worker on this machine, for trying things out. */
 @Command(name = "sandbox",
         description = {
-            "Start, on 127.0.0.1, a Kafka broker, the Kinetica emulator (it speaks Kinetica's wire",
-            "protocol; data is kept in memory) and a distributed Connect worker with the Kinetica",
-            "plugin, then wait for Ctrl-C and stop them all.",
+            "Run Kafka, the Kinetica emulator and a Connect worker here, to try things out.",
+            "All bind 127.0.0.1. The emulator speaks Kinetica's wire protocol and keeps its tables",
+            "in memory; the worker is a distributed one with the Kinetica plugin loaded. Ctrl-C",
+            "stops them all.",
             ""},
         mixinStandardHelpOptions = true,
         footer = {"",

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.ExitCode;
-import dev.kconnect.cli.worker.BadConfigFileException;
+import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.ConfigFile;
 import dev.kconnect.cli.worker.WorkerChecks;
 import dev.kconnect.cli.worker.WorkerSettings;
@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code connect-standalone.sh} in this JVM, with the Kinetica plugin already available. */
 @Command(name = "standalone",
         description = {
-            "Run a standalone Connect worker here with the given connectors, until Ctrl-C.",
+            "Run a standalone Connect worker here with the given connectors (connect-standalone).",
+            "It runs until Ctrl-C.",
             "Files are told apart by content: a file with connector.class is a connector (.properties",
             "or JSON), any other is the worker file. Without a worker file the worker uses local",
             "defaults: bootstrap localhost:9092, JSON converters with schemas, offsets kept per",
@@ -64,12 +65,12 @@ public final class StandaloneCommand implements Callable<Integer> {
                 } else if (worker == null) {
                     worker = f;
                 } else {
-                    throw new BadConfigFileException("two worker files: " + worker.path() + " and " + f.path()
+                    throw new BadInputException("two worker files: " + worker.path() + " and " + f.path()
                             + " (a connector file needs connector.class)");
                 }
             }
             if (connectors.isEmpty()) {
-                throw new BadConfigFileException("no connector file given (a connector file sets connector.class)");
+                throw new BadInputException("no connector file given (a connector file sets connector.class)");
             }
             WorkerChecks.notMixed(worker, connectors);
             WorkerChecks.uniqueNames(connectors);
@@ -77,7 +78,7 @@ public final class StandaloneCommand implements Callable<Integer> {
             settings = WorkerSettings.build(true, worker == null ? Map.of() : worker.settings(), options.overrides,
                     WorkerOptions.bundledPlugins(), WorkerSettings.offsetsFile(names));
             WorkerChecks.portsFree(settings);
-        } catch (BadConfigFileException e) {
+        } catch (BadInputException e) {
             err.println("kconnect standalone: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -122,7 +122,7 @@ public final class BashCompletion {
                 esac
               done
               if command -v timeout >/dev/null 2>&1; then
-                timeout 3 "${COMP_WORDS[0]}" __complete "$what" "${args[@]}" 2>/dev/null
+                timeout 5 "${COMP_WORDS[0]}" __complete "$what" "${args[@]}" 2>/dev/null
               else
                 "${COMP_WORDS[0]}" __complete "$what" "${args[@]}" 2>/dev/null
               fi

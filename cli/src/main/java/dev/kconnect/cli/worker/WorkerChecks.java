@@ -1,5 +1,6 @@
 package dev.kconnect.cli.worker;
 
+import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.sandbox.Ports;
 
 import java.util.HashMap;
@@ -17,14 +18,14 @@ public final class WorkerChecks {
         if (worker != null) {
             Set<String> misplaced = ConnectKeys.connectorOnly(worker.settings());
             if (!misplaced.isEmpty()) {
-                throw new BadConfigFileException(worker.path() + ": connector settings in a worker file: "
+                throw new BadInputException(worker.path() + ": connector settings in a worker file: "
                         + String.join(", ", misplaced) + "; move them to the connector's file");
             }
         }
         for (ConfigFile connector : connectors) {
             Set<String> misplaced = ConnectKeys.workerOnly(connector.settings());
             if (!misplaced.isEmpty()) {
-                throw new BadConfigFileException(connector.path() + ": worker settings in a connector file: "
+                throw new BadInputException(connector.path() + ": worker settings in a connector file: "
                         + String.join(", ", misplaced) + "; move them to the worker file (or pass -D key=value)");
             }
         }
@@ -35,7 +36,7 @@ public final class WorkerChecks {
         for (ConfigFile c : connectors) {
             ConfigFile other = seen.putIfAbsent(c.connectorName(), c);
             if (other != null) {
-                throw new BadConfigFileException("two connectors are named \"" + c.connectorName() + "\": "
+                throw new BadInputException("two connectors are named \"" + c.connectorName() + "\": "
                         + other.path() + " and " + c.path() + "; give each a unique name");
             }
         }
@@ -45,7 +46,7 @@ public final class WorkerChecks {
     public static void portsFree(WorkerSettings settings) {
         for (int port : settings.restPorts()) {
             if (!Ports.isFree(port)) {
-                throw new BadConfigFileException("REST port " + port + " is already in use (another worker?); "
+                throw new BadInputException("REST port " + port + " is already in use (another worker?); "
                         + "give each worker its own port, e.g. rest.port=8090 for the sink and 8089 for the source");
             }
         }

@@ -1,5 +1,6 @@
 package dev.kconnect.cli.worker;
 
+import dev.kconnect.cli.input.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -37,9 +38,9 @@ class WorkerChecksTest {
 
     @Test
     void malformedJsonNamesFileAndLine() {
-        BadConfigFileException e = assertThrows(BadConfigFileException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> file("bad.json", "{\n  \"name\": \"x\",\n  \"config\": {\"a\": }\n}"));
-        assertTrue(e.getMessage().contains("bad.json:3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.json, line 3"), e.getMessage());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
     }
 
@@ -47,7 +48,7 @@ class WorkerChecksTest {
     void workerKeysInAConnectorFileAreRefused() throws Exception {
         ConfigFile connector = file("sink.properties", "connector.class=X\nbootstrap.servers=k:9092\n"
                 + "offset.storage.file.filename=/tmp/o\nkey.converter=org.apache.kafka.connect.json.JsonConverter\n");
-        BadConfigFileException e = assertThrows(BadConfigFileException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> WorkerChecks.notMixed(null, List.of(connector)));
         assertTrue(e.getMessage().contains("bootstrap.servers, offset.storage.file.filename"), e.getMessage());
         assertTrue(!e.getMessage().contains("key.converter"), "a connector may override its converter");
@@ -56,7 +57,7 @@ class WorkerChecksTest {
     @Test
     void connectorKeysInAWorkerFileAreRefused() throws Exception {
         ConfigFile worker = file("worker.properties", "bootstrap.servers=k:9092\ntasks.max=2\nkinetica.url=http://k:9191\n");
-        BadConfigFileException e = assertThrows(BadConfigFileException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> WorkerChecks.notMixed(worker, List.of()));
         assertTrue(e.getMessage().contains("kinetica.url, tasks.max"), e.getMessage());
     }
@@ -73,7 +74,7 @@ class WorkerChecksTest {
     void duplicateNamesAreRefused() throws Exception {
         ConfigFile a = file("a.properties", "name=same\nconnector.class=X\n");
         ConfigFile b = file("b.properties", "name=same\nconnector.class=Y\n");
-        BadConfigFileException e = assertThrows(BadConfigFileException.class, () -> WorkerChecks.uniqueNames(List.of(a, b)));
+        BadInputException e = assertThrows(BadInputException.class, () -> WorkerChecks.uniqueNames(List.of(a, b)));
         assertTrue(e.getMessage().contains("\"same\""), e.getMessage());
     }
 }

@@ -48,7 +48,8 @@ public final class ConfigReference {
             Timestamp into a datetime column), and a record that does not fit goes to Connect's error \
             handling (errors.tolerance, dead-letter queue) or fails the task, naming topic, partition, \
             offset, table and column. Kinetica outages and errors are retried \
-            (kinetica.retry_count, kinetica.retry_backoff_ms).""";
+            (kinetica.retry_count, kinetica.retry_backoff_ms). Table naming, evolution, deletes, delivery \
+            and failures in detail: kinetica-sink.md (beside this file).""";
 
     private ConfigReference() {
     }
@@ -57,7 +58,12 @@ public final class ConfigReference {
     public static List<Section> sections() {
         return List.of(
                 new Section("Sink connector (com.kinetica.kafka.KineticaSinkConnector)", SINK_INTRO,
-                        KineticaSinkConfig.configDef()));
+                        KineticaSinkConfig.configDef()),
+                new Section("Source connector (com.kinetica.kafka.KineticaSourceConnector)",
+                        "Reads Kinetica tables into Kafka topics by polling /get/records in the order of an "
+                                + "incrementing and/or timestamp column, resuming from the stored offset of each "
+                                + "table. Modes, guarantees, topic naming and the type mapping: kinetica-source.md (beside this file).",
+                        KineticaSourceConfig.CONFIG_DEF));
     }
 
     /**

@@ -35,16 +35,6 @@ public final class KineticaSourceConfig extends AbstractConfig {
     public static final String EARLIEST = "earliest";
     public static final String LATEST = "latest";
 
-    /** Options of the sink (issue 4, old names included) that mean nothing to the source. */
-    private static final Set<String> SINK_ONLY = Set.of(
-            "topics", "topics.regex",
-            "kinetica.batch_size", "kinetica.retry_count", "kinetica.enable_multihead",
-            "kinetica.collection_name", "kinetica.table_prefix", "kinetica.dest_table_override",
-            "kinetica.create_table", "kinetica.single_table_per_topic",
-            "kinetica.add_new_fields_as_columns", "kinetica.make_missing_field_nullable",
-            "kinetica.allow_schema_evolution", "kinetica.update_on_existing_pk");
-    private static final List<String> SINK_ONLY_PREFIXES = List.of("kinetica.tables.", "kinetica.schema_evolution.");
-
     public static final ConfigDef CONFIG_DEF = define();
 
     public KineticaSourceConfig(Map<String, String> props) {
@@ -180,15 +170,29 @@ public final class KineticaSourceConfig extends AbstractConfig {
         return PerTableSetting.parse(option, getList(option));
     }
 
-    /** The keys of {@code props} that are sink options, sorted. */
+    /** The keys of {@code props} that are sink options (its own, its old names, Connect's topics), sorted. */
     public static Set<String> sinkOnlyKeys(Map<String, String> props) {
         Set<String> found = new TreeSet<>();
         for (String key : props.keySet()) {
-            if (SINK_ONLY.contains(key) || SINK_ONLY_PREFIXES.stream().anyMatch(key::startsWith)) {
+            if (SinkOnly.NAMES.contains(key)) {
                 found.add(key);
             }
         }
         return found;
+    }
+
+    /** Built on first use: the sink's ConfigDef is not needed otherwise. */
+    private static final class SinkOnly {
+        static final Set<String> NAMES = names();
+
+        private static Set<String> names() {
+            Set<String> names = new TreeSet<>(KineticaSinkConfig.configDef().names());
+            names.addAll(KineticaSinkConfig.ALIASES.newNameByOld().keySet());
+            names.add("topics");
+            names.add("topics.regex");
+            names.removeAll(CONFIG_DEF.names());
+            return names;
+        }
     }
 
     static final class TableNamesValidator implements ConfigDef.Validator {

@@ -43,6 +43,7 @@ public final class KineticaToConnect {
     private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
     private static final int DEFAULT_DECIMAL_PRECISION = 18;
     private static final int DEFAULT_DECIMAL_SCALE = 4;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private KineticaToConnect() {
     }
@@ -128,38 +129,80 @@ public final class KineticaToConnect {
     }
 
     static java.util.Date parseDate(String text) {
-        try {
-            return new java.util.Date(LocalDate.parse(text.trim()).toEpochDay() * 86_400_000L);
-        } catch (RuntimeException e) {
-            throw new DataException("Kinetica date '" + text + "' is not YYYY-MM-DD", e);
-        }
+        return new java.util.Date(epochDay(text.trim(), text) * MILLIS_PER_DAY);
     }
 
     static java.util.Date parseTime(String text) {
-        try {
-            return new java.util.Date(LocalTime.parse(text.trim()).toNanoOfDay() / 1_000_000L);
-        } catch (RuntimeException e) {
-            throw new DataException("Kinetica time '" + text + "' is not HH:MM:SS[.mmm]", e);
-        }
+        return new java.util.Date(millisOfDay(text.trim(), text));
     }
 
     public static java.util.Date parseDateTime(String text) {
         String trimmed = text.trim();
-        try {
-            if (trimmed.length() == 10) {
-                return parseDate(trimmed);
-            }
-            LocalDateTime dateTime = LocalDateTime.parse(trimmed.replace(' ', 'T'));
-            return new java.util.Date(dateTime.toInstant(ZoneOffset.UTC).toEpochMilli());
-        } catch (RuntimeException e) {
-            throw new DataException("Kinetica datetime '" + text + "' is not YYYY-MM-DD HH:MM:SS[.mmm]", e);
+        if (trimmed.length() == 10) {
+            return parseDate(trimmed);
         }
+        if (trimmed.length() < 19 || (trimmed.charAt(10) != ' ' && trimmed.charAt(10) != 'T')) {
+            throw new DataException("Kinetica datetime '" + text + "' is not YYYY-MM-DD HH:MM:SS[.mmm]");
+        }
+        return new java.util.Date(epochDay(trimmed.substring(0, 10), text) * MILLIS_PER_DAY
+                + millisOfDay(trimmed.substring(11), text));
+    }
+
+    // Hand-written parsing: java.time's formatters cost more than the rest of a row's conversion.
+    private static long epochDay(String date, String original) {
+        if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            throw new DataException("Kinetica date '" + original + "' is not YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.of(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)).toEpochDay();
+        } catch (RuntimeException e) {
+            throw new DataException("Kinetica date '" + original + "' is not YYYY-MM-DD", e);
+        }
+    }
+
+    private static long millisOfDay(String time, String original) {
+        try {
+            if (time.length() < 8 || time.charAt(2) != ':' || time.charAt(5) != ':') {
+                throw new IllegalArgumentException("not HH:MM:SS");
+            }
+            int hour = digits(time, 0, 2);
+            int minute = digits(time, 3, 5);
+            int second = digits(time, 6, 8);
+            int millis = 0;
+            if (time.length() > 8) {
+                if (time.charAt(8) != '.' || time.length() == 9) {
+                    throw new IllegalArgumentException("bad fraction");
+                }
+                int end = Math.min(time.length(), 12);
+                millis = digits(time, 9, end);
+                for (int i = end; i < 12; i++) {
+                    millis *= 10;
+                }
+                digits(time, 9, time.length()); // the rest must be digits too
+            }
+            LocalTime.of(hour, minute, second); // range check
+            return ((hour * 60L + minute) * 60 + second) * 1000 + millis;
+        } catch (RuntimeException e) {
+            throw new DataException("Kinetica time '" + original + "' is not HH:MM:SS[.mmm]", e);
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a digit: " + c);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Formats epoch milliseconds the way Kinetica writes a datetime, for filter expressions. */
     public static String formatDateTime(long epochMillis) {
         LocalDateTime dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC)
-                .withNano((int) Math.floorMod(epochMillis, 1000) * 1_000_000);
+                .withNano(Math.floorMod(epochMillis, 1000) * 1_000_000);
         return String.format("%04d-%02d-%02d %02d:%02d:%02d.%03d", dateTime.getYear(), dateTime.getMonthValue(),
                 dateTime.getDayOfMonth(), dateTime.getHour(), dateTime.getMinute(), dateTime.getSecond(),
                 dateTime.getNano() / 1_000_000);

@@ -79,9 +79,15 @@ public final class TableReader {
 
     /** The next rows of the table, possibly none. */
     public List<SourceRecord> poll() throws GPUdbException {
-        List<SourceRecord> records = read();
-        if (records.isEmpty() && criteria.pagingOneTime()) {
-            records = read(); // the page was one timestamp only: read its rows on their own now
+        List<SourceRecord> records = List.of();
+        // a read may send nothing only because it started or finished paging one timestamp's rows:
+        // then the next query is a different one, worth asking now rather than a poll interval later
+        for (int reads = 0; reads < 3 && records.isEmpty(); reads++) {
+            boolean paging = criteria.pagingOneTime();
+            records = read();
+            if (criteria.pagingOneTime() == paging) {
+                break;
+            }
         }
         return records;
     }

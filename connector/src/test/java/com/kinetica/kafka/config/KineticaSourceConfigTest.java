@@ -85,6 +85,25 @@ class KineticaSourceConfigTest {
     }
 
     @Test
+    void sinkOptionsComeFromTheSinksConfigDefAndOldNames() {
+        Map<String, String> props = seed();
+        props.put(KineticaSinkConfig.PRIMARY_KEYS, "id");
+        props.put("kinetica.collection_name", "s");
+        props.put("kinetica.timeout", "5"); // shared: not sink-only
+        assertEquals(List.of("kinetica.collection_name", KineticaSinkConfig.PRIMARY_KEYS),
+                List.copyOf(KineticaSourceConfig.sinkOnlyKeys(props)));
+    }
+
+    @Test
+    void everyOptionIsInTheConfigReference() {
+        String md = ConfigReference.render(ConfigReference.sections());
+        for (String name : KineticaSourceConfig.CONFIG_DEF.names()) {
+            assertTrue(md.contains("| `" + name + "` |"), name);
+        }
+        assertTrue(md.contains("## Source connector (com.kinetica.kafka.KineticaSourceConnector)"));
+    }
+
+    @Test
     void everyOptionIsDocumentedInAGroup() {
         KineticaSourceConfig.CONFIG_DEF.configKeys().values().forEach(key -> {
             assertFalse(key.documentation == null || key.documentation.isBlank(), key.name);

@@ -150,8 +150,17 @@ class KineticaToConnectTest {
         assertEquals(86_401_000L, KineticaToConnect.parseDateTime("1970-01-02 00:00:01").getTime());
         assertEquals("2023-11-14 22:13:20.123", KineticaToConnect.formatDateTime(1_700_000_000_123L));
         assertEquals("1969-12-31 23:59:59.999", KineticaToConnect.formatDateTime(-1L));
+        assertEquals(3_723_400L, KineticaToConnect.parseTime("01:02:03.4").getTime());
+        assertEquals(3_723_004L, KineticaToConnect.parseTime("01:02:03.004567").getTime());
+        assertEquals(3_723_000L, KineticaToConnect.parseTime(" 01:02:03 ").getTime());
+        assertEquals(86_400_000L + 3_723_004L, KineticaToConnect.parseDateTime("1970-01-02T01:02:03.004").getTime());
         DataException e = assertThrows(DataException.class, () -> KineticaToConnect.parseDate("29/02/2024"));
         assertEquals("Kinetica date '29/02/2024' is not YYYY-MM-DD", e.getMessage());
+        assertThrows(DataException.class, () -> KineticaToConnect.parseDate("2023-02-29"));
+        assertThrows(DataException.class, () -> KineticaToConnect.parseTime("25:00:00"));
+        assertThrows(DataException.class, () -> KineticaToConnect.parseTime("01:02:03."));
+        assertThrows(DataException.class, () -> KineticaToConnect.parseTime("01:02:03.12x"));
+        assertThrows(DataException.class, () -> KineticaToConnect.parseDateTime("2024-01-01 1:02:03"));
     }
 
     private static Schema.Type type(Schema struct, String field) {
