@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
+
 /** The {@code kconnect} root command: subcommands only, no action of its own. */
 @Command(name = "kconnect",
         mixinStandardHelpOptions = true,
@@ -28,7 +30,12 @@ import picocli.CommandLine.Spec;
             "Run and administer Kafka Connect, with the Kinetica connector built in.",
             ""
         },
-        subcommands = {
+        subcommandsRepeatable = false,
+        footer = {"", ExitCode.HELP})
+public final class KConnect implements Runnable {
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             // connectors on a running worker (REST API)
             ListCommand.class,
             GetCommand.class,
@@ -43,11 +50,7 @@ import picocli.CommandLine.Spec;
             StopCommand.class,
             RestartCommand.class,
             InfoCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        subcommandsRepeatable = false,
-        footer = {"", ExitCode.HELP})
-public final class KConnect implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -62,15 +65,44 @@ public final class KConnect implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the subcommand named {@code only} (all when null). Building
+     * picocli's model of every command is the largest part of a short command's start-up, and
+     * running one command needs only its own.
+     */
+    static CommandLine commandLine(String only) {
+        CommandLine commandLine = new CommandLine(new KConnect());
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (only == null || only.equals(subcommand.getAnnotation(Command.class).name())) {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new KConnect())
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(subcommandOf(args)).execute(args));
+    }
+
+    /** The subcommand the arguments run, or null for anything else (help, a typo): then all are loaded. */
+    static String subcommandOf(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                boolean known = SUBCOMMANDS.stream()
+                        .map(c -> c.getAnnotation(Command.class).name())
+                        .anyMatch(name -> name.equals(arg) && !name.equals("help"));
+                return known ? arg : null;
+            }
+        }
+        return null;
     }
 }
