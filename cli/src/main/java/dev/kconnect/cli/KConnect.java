@@ -7,12 +7,14 @@ import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.ListCommand;
 import dev.kconnect.cli.command.PauseCommand;
+import dev.kconnect.cli.command.PluginsCommand;
 import dev.kconnect.cli.command.PutCommand;
 import dev.kconnect.cli.command.RestartCommand;
 import dev.kconnect.cli.command.ResumeCommand;
 import dev.kconnect.cli.command.StatusCommand;
 import dev.kconnect.cli.command.StopCommand;
 import dev.kconnect.cli.command.TasksCommand;
+import dev.kconnect.cli.command.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,8 @@ public final class KConnect implements Runnable {
             StopCommand.class,
             RestartCommand.class,
             InfoCommand.class,
+            PluginsCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec

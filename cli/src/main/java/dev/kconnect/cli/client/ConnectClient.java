@@ -117,6 +117,23 @@ public final class ConnectClient implements Closeable {
                 List.of("connectors", name, "tasks", Integer.toString(task), "restart"), NO_QUERY, null, null));
     }
 
+    /** {@code GET /connector-plugins}; with {@code all}, converters, transforms and predicates too. */
+    public ApiResponse<List<PluginInfo>> plugins(boolean all) {
+        return get(List.of("connector-plugins"), List.of(Map.entry("connectorsOnly", Boolean.toString(!all))),
+                new TypeReference<>() { });
+    }
+
+    /** {@code GET /connector-plugins/CLASS/config}: the plugin's options. */
+    public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin) {
+        return onPlugin(plugin, () -> get(List.of("connector-plugins", plugin, "config"), NO_QUERY, new TypeReference<>() { }));
+    }
+
+    /** {@code PUT /connector-plugins/CLASS/config/validate}: checks a config without creating anything. */
+    public ApiResponse<ConfigInfos> validate(String plugin, Map<String, String> config) {
+        return onPlugin(plugin, () -> call("PUT", List.of("connector-plugins", plugin, "config", "validate"), NO_QUERY,
+                write(config), type(new TypeReference<ConfigInfos>() { })));
+    }
+
     private <T> ApiResponse<T> get(List<String> path, List<Map.Entry<String, String>> query, TypeReference<T> type) {
         return call("GET", path, query, null, type(type));
     }
@@ -146,6 +163,18 @@ public final class ConnectClient implements Closeable {
                 throw e; // the connector exists: the 404 is about something else (a task, say)
             }
             throw new ConnectorNotFoundException(name, known == null ? List.of() : known);
+        }
+    }
+
+    /** A 404 naming a plugin: list the ones the worker has. */
+    private <T> T onPlugin(String plugin, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            List<PluginInfo> known = plugins(false).value();
+            throw new NotFoundException("no plugin '" + plugin + "' on this worker; its connectors: "
+                    + (known == null ? "" : String.join(", ", known.stream().map(PluginInfo::className).sorted().toList()))
+                    + " (kconnect plugins --all lists converters and transforms too)");
         }
     }
 

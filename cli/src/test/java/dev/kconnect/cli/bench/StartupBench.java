@@ -36,6 +36,7 @@ public final class StartupBench {
             measure("kconnect status bench-ticks", runs, launcher, "status", "bench-ticks", "--url", url);
             measure("curl (status)", runs, "curl", "-sf", url + "/connectors/bench-ticks/status");
             measure("kconnect --version", runs, launcher, "--version");
+            measure("JVM floor (java -version)", runs, "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-version");
         }
         System.exit(0);
     }
