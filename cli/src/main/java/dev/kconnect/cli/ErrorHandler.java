@@ -7,6 +7,7 @@ import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.command.AbortedException;
 import dev.kconnect.cli.command.FailedStateException;
+import dev.kconnect.cli.command.TimedOutException;
 import dev.kconnect.cli.input.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -56,6 +57,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCode.UNREACHABLE;
         } else if (ex instanceof FailedStateException) {
             return ExitCode.FAILED_STATE;
+        } else if (ex instanceof TimedOutException) {
+            return ExitCode.TIMED_OUT;
         } else if (ex instanceof UnauthorizedException) {
             return ExitCode.UNAUTHORIZED;
         } else if (ex instanceof ConflictException) {
@@ -73,7 +76,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return "the worker answered HTTP " + api.status() + ": " + message;
         }
         if (ex instanceof WorkerUnreachableException || ex instanceof BadInputException || ex instanceof ApiException
-                || ex instanceof FailedStateException || ex instanceof AbortedException) {
+                || ex instanceof FailedStateException || ex instanceof AbortedException
+                || ex instanceof TimedOutException) {
             return message;
         }
         return "unexpected error: " + ex + " (run again with --verbose for the stack trace)";

@@ -9,6 +9,7 @@ import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,6 +34,9 @@ public final class PutCommand extends ApiCommand {
             description = "Connector JSON or .properties file; - reads standard input.")
     String file;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
@@ -43,5 +47,6 @@ public final class PutCommand extends ApiCommand {
         ApiResponse<ConnectorInfo> response = client.putConfig(name, definition.config());
         String did = response.status() == 201 ? "created" : "updated";
         printer.print(response, View.message(did + " connector '" + name + "'", name));
+        waiting.awaitRunning(client, name, printer);
     }
 }
