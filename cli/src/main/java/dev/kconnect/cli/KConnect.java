@@ -6,6 +6,7 @@ import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.ListCommand;
+import dev.kconnect.cli.command.OffsetsCommand;
 import dev.kconnect.cli.command.PauseCommand;
 import dev.kconnect.cli.command.PluginsCommand;
 import dev.kconnect.cli.command.PutCommand;
@@ -52,6 +53,7 @@ public final class KConnect implements Runnable {
             StopCommand.class,
             RestartCommand.class,
             InfoCommand.class,
+            OffsetsCommand.class,
             PluginsCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class);
