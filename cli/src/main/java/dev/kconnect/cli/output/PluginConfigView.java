@@ -11,7 +11,9 @@ public final class PluginConfigView implements View<List<ConfigKeyInfo>> {
     public void table(List<ConfigKeyInfo> options, Printer printer) {
         Table table = new Table("NAME", "TYPE", "REQUIRED", "DEFAULT", "IMPORTANCE", "DOCUMENTATION");
         for (ConfigKeyInfo option : options) {
-            String defaultValue = option.required() ? "" : option.defaultValue() == null ? "null" : option.defaultValue();
+            String defaultValue = option.required() ? ""
+                    : option.defaultValue() == null ? "null"
+                    : option.secret() && !option.defaultValue().isEmpty() ? Secrets.MASK : option.defaultValue();
             table.row(option.name(), option.type(), option.required() ? "yes" : "", defaultValue,
                     option.importance(), oneLine(option.documentation()));
         }
