@@ -14,6 +14,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 
@@ -43,7 +44,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(PREFIX + oneLine(ex.getMessage()) + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        String suggestion = "";
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println(PREFIX + oneLine(ex.getMessage()) + suggestion
+                + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return ExitCode.USAGE;
     }

@@ -6,6 +6,7 @@ import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.ListCommand;
+import dev.kconnect.cli.command.LoggersCommand;
 import dev.kconnect.cli.command.OffsetsCommand;
 import dev.kconnect.cli.command.PauseCommand;
 import dev.kconnect.cli.command.PluginsCommand;
@@ -55,6 +56,7 @@ public final class KConnect implements Runnable {
             InfoCommand.class,
             OffsetsCommand.class,
             PluginsCommand.class,
+            LoggersCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -137,6 +137,26 @@ public final class ConnectClient implements Closeable {
                 offsetsJson, type(new TypeReference<Message>() { })));
     }
 
+    /** {@code GET /admin/loggers}: the loggers with an explicit level on this worker. */
+    public ApiResponse<Map<String, LoggerLevel>> loggers() {
+        return get(List.of("admin", "loggers"), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /** {@code GET /admin/loggers/NAME}. */
+    public ApiResponse<LoggerLevel> logger(String name) {
+        return get(List.of("admin", "loggers", name), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /**
+     * {@code PUT /admin/loggers/NAME}: on this worker (answers the loggers changed) or, with
+     * {@code cluster}, on every worker of the cluster (Kafka 3.7+, answers nothing).
+     */
+    public ApiResponse<List<String>> setLogger(String name, String level, boolean cluster) {
+        String body = Json.MAPPER.createObjectNode().put("level", level).toString();
+        return call("PUT", List.of("admin", "loggers", name), List.of(Map.entry("scope", cluster ? "cluster" : "worker")),
+                body, type(new TypeReference<List<String>>() { }));
+    }
+
     /** {@code GET /connector-plugins}; with {@code all}, converters, transforms and predicates too. */
     public ApiResponse<List<PluginInfo>> plugins(boolean all) {
         return get(List.of("connector-plugins"), List.of(Map.entry("connectorsOnly", Boolean.toString(!all))),
