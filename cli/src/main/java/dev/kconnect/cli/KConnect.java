@@ -98,6 +98,9 @@ public final class KConnect implements Runnable {
     }
 
     public static void main(String[] args) {
+        // picocli otherwise looks for Groovy's Closure class when it first loads its factory: on the
+        // CLI's classpath of a hundred jars that failed lookup opens every jar, a large part of start-up
+        System.setProperty("picocli.disable.closures", "true");
         System.exit(commandLine(subcommandOf(args)).execute(args));
     }
 
