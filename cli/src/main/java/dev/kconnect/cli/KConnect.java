@@ -92,6 +92,8 @@ public final class KConnect implements Runnable {
         }
         ErrorHandler errors = new ErrorHandler();
         return commandLine
+                // the examples hold whole curl commands: wrapping them mid-URL would break copy and paste
+                .setUsageHelpWidth(120)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
@@ -104,8 +106,14 @@ public final class KConnect implements Runnable {
         System.exit(commandLine(subcommandOf(args)).execute(args));
     }
 
-    /** The subcommand the arguments run, or null for anything else (help, a typo): then all are loaded. */
+    /**
+     * The subcommand the arguments run; "" for {@code --version} alone, which needs none; null for
+     * anything else (help, a typo): then all are loaded.
+     */
     static String subcommandOf(String[] args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            return "";
+        }
         for (String arg : args) {
             if (!arg.startsWith("-")) {
                 boolean known = SUBCOMMANDS.stream()

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "  kconnect put kinetica-source-connector --file kinetica-source.json",
             "      same as: curl -X PUT -H \"Content-Type: application/json\" --data '{\"name\":\"kinetica-source-connector\",",
             "        \"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"10\",",
-            "        \"kinetica.url\":\"http://localhost:9191\",\"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}' \\",
+            "        \"kinetica.url\":\"http://localhost:9191\",",
+            "        \"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}' \\",
             "        http://127.0.0.1:8083/connectors/kinetica-source-connector/config",
             "  kconnect put kinetica-sink-connector --file quickstart-kinetica-sink.properties"
         })

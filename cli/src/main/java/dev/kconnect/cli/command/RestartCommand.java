@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
         footer = {
             "  kconnect restart kinetica-source-connector",
             "  kconnect restart kinetica-source-connector --include-tasks --only-failed",
-            "      same as: curl -X POST 'http://127.0.0.1:8083/connectors/kinetica-source-connector/restart?includeTasks=true&onlyFailed=true'",
+            "      same as: curl -X POST \\",
+            "        'http://127.0.0.1:8083/connectors/kinetica-source-connector/restart?includeTasks=true&onlyFailed=true'",
             "  kconnect restart kinetica-source-connector/0",
             "      same as: curl -X POST http://127.0.0.1:8083/connectors/kinetica-source-connector/tasks/0/restart"
         })

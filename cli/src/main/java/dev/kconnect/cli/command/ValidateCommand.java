@@ -21,7 +21,7 @@ import java.util.Map;
             "  kconnect validate --file kinetica-source.json",
             "      same as: curl -X PUT -H \"Content-Type: application/json\" --data @config.json \\",
             "               http://127.0.0.1:8083/connector-plugins/KineticaSourceConnector/config/validate",
-            "  kconnect validate --file quickstart-kinetica-sink.properties && kconnect create --file quickstart-kinetica-sink.properties"
+            "  kconnect validate -f kinetica-sink.properties && kconnect create -f kinetica-sink.properties"
         })
 public final class ValidateCommand extends ApiCommand {
 
