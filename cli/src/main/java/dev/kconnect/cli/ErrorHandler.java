@@ -7,12 +7,14 @@ import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.command.AbortedException;
 import dev.kconnect.cli.command.FailedStateException;
+import dev.kconnect.cli.command.TimedOutException;
 import dev.kconnect.cli.input.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 
@@ -42,7 +44,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(PREFIX + oneLine(ex.getMessage()) + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        String suggestion = "";
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println(PREFIX + oneLine(ex.getMessage()) + suggestion
+                + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return ExitCode.USAGE;
     }
@@ -56,6 +63,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCode.UNREACHABLE;
         } else if (ex instanceof FailedStateException) {
             return ExitCode.FAILED_STATE;
+        } else if (ex instanceof TimedOutException) {
+            return ExitCode.TIMED_OUT;
         } else if (ex instanceof UnauthorizedException) {
             return ExitCode.UNAUTHORIZED;
         } else if (ex instanceof ConflictException) {
@@ -73,7 +82,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return "the worker answered HTTP " + api.status() + ": " + message;
         }
         if (ex instanceof WorkerUnreachableException || ex instanceof BadInputException || ex instanceof ApiException
-                || ex instanceof FailedStateException || ex instanceof AbortedException) {
+                || ex instanceof FailedStateException || ex instanceof AbortedException
+                || ex instanceof TimedOutException) {
             return message;
         }
         return "unexpected error: " + ex + " (run again with --verbose for the stack trace)";

@@ -9,7 +9,10 @@ import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.ListCommand;
+import dev.kconnect.cli.command.LoggersCommand;
+import dev.kconnect.cli.command.OffsetsCommand;
 import dev.kconnect.cli.command.PauseCommand;
+import dev.kconnect.cli.command.PluginsCommand;
 import dev.kconnect.cli.command.PutCommand;
 import dev.kconnect.cli.command.RestartCommand;
 import dev.kconnect.cli.command.ResumeCommand;
@@ -18,12 +21,15 @@ import dev.kconnect.cli.command.StandaloneCommand;
 import dev.kconnect.cli.command.StatusCommand;
 import dev.kconnect.cli.command.StopCommand;
 import dev.kconnect.cli.command.TasksCommand;
+import dev.kconnect.cli.command.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+
+import java.util.List;
 
 /** The {@code kconnect} root command: subcommands only, no action of its own. */
 @Command(name = "kconnect",
@@ -33,7 +39,12 @@ import picocli.CommandLine.Spec;
             "Run and administer Kafka Connect, with the Kinetica connector built in.",
             ""
         },
-        subcommands = {
+        subcommandsRepeatable = false,
+        footer = {"", ExitCode.HELP})
+public final class KConnect implements Runnable {
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             // connectors on a running worker (REST API)
             ListCommand.class,
             GetCommand.class,
@@ -48,6 +59,10 @@ import picocli.CommandLine.Spec;
             StopCommand.class,
             RestartCommand.class,
             InfoCommand.class,
+            OffsetsCommand.class,
+            PluginsCommand.class,
+            ValidateCommand.class,
+            LoggersCommand.class,
             // workers in this process
             SandboxCommand.class,
             StandaloneCommand.class,
@@ -55,10 +70,7 @@ import picocli.CommandLine.Spec;
             // the shell
             CompletionCommand.class,
             CompleteCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {"", ExitCode.HELP})
-public final class KConnect implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -73,15 +85,55 @@ public final class KConnect implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the subcommand named {@code only} (all when null). Building
+     * picocli's model of every command is the largest part of a short command's start-up, and
+     * running one command needs only its own.
+     */
+    static CommandLine commandLine(String only) {
+        CommandLine commandLine = new CommandLine(new KConnect());
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (only == null || only.equals(subcommand.getAnnotation(Command.class).name())) {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new KConnect())
+        return commandLine
+                // the examples hold whole curl commands: wrapping them mid-URL would break copy and paste
+                .setUsageHelpWidth(120)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // picocli otherwise looks for Groovy's Closure class when it first loads its factory: on the
+        // CLI's classpath of a hundred jars that failed lookup opens every jar, a large part of start-up
+        System.setProperty("picocli.disable.closures", "true");
+        System.exit(commandLine(subcommandOf(args)).execute(args));
+    }
+
+    /**
+     * The subcommand the arguments run; "" for {@code --version} alone, which needs none; null for
+     * anything else (help, completion, a typo): then all are loaded.
+     */
+    static String subcommandOf(String[] args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            return "";
+        }
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                boolean known = SUBCOMMANDS.stream()
+                        .map(c -> c.getAnnotation(Command.class).name())
+                        .anyMatch(name -> name.equals(arg) && !name.equals("help") && !name.equals("completion"));
+                return known ? arg : null;
+            }
+        }
+        return null;
     }
 }

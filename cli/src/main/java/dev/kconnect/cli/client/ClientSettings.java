@@ -29,8 +29,4 @@ public record ClientSettings(URI url, Duration connectTimeout, Duration readTime
     public static ClientSettings of(URI url) {
         return new ClientSettings(url, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_CONFLICT_RETRY, Map.of());
     }
-
-    public ClientSettings withConflictRetry(Duration retry) {
-        return new ClientSettings(url, connectTimeout, readTimeout, retry, headers);
-    }
 }

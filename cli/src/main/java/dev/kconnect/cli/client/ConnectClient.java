@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 public final class ConnectClient implements Closeable {
 
     private static final List<Map.Entry<String, String>> NO_QUERY = List.of();
+    private static final String OFFSETS_API = "offsets API: it came with Kafka 3.6";
 
     private final RestTransport transport;
 
@@ -96,7 +97,8 @@ public final class ConnectClient implements Closeable {
 
     /** {@code PUT /connectors/NAME/stop} (Kafka 3.5+). */
     public ApiResponse<Void> stop(String name) {
-        return onConnector(name, () -> call("PUT", List.of("connectors", name, "stop"), NO_QUERY, null, null));
+        return onConnector(name, "stop API: it came with Kafka 3.5",
+                () -> call("PUT", List.of("connectors", name, "stop"), NO_QUERY, null, null));
     }
 
     /**
@@ -115,6 +117,61 @@ public final class ConnectClient implements Closeable {
     public ApiResponse<Void> restartTask(String name, int task) {
         return onConnector(name, () -> call("POST",
                 List.of("connectors", name, "tasks", Integer.toString(task), "restart"), NO_QUERY, null, null));
+    }
+
+    /** {@code GET /connectors/NAME/offsets} (Kafka 3.6+). */
+    public ApiResponse<ConnectorOffsets> offsets(String name) {
+        return onConnector(name, OFFSETS_API, () -> get(List.of("connectors", name, "offsets"), NO_QUERY,
+                new TypeReference<>() { }));
+    }
+
+    /** {@code DELETE /connectors/NAME/offsets} (Kafka 3.6+; the connector must be STOPPED). */
+    public ApiResponse<Message> resetOffsets(String name) {
+        return onConnector(name, OFFSETS_API, () -> call("DELETE", List.of("connectors", name, "offsets"), NO_QUERY,
+                null, type(new TypeReference<Message>() { })));
+    }
+
+    /** {@code PATCH /connectors/NAME/offsets} with {"offsets": […]} (Kafka 3.6+; the connector must be STOPPED). */
+    public ApiResponse<Message> alterOffsets(String name, String offsetsJson) {
+        return onConnector(name, OFFSETS_API, () -> call("PATCH", List.of("connectors", name, "offsets"), NO_QUERY,
+                offsetsJson, type(new TypeReference<Message>() { })));
+    }
+
+    /** {@code GET /admin/loggers}: the loggers with an explicit level on this worker. */
+    public ApiResponse<Map<String, LoggerLevel>> loggers() {
+        return get(List.of("admin", "loggers"), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /** {@code GET /admin/loggers/NAME}. */
+    public ApiResponse<LoggerLevel> logger(String name) {
+        return get(List.of("admin", "loggers", name), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /**
+     * {@code PUT /admin/loggers/NAME}: on this worker (answers the loggers changed) or, with
+     * {@code cluster}, on every worker of the cluster (Kafka 3.7+, answers nothing).
+     */
+    public ApiResponse<List<String>> setLogger(String name, String level, boolean cluster) {
+        String body = Json.MAPPER.createObjectNode().put("level", level).toString();
+        return call("PUT", List.of("admin", "loggers", name), List.of(Map.entry("scope", cluster ? "cluster" : "worker")),
+                body, type(new TypeReference<List<String>>() { }));
+    }
+
+    /** {@code GET /connector-plugins}; with {@code all}, converters, transforms and predicates too. */
+    public ApiResponse<List<PluginInfo>> plugins(boolean all) {
+        return get(List.of("connector-plugins"), List.of(Map.entry("connectorsOnly", Boolean.toString(!all))),
+                new TypeReference<>() { });
+    }
+
+    /** {@code GET /connector-plugins/CLASS/config}: the plugin's options. */
+    public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin) {
+        return onPlugin(plugin, () -> get(List.of("connector-plugins", plugin, "config"), NO_QUERY, new TypeReference<>() { }));
+    }
+
+    /** {@code PUT /connector-plugins/CLASS/config/validate}: checks a config without creating anything. */
+    public ApiResponse<ConfigInfos> validate(String plugin, Map<String, String> config) {
+        return onPlugin(plugin, () -> call("PUT", List.of("connector-plugins", plugin, "config", "validate"), NO_QUERY,
+                write(config), type(new TypeReference<ConfigInfos>() { })));
     }
 
     private <T> ApiResponse<T> get(List<String> path, List<Map.Entry<String, String>> query, TypeReference<T> type) {
@@ -138,14 +195,38 @@ public final class ConnectClient implements Closeable {
 
     /** A 404 on a connector's path: say so plainly and list the connectors there are, if it is missing. */
     private <T> T onConnector(String name, Supplier<T> call) {
+        return onConnector(name, null, call);
+    }
+
+    /**
+     * As {@link #onConnector(String, Supplier)}; when the connector exists and {@code feature} is
+     * given, the 404 means the worker lacks that endpoint: say which Kafka version added it.
+     */
+    private <T> T onConnector(String name, String feature, Supplier<T> call) {
         try {
             return call.get();
         } catch (NotFoundException e) {
             List<String> known = connectorNames().value();
             if (known != null && known.contains(name)) {
+                if (feature != null) {
+                    throw new NotFoundException("this worker (Kafka " + serverInfo().value().version() + ") has no "
+                            + feature + " (" + e.getMessage() + ")");
+                }
                 throw e; // the connector exists: the 404 is about something else (a task, say)
             }
             throw new ConnectorNotFoundException(name, known == null ? List.of() : known);
+        }
+    }
+
+    /** A 404 naming a plugin: list the ones the worker has. */
+    private <T> T onPlugin(String plugin, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            List<PluginInfo> known = plugins(false).value();
+            throw new NotFoundException("no plugin '" + plugin + "' on this worker; its connectors: "
+                    + (known == null ? "" : String.join(", ", known.stream().map(PluginInfo::className).sorted().toList()))
+                    + " (kconnect plugins --all lists converters and transforms too)");
         }
     }
 

@@ -6,7 +6,11 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -37,6 +41,8 @@ final class RestTransport implements Closeable {
 
     /** Connect's wording for the 409s that clear by themselves once a rebalance ends. */
     private static final String RETRYABLE_CONFLICT = "Cannot complete request";
+    /** Connect answers 500 with this while a rebalance it expects has not begun (RebalanceNeededException). */
+    private static final String REBALANCE_EXPECTED = "because a rebalance is expected";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
@@ -49,7 +55,12 @@ final class RestTransport implements Closeable {
 
     RestTransport(ClientSettings settings) {
         this.settings = settings;
-        BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager();
+        // plain http needs no TLS set-up, which costs a noticeable part of a short command's run
+        RegistryBuilder<TlsSocketStrategy> tls = RegistryBuilder.create();
+        if ("https".equalsIgnoreCase(settings.url().getScheme())) {
+            tls.register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault());
+        }
+        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(tls.build());
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.readTimeout()))
@@ -57,6 +68,7 @@ final class RestTransport implements Closeable {
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
+                .disableContentCompression()
                 .disableCookieManagement()
                 .disableRedirectHandling()
                 .build();
@@ -77,9 +89,14 @@ final class RestTransport implements Closeable {
                 return raw;
             }
             String message = errorMessage(raw);
-            boolean retryable = raw.status() == 409 && message.startsWith(RETRYABLE_CONFLICT);
-            if (!retryable || System.nanoTime() + backoff.toNanos() > deadline) {
+            boolean rebalancing = raw.status() == 409 && message.startsWith(RETRYABLE_CONFLICT)
+                    || raw.status() == 500 && message.contains(REBALANCE_EXPECTED);
+            if (!rebalancing) {
                 throw error(raw.status(), message);
+            }
+            if (System.nanoTime() + backoff.toNanos() > deadline) {
+                throw new ConflictException("the worker was still rebalancing after "
+                        + settings.conflictRetry().toSeconds() + " s (" + message + "); try again later");
             }
             sleep(backoff, message);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

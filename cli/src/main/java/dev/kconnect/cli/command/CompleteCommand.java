@@ -2,6 +2,7 @@ package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ClientSettings;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.PluginInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
 public final class CompleteCommand implements Callable<Integer> {
     private static final Duration QUICK = Duration.ofMillis(1500);
 
-    enum Candidates { connectors }
+    enum Candidates { connectors, plugins }
 
     @Parameters(index = "0", paramLabel = "WHAT")
     Candidates what;
@@ -38,7 +39,10 @@ public final class CompleteCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ClientSettings settings = new ClientSettings(connection.workerUrl(), QUICK, QUICK, Duration.ZERO, Map.of());
         try (ConnectClient client = new ConnectClient(settings)) {
-            client.connectorNames().value().stream().sorted().forEach(out::println);
+            var names = what == Candidates.connectors
+                    ? client.connectorNames().value().stream()
+                    : client.plugins(false).value().stream().map(PluginInfo::className);
+            names.sorted().forEach(out::println);
         } catch (RuntimeException e) {
             // no worker, no candidates
         }

@@ -6,6 +6,7 @@ import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
             "      same as: curl -X POST -H \"Content-Type: application/json\" --data @kinetica-source.json \\",
             "               http://127.0.0.1:8083/connectors",
             "  kconnect create --file quickstart-kinetica-sink.properties",
-            "  cat kinetica-source.json | kconnect create --file -"
+            "  cat kinetica-source.json | kconnect create --file -",
+            "  kconnect create --file kinetica-source.json --wait --timeout 120",
+            "      returns once the connector and its tasks are RUNNING (exit 5 and the trace if one fails)"
         })
 public final class CreateCommand extends ApiCommand {
 
@@ -30,11 +33,15 @@ public final class CreateCommand extends ApiCommand {
             description = "Connector JSON or .properties file; - reads standard input.")
     String file;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
         printer.print(client.create(name, definition.config()),
-                View.message("created connector '" + name + "'; see its state with: kconnect status " + name, name));
+                View.message("created connector '" + name + "'", name));
+        waiting.awaitRunning(client, name, printer);
     }
 }

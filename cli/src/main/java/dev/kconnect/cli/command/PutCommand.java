@@ -9,6 +9,7 @@ import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "  kconnect put kinetica-source-connector --file kinetica-source.json",
             "      same as: curl -X PUT -H \"Content-Type: application/json\" --data '{\"name\":\"kinetica-source-connector\",",
             "        \"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"10\",",
-            "        \"kinetica.url\":\"http://localhost:9191\",\"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}' \\",
+            "        \"kinetica.url\":\"http://localhost:9191\",",
+            "        \"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}' \\",
             "        http://127.0.0.1:8083/connectors/kinetica-source-connector/config",
             "  kconnect put kinetica-sink-connector --file quickstart-kinetica-sink.properties"
         })
@@ -33,6 +35,9 @@ public final class PutCommand extends ApiCommand {
             description = "Connector JSON or .properties file; - reads standard input.")
     String file;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
@@ -43,5 +48,6 @@ public final class PutCommand extends ApiCommand {
         ApiResponse<ConnectorInfo> response = client.putConfig(name, definition.config());
         String did = response.status() == 201 ? "created" : "updated";
         printer.print(response, View.message(did + " connector '" + name + "'", name));
+        waiting.awaitRunning(client, name, printer);
     }
 }

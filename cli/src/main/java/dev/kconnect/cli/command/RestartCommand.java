@@ -7,6 +7,7 @@ import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.StatusView;
 import dev.kconnect.cli.output.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
         footer = {
             "  kconnect restart kinetica-source-connector",
             "  kconnect restart kinetica-source-connector --include-tasks --only-failed",
-            "      same as: curl -X POST 'http://127.0.0.1:8083/connectors/kinetica-source-connector/restart?includeTasks=true&onlyFailed=true'",
+            "      same as: curl -X POST \\",
+            "        'http://127.0.0.1:8083/connectors/kinetica-source-connector/restart?includeTasks=true&onlyFailed=true'",
             "  kconnect restart kinetica-source-connector/0",
             "      same as: curl -X POST http://127.0.0.1:8083/connectors/kinetica-source-connector/tasks/0/restart"
         })
@@ -38,6 +40,9 @@ public final class RestartCommand extends ApiCommand {
     @Option(names = "--only-failed", description = "Restart only what is FAILED.")
     boolean onlyFailed;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         Matcher task = TASK.matcher(target);
@@ -49,6 +54,7 @@ public final class RestartCommand extends ApiCommand {
             String name = task.group(1);
             printer.print(client.restartTask(name, Integer.parseInt(task.group(2))),
                     View.message("restarting task " + target, target));
+            waiting.awaitRunning(client, name, printer);
             return;
         }
         ApiResponse<ConnectorStatus> response = client.restart(target, includeTasks, onlyFailed);
@@ -59,5 +65,6 @@ public final class RestartCommand extends ApiCommand {
                 new StatusView().table(status, p);
             }
         }, status -> List.of(target)));
+        waiting.awaitRunning(client, target, printer);
     }
 }

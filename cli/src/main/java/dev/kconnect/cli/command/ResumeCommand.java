@@ -4,6 +4,7 @@ import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -18,9 +19,13 @@ public final class ResumeCommand extends ApiCommand {
     @Parameters(paramLabel = "NAME", description = "Connector name.")
     String name;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         printer.print(client.resume(name),
-                View.message("resuming connector '" + name + "'; see its state with: kconnect status " + name, name));
+                View.message("resuming connector '" + name + "'", name));
+        waiting.awaitRunning(client, name, printer);
     }
 }

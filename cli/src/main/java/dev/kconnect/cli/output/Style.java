@@ -38,10 +38,6 @@ public final class Style {
         return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term) ? COLOURED : PLAIN;
     }
 
-    public boolean colours() {
-        return colours;
-    }
-
     /** Colours every state word in {@code text}. */
     public String states(String text) {
         if (!colours) {

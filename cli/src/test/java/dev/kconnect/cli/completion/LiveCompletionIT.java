@@ -67,6 +67,13 @@ class LiveCompletionIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"bash", "zsh"})
+    void pluginClassesComeFromTheWorker(String shell) throws Exception {
+        assertEquals(List.of("com.kinetica.kafka.KineticaSinkConnector", "com.kinetica.kafka.KineticaSourceConnector"),
+                ShellCompletionTest.complete(shell, env, "kconnect", "plugins", "--url", worker.restUrl(), "com.kinetica."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash", "zsh"})
     void noWorkerMeansNoCandidatesAndNoNoise(String shell) throws Exception {
         assertEquals(List.of(), ShellCompletionTest.complete(shell, env, "kconnect", "status", "--url",
                 "http://127.0.0.1:" + Ports.free(), ""));

@@ -22,7 +22,7 @@ public final class Rest {
 
     /**
      * The body of GET {@code path}, exactly as the worker sent it. Right after a config change
-     * the worker answers 409 until its rebalance ends: that is waited out (up to a minute).
+     * the worker answers 409 (or 500) until its rebalance ends: that is waited out (up to a minute).
      */
     public static String get(String path) {
         try {
@@ -31,10 +31,10 @@ public final class Rest {
             do {
                 response = HTTP.send(HttpRequest.newBuilder(URI.create(LiveWorker.url() + path)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 409) {
+                if (rebalancing(response)) {
                     Thread.sleep(100);
                 }
-            } while (response.statusCode() == 409 && System.nanoTime() < deadline);
+            } while (rebalancing(response) && System.nanoTime() < deadline);
             return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -42,6 +42,12 @@ public final class Rest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 409, or 500 "rebalance is expected": the worker is between two assignments. */
+    private static boolean rebalancing(HttpResponse<String> response) {
+        return response.statusCode() == 409
+                || response.statusCode() == 500 && response.body().contains("rebalance is expected");
     }
 
     public static JsonNode json(String path) {

@@ -19,11 +19,13 @@ public class TickSourceConnector extends SourceConnector {
     static final String TOPIC = "topic";
     static final String FAIL = "fail";
     static final String PASSWORD = "secret.password";
+    static final String START_DELAY = "start.delay.ms";
 
     static final ConfigDef CONFIG = new ConfigDef()
             .define(TOPIC, ConfigDef.Type.STRING, "ticks", ConfigDef.Importance.HIGH, "Topic to write the ticks to.")
             .define(FAIL, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW, "Make every task fail on start.")
-            .define(PASSWORD, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.MEDIUM, "A secret, never shown.");
+            .define(PASSWORD, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.MEDIUM, "A secret, never shown.")
+            .define(START_DELAY, ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "How long each task takes to start.");
 
     private Map<String, String> props;
 

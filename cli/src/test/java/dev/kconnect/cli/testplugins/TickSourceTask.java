@@ -20,6 +20,12 @@ public class TickSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         AbstractConfig config = new AbstractConfig(TickSourceConnector.CONFIG, props);
+        try {
+            Thread.sleep(config.getLong(TickSourceConnector.START_DELAY));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while starting", e);
+        }
         if (config.getBoolean(TickSourceConnector.FAIL)) {
             throw new ConnectException("asked to fail (fail=true)");
         }

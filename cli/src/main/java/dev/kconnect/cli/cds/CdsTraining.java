@@ -1,0 +1,117 @@
+package dev.kconnect.cli.cds;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.kconnect.cli.KConnect;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build runs this once under {@code -XX:ArchiveClassesAtExit=target/kconnect.jsa}: it drives
+ * the REST commands through their whole path (parsing, HTTP, JSON binding, tables, errors) so the
+ * AppCDS archive holds every class a short command loads, and {@code kconnect list} starts fast.
+ * The answers come from a loopback server with bodies shaped like Connect's; nothing else uses this class.
+ */
+public final class CdsTraining {
+
+    private static final String INFO = "{\"name\":\"c\",\"config\":{\"name\":\"c\",\"connector.class\":\"x.Source\","
+            + "\"tasks.max\":\"2\",\"kinetica.password\":\"p\"},\"tasks\":[{\"connector\":\"c\",\"task\":0}],\"type\":\"source\"}";
+    private static final String STATUS = "{\"name\":\"c\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"127.0.0.1:8083\"},"
+            + "\"tasks\":[{\"id\":0,\"state\":\"FAILED\",\"worker_id\":\"127.0.0.1:8083\",\"trace\":\"x.Error: boom\\n\\tat x\"}],"
+            + "\"type\":\"source\"}";
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", CdsTraining::answer);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        Path json = Files.createTempFile("kconnect-cds", ".json");
+        Path properties = Files.createTempFile("kconnect-cds", ".properties");
+        try {
+            Files.writeString(json, "{\"name\":\"c\",\"config\":{\"connector.class\":\"x.Source\"}}");
+            Files.writeString(properties, "name=c\nconnector.class=x.Source\n");
+            List<List<String>> runs = List.of(
+                    List.of("--help"), List.of("list", "--help"),
+                    List.of("list"), List.of("list", "-o", "json"), List.of("list", "-o", "name"),
+                    List.of("status", "c"), List.of("get", "c"), List.of("config", "c"), List.of("tasks", "c"),
+                    List.of("info"), List.of("get", "missing"),
+                    List.of("create", "--file", json.toString()), List.of("put", "c", "--file", properties.toString()),
+                    List.of("pause", "c"), List.of("restart", "c/0"), List.of("delete", "c", "--yes"));
+            for (List<String> run : runs) {
+                execute(run, url);
+            }
+            execute(List.of("list"), "http://127.0.0.1:" + closedPort());
+        } finally {
+            server.stop(0);
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(properties);
+        }
+    }
+
+    private static void execute(List<String> args, String url) {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        List<String> all = new ArrayList<>(args);
+        if (!args.get(0).equals("--help")) {
+            all.addAll(List.of("--url", url));
+        }
+        KConnect.commandLine().setOut(sink).setErr(sink).execute(all.toArray(String[]::new));
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getQuery();
+        String method = exchange.getRequestMethod();
+        int status = 200;
+        String body;
+        if (path.equals("/")) {
+            body = "{\"version\":\"4.3.1\",\"commit\":\"0\",\"kafka_cluster_id\":\"k\"}";
+        } else if (path.equals("/connectors") && query != null) {
+            body = "{\"c\":{\"info\":" + INFO + ",\"status\":" + STATUS + "}}";
+        } else if (path.equals("/connectors") && method.equals("POST")) {
+            status = 201;
+            body = INFO;
+        } else if (path.equals("/connectors")) {
+            body = "[\"c\"]";
+        } else if (path.startsWith("/connectors/missing")) {
+            status = 404;
+            body = "{\"error_code\":404,\"message\":\"Connector missing not found\"}";
+        } else if (path.endsWith("/status")) {
+            body = STATUS;
+        } else if (path.endsWith("/tasks")) {
+            body = "[{\"id\":{\"connector\":\"c\",\"task\":0},\"config\":{\"task.class\":\"x.Task\"}}]";
+        } else if (path.endsWith("/config") && method.equals("GET")) {
+            body = "{\"name\":\"c\",\"connector.class\":\"x.Source\"}";
+        } else if (method.equals("GET") || path.endsWith("/config")) {
+            body = INFO;
+        } else {
+            status = method.equals("DELETE") || path.endsWith("/restart") ? 204 : 202;
+            body = "";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
