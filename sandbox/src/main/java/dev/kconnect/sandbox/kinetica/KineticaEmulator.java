@@ -139,13 +139,13 @@ public final class KineticaEmulator implements AutoCloseable {
 
     /** Every row of {@code table} as column name to value (Integer, Long, Float, Double, String, ByteBuffer, null). */
     public List<Map<String, Object>> rows(String table) {
-        Table.Snapshot snapshot = catalog.table(table).select(row -> true);
+        Table.Snapshot snapshot = catalog.table(table).select(Table.ALL, true);
         List<Column> columns = snapshot.type().columns();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] row : snapshot.rows()) {
+        for (Table.Row row : snapshot.rows()) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                map.put(columns.get(i).name(), row[i]);
+                map.put(columns.get(i).name(), row.values()[i]);
             }
             rows.add(map);
         }

@@ -48,7 +48,7 @@ final class RecordEndpoints {
         }
         Table table = catalog.table(request.getTableName());
         TableType type = table.type();
-        List<Object[]> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
+        List<Table.NewRow> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
         Table.OnExistingKey mode = Options.flag(options, "update_on_existing_pk") ? Table.OnExistingKey.UPDATE
                 : Options.flag(options, "ignore_existing_pk") ? Table.OnExistingKey.IGNORE
                 : Table.OnExistingKey.ERROR;
@@ -63,27 +63,44 @@ final class RecordEndpoints {
                 .setInfo(Map.of());
     }
 
-    private static List<Object[]> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
+    /** Checks each record against the type and takes its key; only a record with a maybe too long charN value is decoded. */
+    private static List<Table.NewRow> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
         RowCodec codec = type.codec();
-        List<Column> columns = type.columns();
-        int[] charColumns = columns.stream().filter(c -> c.charLength() > 0).mapToInt(columns::indexOf).toArray();
+        int keyLength = type.primaryKey().length;
         BinaryDecoder[] reuse = new BinaryDecoder[1];
-        List<Object[]> rows = new ArrayList<>(records.size());
+        List<Table.NewRow> rows = new ArrayList<>(records.size());
         for (ByteBuffer record : records) {
-            Object[] row = codec.decode(record, reuse);
-            for (int i : charColumns) {
-                int max = columns.get(i).charLength();
-                if (row[i] instanceof String value && value.length() > max) {
-                    if (!truncate) {
-                        throw new KineticaError("Value '" + value + "' is too long for column '"
-                                + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
-                    }
-                    row[i] = value.substring(0, max);
-                }
-            }
-            rows.add(row);
+            RowCodec.Scan scan = codec.scan(record, reuse, keyLength);
+            rows.add(scan.mayBeTooLong() ? checkLengths(type, codec.decode(record, reuse), truncate)
+                    : new Table.NewRow(scan.key(), bytes(record)));
         }
         return rows;
+    }
+
+    private static Table.NewRow checkLengths(TableType type, Object[] values, boolean truncate) {
+        List<Column> columns = type.columns();
+        for (int i = 0; i < values.length; i++) {
+            int max = columns.get(i).charLength();
+            if (max > 0 && values[i] instanceof String value && value.length() > max) {
+                if (!truncate) {
+                    throw new KineticaError("Value '" + value + "' is too long for column '"
+                            + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
+                }
+                values[i] = value.substring(0, max);
+            }
+        }
+        return new Table.NewRow(type.keyOf(values), type.codec().encode(values));
+    }
+
+    /** The record's bytes, without copying when the buffer is exactly one array (as Avro decodes them). */
+    private static byte[] bytes(ByteBuffer record) {
+        if (record.hasArray() && record.arrayOffset() == 0 && record.position() == 0
+                && record.remaining() == record.array().length) {
+            return record.array();
+        }
+        byte[] bytes = new byte[record.remaining()];
+        record.duplicate().get(bytes);
+        return bytes;
     }
 
     private RawGetRecordsResponse get(Call call) {
@@ -99,31 +116,19 @@ final class RecordEndpoints {
         Table table = catalog.table(request.getTableName());
         TableType current = table.type();
         Predicate<Object[]> filter = Filters.parse(Options.get(options, "expression", ""), current);
-        Table.Snapshot snapshot = table.select(filter);
+        Comparator<Object[]> order = order(current, options);
+        Table.Snapshot snapshot = table.select(filter, order != null);
         if (snapshot.type() != current) {
             throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
         }
-        List<Object[]> rows = snapshot.rows();
-        String sortBy = Options.get(options, "sort_by", "");
-        if (!sortBy.isEmpty()) {
-            int position = current.position(sortBy);
-            if (position < 0) {
-                throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
-            }
-            Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
-            String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
-            if (!direction.equals("ascending") && !direction.equals("descending")) {
-                throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
-            }
-            rows.sort(direction.equals("descending") ? order.reversed() : order);
-        }
+        List<Table.Row> rows = snapshot.rows();
         long limit = request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
                 : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE);
-        int from = (int) Math.min(request.getOffset(), rows.size());
-        int to = (int) Math.min(rows.size(), from + limit);
-        List<ByteBuffer> encoded = new ArrayList<>(to - from);
-        for (Object[] row : rows.subList(from, to)) {
-            encoded.add(current.codec().encode(row));
+        int offset = (int) Math.min(request.getOffset(), rows.size());
+        List<Table.Row> page = Paging.page(rows, order, offset, (int) limit);
+        List<ByteBuffer> encoded = new ArrayList<>(page.size());
+        for (Table.Row row : page) {
+            encoded.add(ByteBuffer.wrap(row.bytes()));
         }
         return new RawGetRecordsResponse()
                 .setTableName(request.getTableName())
@@ -132,8 +137,26 @@ final class RecordEndpoints {
                 .setRecordsBinary(encoded)
                 .setRecordsJson(List.of())
                 .setTotalNumberOfRecords(rows.size())
-                .setHasMoreRecords(to < rows.size())
+                .setHasMoreRecords(offset + page.size() < rows.size())
                 .setInfo(Map.of());
+    }
+
+    /** The sort_by/sort_order order, or null when the request asks for none. */
+    private static Comparator<Object[]> order(TableType type, Map<String, String> options) {
+        String sortBy = Options.get(options, "sort_by", "");
+        if (sortBy.isEmpty()) {
+            return null;
+        }
+        int position = type.position(sortBy);
+        if (position < 0) {
+            throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
+        }
+        Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
+        String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
+        if (!direction.equals("ascending") && !direction.equals("descending")) {
+            throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
+        }
+        return direction.equals("descending") ? order.reversed() : order;
     }
 
     private DeleteRecordsResponse delete(Call call) {
@@ -143,7 +166,7 @@ final class RecordEndpoints {
         TableType type = table.type();
         List<Long> counts = new ArrayList<>();
         if (Options.flag(options, "delete_all_records")) {
-            counts.add(table.delete(row -> true));
+            counts.add(table.delete(Table.ALL));
         } else {
             if (request.getExpressions().isEmpty() || options.containsKey("record_id")) {
                 throw new KineticaError("Give expressions (or delete_all_records); record_id is not supported");

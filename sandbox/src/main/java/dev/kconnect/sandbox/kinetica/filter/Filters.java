@@ -2,6 +2,7 @@ package dev.kconnect.sandbox.kinetica.filter;
 
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.KineticaError;
+import dev.kconnect.sandbox.kinetica.store.Table;
 import dev.kconnect.sandbox.kinetica.store.TableType;
 
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public final class Filters {
     /** The predicate for {@code expression}; an empty expression selects every row. */
     public static Predicate<Object[]> parse(String expression, TableType type) {
         if (expression == null || expression.isBlank()) {
-            return row -> true;
+            return Table.ALL;
         }
         try {
             Filters parser = new Filters(expression, type);

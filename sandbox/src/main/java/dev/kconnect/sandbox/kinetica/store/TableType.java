@@ -48,7 +48,7 @@ public final class TableType {
         this.primaryKey = keys.stream().mapToInt(Integer::intValue).toArray();
         this.definition = avroSchema().toString();
         this.id = idOf(definition, properties());
-        this.codec = new RowCodec(this.columns);
+        this.codec = new RowCodec(this.columns, primaryKey);
     }
 
     /** Parses a /create/type definition (an Avro record schema in JSON) and its column properties. */
@@ -179,7 +179,7 @@ public final class TableType {
     }
 
     /** The key a row is indexed by: the primary key value(s), or null when the type has no primary key. */
-    Object keyOf(Object[] row) {
+    public Object keyOf(Object[] row) {
         if (primaryKey.length == 0) {
             return null;
         }
