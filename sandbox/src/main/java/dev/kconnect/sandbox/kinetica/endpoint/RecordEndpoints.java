@@ -128,7 +128,7 @@ final class RecordEndpoints {
         List<Table.Row> page = Paging.page(rows, order, offset, (int) limit);
         List<ByteBuffer> encoded = new ArrayList<>(page.size());
         for (Table.Row row : page) {
-            encoded.add(ByteBuffer.wrap(row.bytes()));
+            encoded.add(row.bytes());
         }
         return new RawGetRecordsResponse()
                 .setTableName(request.getTableName())

@@ -97,12 +97,7 @@ public final class RowCodec {
         }
     }
 
-    /** Decodes one stored record; {@code reuse[0]} holds a decoder to reuse, or null. */
-    public Object[] decode(byte[] record, BinaryDecoder[] reuse) {
-        return decode(record, 0, record.length, reuse);
-    }
-
-    /** Decodes one record of a request; {@code reuse[0]} holds a decoder to reuse, or null. */
+    /** Decodes one record; {@code reuse[0]} holds a decoder to reuse, or null. */
     public Object[] decode(ByteBuffer record, BinaryDecoder[] reuse) {
         return decode(record.array(), record.arrayOffset() + record.position(), record.remaining(), reuse);
     }

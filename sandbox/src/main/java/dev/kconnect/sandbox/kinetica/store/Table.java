@@ -2,21 +2,19 @@ package dev.kconnect.sandbox.kinetica.store;
 
 import org.apache.avro.io.BinaryDecoder;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * One table's rows in insertion order, indexed by primary key (tables without one get a hidden
- * sequence number as key) so key checks never scan the table. Each row is kept as its Avro
- * binary record, one byte array: reads can send it back as is, and a million rows stay cheap
- * for the garbage collector. Rows are decoded when a filter or sort needs their values.
+ * One table: its type and its rows, kept as Avro binary records in a {@link RowStore} (reads send
+ * them back as they came) and, when the type has a primary key, indexed by it in a
+ * {@link KeyIndex}, so key checks never scan the table. Rows are decoded only when a filter or
+ * a sort needs their values.
  */
 public final class Table {
     /** What an insert does with a record whose primary key already exists. */
@@ -29,26 +27,37 @@ public final class Table {
     public record InsertCount(int inserted, int updated) {
     }
 
-    /** A decoded row and its binary record. */
-    public record Row(Object[] values, byte[] bytes) {
+    /** A selected row: its values (null unless decoded) and its binary record. */
+    public record Row(Object[] values, ByteBuffer bytes) {
     }
 
     /** A record to insert: its primary key (null when the table has none) and its binary form. */
     public record NewRow(Object key, byte[] bytes) {
     }
 
-    /** A consistent view: the type and the selected rows at one moment (values null unless decoded). */
+    /** A consistent view: the type and the selected rows at one moment. */
     public record Snapshot(TableType type, List<Row> rows) {
     }
 
     private final String name;
     private TableType type;
-    private final LinkedHashMap<Object, byte[]> rows = new LinkedHashMap<>();
-    private long sequence;
+    private RowStore store = new RowStore();
+    private KeyIndex index;
 
     Table(String name, TableType type) {
         this.name = name;
         this.type = type;
+        this.index = newIndex(type, store);
+    }
+
+    /** An index over {@code store} for a type with a primary key, else null. */
+    private static KeyIndex newIndex(TableType type, RowStore store) {
+        if (type.primaryKey().length == 0) {
+            return null;
+        }
+        int keyLength = type.primaryKey().length;
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        return new KeyIndex(ref -> type.codec().scan(store.slice(ref), decoder, keyLength).key());
     }
 
     public String name() {
@@ -60,21 +69,19 @@ public final class Table {
     }
 
     public synchronized int size() {
-        return rows.size();
+        return store.size();
     }
 
     /**
-     * Inserts rows decoded with {@code expected}. With {@link OnExistingKey#ERROR} the whole batch
-     * is refused when any key exists already or repeats inside the batch, as Kinetica refuses it.
+     * Inserts rows checked against {@code expected}. With {@link OnExistingKey#ERROR} the whole
+     * batch is refused when any key exists already or repeats inside it, as Kinetica refuses it.
      */
     public synchronized InsertCount insert(TableType expected, List<NewRow> batch, OnExistingKey mode) {
         if (expected != type) {
             throw new KineticaError("Type of table '" + name + "' changed; records do not match its current type");
         }
-        if (type.primaryKey().length == 0) {
-            for (NewRow row : batch) {
-                rows.put(sequence++, row.bytes());
-            }
+        if (index == null) {
+            batch.forEach(row -> store.append(row.bytes(), 0, row.bytes().length));
             return new InsertCount(batch.size(), 0);
         }
         if (mode == OnExistingKey.ERROR) {
@@ -83,16 +90,20 @@ public final class Table {
         int inserted = 0;
         int updated = 0;
         for (NewRow row : batch) {
-            Object key = row.key();
-            if (mode == OnExistingKey.UPDATE) {
-                if (rows.put(key, row.bytes()) == null) {
-                    inserted++;
-                } else {
-                    updated++;
-                }
-            } else if (rows.putIfAbsent(key, row.bytes()) == null) {
+            long existing = index.find(row.key());
+            if (existing >= 0 && mode != OnExistingKey.UPDATE) {
+                continue;
+            }
+            index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
+            if (existing >= 0) {
+                store.kill(existing);
+                updated++;
+            } else {
                 inserted++;
             }
+        }
+        if (store.wasteful()) {
+            rewrite(type, UnaryOperator.identity());
         }
         return new InsertCount(inserted, updated);
     }
@@ -102,10 +113,9 @@ public final class Table {
         int collisions = 0;
         Object first = null;
         for (NewRow row : batch) {
-            Object key = row.key();
-            if (rows.containsKey(key) || !seen.add(key)) {
+            if (index.find(row.key()) >= 0 || !seen.add(row.key())) {
                 collisions++;
-                first = first == null ? key : first;
+                first = first == null ? row.key() : first;
             }
         }
         if (collisions > 0) {
@@ -115,67 +125,64 @@ public final class Table {
         }
     }
 
-    /** The rows {@code filter} accepts; they are decoded when {@code decode} is set or the filter needs them. */
+    /** The rows {@code filter} accepts, in insertion order; decoded when {@code decode} is set or the filter needs it. */
     public synchronized Snapshot select(Predicate<Object[]> filter, boolean decode) {
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
-        List<Row> selected = new ArrayList<>(filter == ALL ? rows.size() : 16);
-        for (byte[] bytes : rows.values()) {
-            if (filter == ALL && !decode) {
-                selected.add(new Row(null, bytes));
-                continue;
-            }
-            Object[] values = codec.decode(bytes, decoder);
-            if (filter.test(values)) {
+        boolean decoding = decode || filter != ALL;
+        List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
+        store.forEach((ref, chunk, offset, length) -> {
+            ByteBuffer bytes = ByteBuffer.wrap(chunk, offset, length).slice();
+            Object[] values = decoding ? codec.decode(bytes, decoder) : null;
+            if (!decoding || filter.test(values)) {
                 selected.add(new Row(values, bytes));
             }
-        }
+        });
         return new Snapshot(type, selected);
     }
 
     public synchronized long delete(Predicate<Object[]> filter) {
-        if (filter == ALL) {
-            long deleted = rows.size();
-            rows.clear();
-            return deleted;
-        }
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
-        long deleted = 0;
-        for (Iterator<byte[]> it = rows.values().iterator(); it.hasNext(); ) {
-            if (filter.test(codec.decode(it.next(), decoder))) {
-                it.remove();
-                deleted++;
+        List<Long> doomed = new ArrayList<>();
+        List<Object[]> doomedValues = new ArrayList<>();
+        store.forEach((ref, chunk, offset, length) -> {
+            Object[] values = codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder);
+            if (filter.test(values)) {
+                doomed.add(ref);
+                doomedValues.add(values);
             }
+        });
+        for (int i = 0; i < doomed.size(); i++) {
+            if (index != null) {
+                index.remove(type.keyOf(doomedValues.get(i)));
+            }
+            store.kill(doomed.get(i));
         }
-        return deleted;
+        return doomed.size();
     }
 
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
     public synchronized void alter(TableType newType, UnaryOperator<Object[]> convert) {
-        LinkedHashMap<Object, byte[]> converted = new LinkedHashMap<>();
-        boolean keyed = newType.primaryKey().length > 0;
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        for (Map.Entry<Object, byte[]> entry : rows.entrySet()) {
-            Object[] row = convert.apply(type.codec().decode(entry.getValue(), decoder));
-            Object key = keyed ? newType.keyOf(row) : entry.getKey();
-            if (converted.put(key, newType.codec().encode(row)) != null) {
-                throw new KineticaError("Altering table '" + name + "' would duplicate primary key " + key);
-            }
-        }
-        if (!keyed && type.primaryKey().length > 0) {
-            converted = renumber(converted);
-        }
-        rows.clear();
-        rows.putAll(converted);
-        type = newType;
+        rewrite(newType, convert);
     }
 
-    private LinkedHashMap<Object, byte[]> renumber(LinkedHashMap<Object, byte[]> keyed) {
-        LinkedHashMap<Object, byte[]> numbered = new LinkedHashMap<>();
-        for (byte[] row : keyed.values()) {
-            numbered.put(sequence++, row);
-        }
-        return numbered;
+    private void rewrite(TableType newType, UnaryOperator<Object[]> convert) {
+        RowStore rewritten = new RowStore();
+        KeyIndex reindexed = newIndex(newType, rewritten);
+        RowCodec codec = type.codec();
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        store.forEach((ref, chunk, offset, length) -> {
+            Object[] row = convert.apply(codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder));
+            byte[] bytes = newType.codec().encode(row);
+            long newRef = rewritten.append(bytes, 0, bytes.length);
+            if (reindexed != null && reindexed.put(newType.keyOf(row), newRef) >= 0) {
+                throw new KineticaError("Altering table '" + name + "' would duplicate primary key "
+                        + newType.keyOf(row));
+            }
+        });
+        store = rewritten;
+        index = reindexed;
+        type = newType;
     }
 }
