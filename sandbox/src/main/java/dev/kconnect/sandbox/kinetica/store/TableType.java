@@ -1,7 +1,7 @@
 package dev.kconnect.sandbox.kinetica.store;
 
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,7 +56,7 @@ public final class TableType {
         Schema schema;
         try {
             schema = new Schema.Parser().parse(definition);
-        } catch (SchemaParseException | NullPointerException e) {
+        } catch (AvroRuntimeException | NullPointerException e) {
             throw new KineticaError("Invalid type definition: " + e.getMessage());
         }
         if (schema.getType() != Schema.Type.RECORD) {
@@ -87,8 +87,10 @@ public final class TableType {
                     value = branch;
                 }
             }
-            if (branches.size() != 2 || !nullable || value == null) {
-                throw new KineticaError("Column '" + field.name() + "' has an unsupported union type " + schema);
+            // like the gpudb client, only [type, "null"] is a nullable column
+            if (branches.size() != 2 || value == null || branches.get(1).getType() != Schema.Type.NULL) {
+                throw new KineticaError("Column '" + field.name() + "' has an unsupported union type " + schema
+                        + " (a nullable column is [\"<type>\", \"null\"])");
             }
             schema = value;
         }
