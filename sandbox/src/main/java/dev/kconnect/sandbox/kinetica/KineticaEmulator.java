@@ -46,6 +46,7 @@ public final class KineticaEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private int port;
     private HttpServer server;
+    private boolean closed;
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
@@ -81,6 +82,9 @@ public final class KineticaEmulator implements AutoCloseable {
     }
 
     private synchronized void startServer() {
+        if (closed) {
+            throw new IllegalStateException("the Kinetica emulator on port " + port + " is closed");
+        }
         if (server != null) {
             return;
         }
@@ -153,8 +157,9 @@ public final class KineticaEmulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         stopServer();
+        closed = true;
         executor.shutdownNow();
     }
 

@@ -67,8 +67,9 @@ final class RequestHandler implements HttpHandler {
     }
 
     private byte[] serve(HttpExchange exchange, String path, byte[] body) throws IOException {
-        if (faults.takeFailure()) {
-            throw new KineticaError("Injected fault: the emulator refuses this " + path + " call");
+        String failure = faults.takeFailure();
+        if (failure != null) {
+            throw new KineticaError(failure);
         }
         Endpoint endpoint = endpoints.get(path);
         if (endpoint == null) {
