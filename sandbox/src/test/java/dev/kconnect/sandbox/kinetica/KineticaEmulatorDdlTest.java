@@ -153,6 +153,24 @@ class KineticaEmulatorDdlTest {
     }
 
     @Test
+    void alterationsAsTheOriginalConnectorSendsThem() throws GPUdbException {
+        db.createTable("evolving", PEOPLE.create(db), Map.of("collection_name", "legacy"));
+        assertTrue(db.hasSchema("legacy", Map.of()).getSchemaExists());
+        db.alterTableColumns("legacy.evolving", List.of(
+                alteration("photo", "add_column", "column_type", "byte", "column_properties", "nullable"),
+                alteration("age", "change_column", "column_type", "int", "column_properties", "nullable"),
+                alteration("nick", "add_column", "column_type", "string,null")),
+                Map.of("column_properties", "nullable"));
+        Type evolved = Type.fromTable(db, "legacy.evolving");
+        assertEquals(java.nio.ByteBuffer.class, evolved.getColumn("photo").getType());
+        assertTrue(evolved.getColumn("photo").isNullable());
+        assertTrue(evolved.getColumn("age").isNullable());
+        assertTrue(evolved.getColumn("nick").isNullable());
+        assertThrows(GPUdbException.class, () -> db.alterTableColumns("legacy.evolving",
+                List.of(alteration("x", "add_column", "column_type", "int,long")), Map.of()));
+    }
+
+    @Test
     void deleteColumnAndUnsupportedActions() throws GPUdbException {
         createPeople("shrunk", 1);
         db.alterTable("shrunk", "delete_column", "age", Map.of());
