@@ -156,6 +156,11 @@ public final class KineticaEmulator implements AutoCloseable {
         return rows;
     }
 
+    /** How many calls an endpoint (e.g. "/insert/records") got from authorized clients since the start. */
+    public long calls(String endpoint) {
+        return handler.calls(endpoint);
+    }
+
     @Override
     public synchronized void close() {
         stopServer();
