@@ -143,7 +143,7 @@ public final class KineticaEmulator implements AutoCloseable {
 
     /** Every row of {@code table} as column name to value (Integer, Long, Float, Double, String, ByteBuffer, null). */
     public List<Map<String, Object>> rows(String table) {
-        Table.Snapshot snapshot = catalog.table(table).select(Table.ALL, true);
+        Table.Snapshot snapshot = catalog.table(table).select(Table.ALL, null);
         List<Column> columns = snapshot.type().columns();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Table.Row row : snapshot.rows()) {

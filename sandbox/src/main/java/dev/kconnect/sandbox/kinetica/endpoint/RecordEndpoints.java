@@ -6,6 +6,7 @@ import com.gpudb.protocol.GetRecordsRequest;
 import com.gpudb.protocol.InsertRecordsResponse;
 import com.gpudb.protocol.RawGetRecordsResponse;
 import com.gpudb.protocol.RawInsertRecordsRequest;
+import dev.kconnect.sandbox.kinetica.filter.Filter;
 import dev.kconnect.sandbox.kinetica.filter.Filters;
 import dev.kconnect.sandbox.kinetica.filter.Values;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
@@ -18,6 +19,7 @@ import org.apache.avro.io.BinaryDecoder;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -115,9 +117,14 @@ final class RecordEndpoints {
         }
         Table table = catalog.table(request.getTableName());
         TableType current = table.type();
-        Predicate<Object[]> filter = Filters.parse(Options.get(options, "expression", ""), current);
-        Comparator<Object[]> order = order(current, options);
-        Table.Snapshot snapshot = table.select(filter, order != null);
+        Filter filter = Filters.parse(Options.get(options, "expression", ""), current);
+        BitSet columns = filter.columns();
+        String sortBy = Options.get(options, "sort_by", "");
+        Comparator<Object[]> order = sortBy.isEmpty() ? null : order(current, sortBy, options);
+        if (order != null) {
+            columns.set(current.position(sortBy));
+        }
+        Table.Snapshot snapshot = table.select(filter.test(), columns);
         if (snapshot.type() != current) {
             throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
         }
@@ -141,12 +148,8 @@ final class RecordEndpoints {
                 .setInfo(Map.of());
     }
 
-    /** The sort_by/sort_order order, or null when the request asks for none. */
-    private static Comparator<Object[]> order(TableType type, Map<String, String> options) {
-        String sortBy = Options.get(options, "sort_by", "");
-        if (sortBy.isEmpty()) {
-            return null;
-        }
+    /** The order of sort_by and sort_order. */
+    private static Comparator<Object[]> order(TableType type, String sortBy, Map<String, String> options) {
         int position = type.position(sortBy);
         if (position < 0) {
             throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
@@ -166,21 +169,21 @@ final class RecordEndpoints {
         TableType type = table.type();
         List<Long> counts = new ArrayList<>();
         if (Options.flag(options, "delete_all_records")) {
-            counts.add(table.delete(Table.ALL));
+            counts.add(table.delete(Table.ALL, new BitSet()));
         } else {
             if (request.getExpressions().isEmpty() || options.containsKey("record_id")) {
                 throw new KineticaError("Give expressions (or delete_all_records); record_id is not supported");
             }
-            Predicate<Object[]> global = Filters.parse(Options.get(options, "global_expression", ""), type);
-            List<Predicate<Object[]>> filters = new ArrayList<>();
+            Filter global = Filters.parse(Options.get(options, "global_expression", ""), type);
+            List<Filter> filters = new ArrayList<>();
             for (String expression : request.getExpressions()) {
                 if (expression.isBlank()) {
                     throw new KineticaError("Delete expressions must not be empty; use delete_all_records");
                 }
                 filters.add(global.and(Filters.parse(expression, type)));
             }
-            for (Predicate<Object[]> filter : filters) {
-                counts.add(table.delete(filter));
+            for (Filter filter : filters) {
+                counts.add(table.delete(filter.test(), filter.columns()));
             }
         }
         return new DeleteRecordsResponse()

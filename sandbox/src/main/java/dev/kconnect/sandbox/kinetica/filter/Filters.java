@@ -2,7 +2,6 @@ package dev.kconnect.sandbox.kinetica.filter;
 
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.KineticaError;
-import dev.kconnect.sandbox.kinetica.store.Table;
 import dev.kconnect.sandbox.kinetica.store.TableType;
 
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -47,6 +47,7 @@ public final class Filters {
 
     private final TableType type;
     private final List<Token> tokens;
+    private final BitSet columns = new BitSet();
     private int at;
 
     private Filters(String text, TableType type) {
@@ -54,16 +55,16 @@ public final class Filters {
         this.tokens = Lexer.tokens(text);
     }
 
-    /** The predicate for {@code expression}; an empty expression selects every row. */
-    public static Predicate<Object[]> parse(String expression, TableType type) {
+    /** The filter for {@code expression}; an empty expression selects every row. */
+    public static Filter parse(String expression, TableType type) {
         if (expression == null || expression.isBlank()) {
-            return Table.ALL;
+            return Filter.ALL;
         }
         try {
             Filters parser = new Filters(expression, type);
             Predicate<Object[]> predicate = parser.or();
             parser.expectEnd();
-            return predicate;
+            return new Filter(predicate, parser.columns);
         } catch (FilterException e) {
             throw new KineticaError("Invalid filter expression '" + expression + "': " + e.getMessage()
                     + " at position " + e.position());
@@ -218,6 +219,7 @@ public final class Filters {
         if (position < 0) {
             throw error("unknown column '" + token.text() + "'", token);
         }
+        columns.set(position);
         return new ColumnRef(position, type.columns().get(position));
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -99,11 +100,13 @@ public final class RowCodec {
 
     /** Decodes one record; {@code reuse[0]} holds a decoder to reuse, or null. */
     public Object[] decode(ByteBuffer record, BinaryDecoder[] reuse) {
-        return decode(record.array(), record.arrayOffset() + record.position(), record.remaining(), reuse);
+        return decode(record, reuse, null);
     }
 
-    private Object[] decode(byte[] bytes, int offset, int length, BinaryDecoder[] reuse) {
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, offset, length, reuse[0]);
+    /** Decodes the {@code wanted} columns of one record (all when null); the others stay null. */
+    public Object[] decode(ByteBuffer record, BinaryDecoder[] reuse, BitSet wanted) {
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(record.array(),
+                record.arrayOffset() + record.position(), record.remaining(), reuse[0]);
         reuse[0] = in;
         Object[] row = new Object[columns.length];
         try {
@@ -112,7 +115,11 @@ public final class RowCodec {
                 if (column.nullable() && in.readIndex() == NULL_BRANCH) {
                     continue;
                 }
-                row[i] = read(in, column.type());
+                if (wanted == null || wanted.get(i)) {
+                    row[i] = read(in, column.type());
+                } else {
+                    skip(in, column.type());
+                }
             }
             if (!in.isEnd()) {
                 throw new KineticaError("Record does not match the table's type: "

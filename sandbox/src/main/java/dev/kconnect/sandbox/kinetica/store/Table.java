@@ -4,6 +4,7 @@ import org.apache.avro.io.BinaryDecoder;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,15 +126,18 @@ public final class Table {
         }
     }
 
-    /** The rows {@code filter} accepts, in insertion order; decoded when {@code decode} is set or the filter needs it. */
-    public synchronized Snapshot select(Predicate<Object[]> filter, boolean decode) {
+    /**
+     * The rows {@code filter} accepts, in insertion order, with the {@code columns} its test and
+     * the caller need decoded (none: the rows are not decoded; null: all columns).
+     */
+    public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns) {
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
-        boolean decoding = decode || filter != ALL;
+        boolean decoding = columns == null || !columns.isEmpty() || filter != ALL;
         List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
         store.forEach((ref, chunk, offset, length) -> {
             ByteBuffer bytes = ByteBuffer.wrap(chunk, offset, length).slice();
-            Object[] values = decoding ? codec.decode(bytes, decoder) : null;
+            Object[] values = decoding ? codec.decode(bytes, decoder, columns) : null;
             if (!decoding || filter.test(values)) {
                 selected.add(new Row(values, bytes));
             }
@@ -141,13 +145,18 @@ public final class Table {
         return new Snapshot(type, selected);
     }
 
-    public synchronized long delete(Predicate<Object[]> filter) {
+    /** Deletes the rows {@code filter} accepts; it reads only {@code columns}. */
+    public synchronized long delete(Predicate<Object[]> filter, BitSet columns) {
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
+        BitSet wanted = (BitSet) columns.clone();
+        for (int key : type.primaryKey()) {
+            wanted.set(key);   // to take the row out of the key index
+        }
         List<Long> doomed = new ArrayList<>();
         List<Object[]> doomedValues = new ArrayList<>();
         store.forEach((ref, chunk, offset, length) -> {
-            Object[] values = codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder);
+            Object[] values = codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder, wanted);
             if (filter.test(values)) {
                 doomed.add(ref);
                 doomedValues.add(values);

@@ -34,17 +34,18 @@ class TableTest {
         assertEquals(new Table.InsertCount(5, 0), table.insert(TYPE, rows(49_995, 50_005, 99), Table.OnExistingKey.IGNORE));
         assertEquals(50_005, table.size());
 
-        assertEquals(100, table.delete(row -> ((String) row[0]).startsWith("key1") && ((String) row[0]).length() == 6));
+        assertEquals(100, table.delete(row -> ((String) row[0]).startsWith("key1") && ((String) row[0]).length() == 6,
+                new java.util.BitSet()));
         assertEquals(49_905, table.size());
         assertThrows(KineticaError.class, () -> table.insert(TYPE, rows(20, 21, 0), Table.OnExistingKey.ERROR));
         assertEquals(new Table.InsertCount(1, 0), table.insert(TYPE, rows(150, 151, 7), Table.OnExistingKey.ERROR));
 
-        List<Table.Row> selected = table.select(row -> row[0].equals("key150") || row[0].equals("key7"), true).rows();
+        List<Table.Row> selected = table.select(row -> row[0].equals("key150") || row[0].equals("key7"), null).rows();
         assertEquals(2, selected.size());
         assertArrayEquals(new Object[] {"key7", 10L}, selected.get(0).values());
         assertArrayEquals(new Object[] {"key150", 7L}, selected.get(1).values());
         assertArrayEquals(new Object[] {"key49999", 10L}, TYPE.codec().decode(
-                table.select(row -> row[0].equals("key49999"), false).rows().get(0).bytes(), new org.apache.avro.io.BinaryDecoder[1]));
-        assertEquals(49_906, table.select(Table.ALL, false).rows().size());
+                table.select(row -> row[0].equals("key49999"), null).rows().get(0).bytes(), new org.apache.avro.io.BinaryDecoder[1]));
+        assertEquals(49_906, table.select(Table.ALL, new java.util.BitSet()).rows().size());
     }
 }
