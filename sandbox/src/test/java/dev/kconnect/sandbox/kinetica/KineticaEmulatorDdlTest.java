@@ -188,6 +188,9 @@ class KineticaEmulatorDdlTest {
         assertEquals(List.of(3L, 1L), deleted.getCountsDeleted());
         assertEquals(6, emu.rowCount("pruned"));
         assertThrows(GPUdbException.class, () -> db.deleteRecords("pruned", List.of("id <"), Map.of()));
+        assertEquals(List.of(1L, 0L), db.deleteRecords("pruned", List.of("id = 5", "id = 1"), Map.of()).getCountsDeleted());
+        assertEquals(0, db.getRecords("pruned", 0, 10, Map.of("expression", "id = 5")).getData().size());
+        assertEquals(5, emu.rowCount("pruned"));
         db.deleteRecords("pruned", List.of(), Map.of("delete_all_records", "true"));
         assertEquals(0, emu.rowCount("pruned"));
     }

@@ -124,7 +124,7 @@ final class RecordEndpoints {
         if (order != null) {
             columns.set(current.position(sortBy));
         }
-        Table.Snapshot snapshot = table.select(filter.test(), columns);
+        Table.Snapshot snapshot = table.select(filter.test(), columns, filter.key());
         if (snapshot.type() != current) {
             throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
         }
@@ -169,7 +169,7 @@ final class RecordEndpoints {
         TableType type = table.type();
         List<Long> counts = new ArrayList<>();
         if (Options.flag(options, "delete_all_records")) {
-            counts.add(table.delete(Table.ALL, new BitSet()));
+            counts.add(table.delete(Table.ALL, new BitSet(), null));
         } else {
             if (request.getExpressions().isEmpty() || options.containsKey("record_id")) {
                 throw new KineticaError("Give expressions (or delete_all_records); record_id is not supported");
@@ -183,7 +183,7 @@ final class RecordEndpoints {
                 filters.add(global.and(Filters.parse(expression, type)));
             }
             for (Filter filter : filters) {
-                counts.add(table.delete(filter.test(), filter.columns()));
+                counts.add(table.delete(filter.test(), filter.columns(), filter.key()));
             }
         }
         return new DeleteRecordsResponse()

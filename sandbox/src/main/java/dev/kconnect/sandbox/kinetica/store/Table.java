@@ -131,27 +131,50 @@ public final class Table {
      * the caller need decoded (none: the rows are not decoded; null: all columns).
      */
     public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns) {
+        return select(filter, columns, null);
+    }
+
+    /** As {@link #select(Predicate, BitSet)}; a non-null {@code key} (the filter names one row) is looked up in the index. */
+    public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns, Object key) {
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
         boolean decoding = columns == null || !columns.isEmpty() || filter != ALL;
         List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
-        store.forEach((ref, chunk, offset, length) -> {
+        RowStore.Visitor visitor = (ref, chunk, offset, length) -> {
             ByteBuffer bytes = ByteBuffer.wrap(chunk, offset, length).slice();
             Object[] values = decoding ? codec.decode(bytes, decoder, columns) : null;
             if (!decoding || filter.test(values)) {
                 selected.add(new Row(values, bytes));
             }
-        });
+        };
+        if (key != null && index != null) {
+            long ref = index.find(key);
+            if (ref >= 0) {
+                ByteBuffer bytes = store.slice(ref);
+                visitor.visit(ref, bytes.array(), bytes.arrayOffset(), bytes.remaining());
+            }
+        } else {
+            store.forEach(visitor);
+        }
         return new Snapshot(type, selected);
     }
 
-    /** Deletes the rows {@code filter} accepts; it reads only {@code columns}. */
-    public synchronized long delete(Predicate<Object[]> filter, BitSet columns) {
+    /** Deletes the rows {@code filter} accepts; it reads only {@code columns}. A non-null {@code key} is looked up. */
+    public synchronized long delete(Predicate<Object[]> filter, BitSet columns, Object key) {
+        if (key != null && index != null) {
+            long ref = index.find(key);
+            if (ref < 0) {
+                return 0;
+            }
+            index.remove(key);
+            store.kill(ref);
+            return 1;
+        }
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
         BitSet wanted = (BitSet) columns.clone();
-        for (int key : type.primaryKey()) {
-            wanted.set(key);   // to take the row out of the key index
+        for (int position : type.primaryKey()) {
+            wanted.set(position);   // to take the row out of the key index
         }
         List<Long> doomed = new ArrayList<>();
         List<Object[]> doomedValues = new ArrayList<>();

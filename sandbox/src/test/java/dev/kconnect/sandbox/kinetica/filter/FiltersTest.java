@@ -97,6 +97,14 @@ class FiltersTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "id = 3 ; 3", "(3 == id) ; 3", "id = 3 and price > 1 ; ", "id = 3 or id = 4 ; ", "not id = 3 ; ",
+            "id = 3 and id = 3 ; ", "id = '3' ; ", "name = 'a' ; ", "id > 3 ; ", "id = null ; "})
+    void recognizesPrimaryKeyLookups(String expression, Long key) {
+        assertEquals(key, Filters.parse(expression, TYPE).key());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"name > 3", "price = 'cheap'"})
     void refusesComparisonsOfIncompatibleValues(String expression) {
         Predicate<Object[]> filter = Filters.parse(expression, TYPE).test();

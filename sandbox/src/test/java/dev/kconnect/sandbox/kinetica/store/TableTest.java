@@ -35,9 +35,13 @@ class TableTest {
         assertEquals(50_005, table.size());
 
         assertEquals(100, table.delete(row -> ((String) row[0]).startsWith("key1") && ((String) row[0]).length() == 6,
-                new java.util.BitSet()));
-        assertEquals(49_905, table.size());
-        assertThrows(KineticaError.class, () -> table.insert(TYPE, rows(20, 21, 0), Table.OnExistingKey.ERROR));
+                new java.util.BitSet(), null));
+        assertEquals(1, table.delete(Table.ALL, new java.util.BitSet(), "key20"));
+        assertEquals(0, table.delete(Table.ALL, new java.util.BitSet(), "key20"));
+        assertEquals(0, table.select(Table.ALL, null, "key20").rows().size());
+        assertArrayEquals(new Object[] {"key21", 10L}, table.select(Table.ALL, null, "key21").rows().get(0).values());
+        assertEquals(49_904, table.size());
+        assertThrows(KineticaError.class, () -> table.insert(TYPE, rows(21, 22, 0), Table.OnExistingKey.ERROR));
         assertEquals(new Table.InsertCount(1, 0), table.insert(TYPE, rows(150, 151, 7), Table.OnExistingKey.ERROR));
 
         List<Table.Row> selected = table.select(row -> row[0].equals("key150") || row[0].equals("key7"), null).rows();
@@ -46,6 +50,6 @@ class TableTest {
         assertArrayEquals(new Object[] {"key150", 7L}, selected.get(1).values());
         assertArrayEquals(new Object[] {"key49999", 10L}, TYPE.codec().decode(
                 table.select(row -> row[0].equals("key49999"), null).rows().get(0).bytes(), new org.apache.avro.io.BinaryDecoder[1]));
-        assertEquals(49_906, table.select(Table.ALL, new java.util.BitSet()).rows().size());
+        assertEquals(49_905, table.select(Table.ALL, new java.util.BitSet()).rows().size());
     }
 }
