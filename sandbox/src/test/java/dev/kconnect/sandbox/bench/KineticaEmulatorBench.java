@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Insert throughput into the emulator, for a 10-column table with a primary key:
  * (1) through the real gpudb-api BulkInserter, batch 10,000; (2) the emulator alone, absorbing
- * pre-encoded, pre-compressed /insert/records bodies of 10,000 rows sent back to back.
+ * pre-encoded, pre-compressed /insert/records bodies of 10,000 rows sent back to back; then
+ * (3) reading the table back through the real client in pages of 10,000 ({@code id > last}, sorted).
  * Run: {@code java -cp <test classpath> dev.kconnect.sandbox.bench.KineticaEmulatorBench [records]}
  */
 public final class KineticaEmulatorBench {
@@ -68,6 +69,12 @@ public final class KineticaEmulatorBench {
             cpu = cpuNanos();
             post(emu.url() + "/insert/records", bodies);
             report("emulator absorbing pre-encoded batches of " + BATCH, emu.rowCount("raw"), start, cpu);
+
+            settle();
+            start = System.nanoTime();
+            cpu = cpuNanos();
+            long read = readIncrementally(db, "raw");
+            report("getRecords pages of " + BATCH + ", id > last, sort_by id", read, start, cpu);
         }
     }
 
@@ -100,6 +107,21 @@ public final class KineticaEmulatorBench {
             inserter.flush();
         } finally {
             inserter.close();
+        }
+    }
+
+    /** Reads a table the way an incremental source does: pages of rows after the last id seen. */
+    static long readIncrementally(GPUdb db, String table) throws Exception {
+        long last = -1;
+        long read = 0;
+        while (true) {
+            List<GenericRecord> page = db.<GenericRecord>getRecords(table, 0, BATCH, Map.of(
+                    "expression", "id > " + last, "sort_by", "id")).getData();
+            if (page.isEmpty()) {
+                return read;
+            }
+            read += page.size();
+            last = (Long) page.get(page.size() - 1).get("id");
         }
     }
 

@@ -6,36 +6,71 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
- * Cuts one page (offset, limit) out of selected rows, sorted when asked. Only the rows up to the
- * end of the page are ordered, with a bounded heap, so paging through a large table stays cheap.
+ * Collects one page (offset, limit) of the rows a scan hands it, sorted when asked, and counts
+ * them all. Sorted, it keeps only the first offset + limit rows in a bounded heap, and a row past
+ * the heap's greatest costs one comparison: paging through a large table stays cheap.
  * Equal sort values keep insertion order.
  */
-final class Paging {
-    private Paging() {
+final class Paging implements Consumer<Table.Row> {
+    private record Entry(Table.Row row, long sequence) {
     }
 
-    static List<Table.Row> page(List<Table.Row> rows, Comparator<Object[]> order, int offset, int limit) {
-        int from = Math.min(offset, rows.size());
-        int to = (int) Math.min(rows.size(), (long) from + limit);
+    private final Comparator<Object[]> order;
+    private final Comparator<Entry> entryOrder;
+    private final int offset;
+    private final int end;
+    private final List<Table.Row> unsorted = new ArrayList<>();
+    private final PriorityQueue<Entry> firsts;
+    private long total;
+
+    /** {@code order} null keeps insertion order. */
+    Paging(Comparator<Object[]> order, int offset, int limit) {
+        this.order = order;
+        this.offset = offset;
+        this.end = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+        this.entryOrder = order == null ? null
+                : Comparator.<Entry, Object[]>comparing(e -> e.row().values(), order)
+                        .thenComparingLong(Entry::sequence);
+        this.firsts = order == null ? null : new PriorityQueue<>(16, entryOrder.reversed());
+    }
+
+    @Override
+    public void accept(Table.Row row) {
+        long sequence = total++;
         if (order == null) {
-            return rows.subList(from, to);
-        }
-        Comparator<Integer> byValue = (a, b) -> order.compare(rows.get(a).values(), rows.get(b).values());
-        Comparator<Integer> stable = byValue.thenComparing(Comparator.naturalOrder());
-        PriorityQueue<Integer> firsts = new PriorityQueue<>(Math.max(1, to), stable.reversed());
-        for (int i = 0; i < rows.size(); i++) {
-            firsts.add(i);
-            if (firsts.size() > to) {
-                firsts.poll();   // drops the greatest: only the first `to` rows are kept
+            if (sequence >= offset && sequence < end) {
+                unsorted.add(row);
             }
+            return;
         }
-        List<Integer> sorted = new ArrayList<>(firsts);
-        sorted.sort(stable);
-        List<Table.Row> page = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            page.add(rows.get(sorted.get(i)));
+        if (end == 0) {
+            return;
+        }
+        Entry entry = new Entry(row, sequence);
+        if (firsts.size() < end) {
+            firsts.add(entry);
+        } else if (entryOrder.compare(entry, firsts.peek()) < 0) {
+            firsts.poll();   // drops the greatest: only the first `end` rows are kept
+            firsts.add(entry);
+        }
+    }
+
+    long total() {
+        return total;
+    }
+
+    List<Table.Row> rows() {
+        if (order == null) {
+            return unsorted;
+        }
+        List<Entry> sorted = new ArrayList<>(firsts);
+        sorted.sort(entryOrder);
+        List<Table.Row> page = new ArrayList<>();
+        for (int i = offset; i < sorted.size(); i++) {
+            page.add(sorted.get(i).row());
         }
         return page;
     }

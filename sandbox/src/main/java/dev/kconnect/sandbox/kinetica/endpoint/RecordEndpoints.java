@@ -124,15 +124,13 @@ final class RecordEndpoints {
         if (order != null) {
             columns.set(current.position(sortBy));
         }
-        Table.Snapshot snapshot = table.select(filter.test(), columns, filter.key());
-        if (snapshot.type() != current) {
-            throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
-        }
-        List<Table.Row> rows = snapshot.rows();
         long limit = request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
                 : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE);
-        int offset = (int) Math.min(request.getOffset(), rows.size());
-        List<Table.Row> page = Paging.page(rows, order, offset, (int) limit);
+        Paging paging = new Paging(order, (int) Math.min(request.getOffset(), Integer.MAX_VALUE), (int) limit);
+        if (table.scan(filter.test(), columns, filter.key(), paging) != current) {
+            throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
+        }
+        List<Table.Row> page = paging.rows();
         List<ByteBuffer> encoded = new ArrayList<>(page.size());
         for (Table.Row row : page) {
             encoded.add(row.bytes());
@@ -143,8 +141,8 @@ final class RecordEndpoints {
                 .setTypeSchema(current.definition())
                 .setRecordsBinary(encoded)
                 .setRecordsJson(List.of())
-                .setTotalNumberOfRecords(rows.size())
-                .setHasMoreRecords(offset + page.size() < rows.size())
+                .setTotalNumberOfRecords(paging.total())
+                .setHasMoreRecords(request.getOffset() + page.size() < paging.total())
                 .setInfo(Map.of());
     }
 

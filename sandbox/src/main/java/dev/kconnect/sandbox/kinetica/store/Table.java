@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -136,15 +137,23 @@ public final class Table {
 
     /** As {@link #select(Predicate, BitSet)}; a non-null {@code key} (the filter names one row) is looked up in the index. */
     public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns, Object key) {
+        List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
+        return new Snapshot(scan(filter, columns, key, selected::add), selected);
+    }
+
+    /**
+     * Hands the rows {@code filter} accepts to {@code sink}, in insertion order, without collecting
+     * them, and returns the type they were read with. Decodes as {@link #select(Predicate, BitSet, Object)}.
+     */
+    public synchronized TableType scan(Predicate<Object[]> filter, BitSet columns, Object key, Consumer<Row> sink) {
         RowCodec codec = type.codec();
         BinaryDecoder[] decoder = new BinaryDecoder[1];
         boolean decoding = columns == null || !columns.isEmpty() || filter != ALL;
-        List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
         RowStore.Visitor visitor = (ref, chunk, offset, length) -> {
             ByteBuffer bytes = ByteBuffer.wrap(chunk, offset, length).slice();
             Object[] values = decoding ? codec.decode(bytes, decoder, columns) : null;
             if (!decoding || filter.test(values)) {
-                selected.add(new Row(values, bytes));
+                sink.accept(new Row(values, bytes));
             }
         };
         if (key != null && index != null) {
@@ -156,7 +165,7 @@ public final class Table {
         } else {
             store.forEach(visitor);
         }
-        return new Snapshot(type, selected);
+        return type;
     }
 
     /** Deletes the rows {@code filter} accepts; it reads only {@code columns}. A non-null {@code key} is looked up. */
