@@ -1,30 +1,145 @@
 package com.kinetica.kafka;
 
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
+import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.client.KineticaClients;
+import com.kinetica.kafka.client.Multihead;
+import com.kinetica.kafka.client.RetryPolicy;
+import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.sink.ErrantRecords;
+import com.kinetica.kafka.sink.SinkWriter;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.Map;
 
-/** Foundation step: the writing task lands with the sink issue; until then it refuses to start. */
+/**
+ * Writes records into Kinetica tables, at least once: offsets are committed only for records
+ * Kinetica acknowledged. Failed writes are retried with backoff through Connect's redelivery
+ * ({@code RetriableException}) up to {@code kinetica.retry_count} times, then fail the task.
+ */
 public class KineticaSinkTask extends SinkTask {
+    private static final Logger log = LoggerFactory.getLogger(KineticaSinkTask.class);
+
+    private KineticaSinkConfig config;
+    private RetryPolicy retry;
+    private ErrantRecords errant;
+    private SinkWriter writer;
+    private boolean failedBefore;
+
     @Override
     public void start(Map<String, String> props) {
-        throw new ConnectException("the Kinetica sink task is not built yet");
+        config = new KineticaSinkConfig(props);
+        retry = new RetryPolicy(config.retryCount(), config.retryBackoffMs(), ms -> context.timeout(ms));
+        errant = new ErrantRecords(reporter());
+        try {
+            writer();
+        } catch (GPUdbException e) {
+            if (Failures.isUnauthorized(e)) {
+                throw unauthorized(e);
+            }
+            if (!Failures.isConnectionFailure(e)) {
+                throw new ConnectException(Failures.summary(e), e);
+            }
+            log.warn("{}; the task starts anyway and retries when records arrive", Failures.summary(e));
+        }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        throw new ConnectException("the Kinetica sink task is not built yet");
+        try {
+            SinkWriter w = writer();
+            w.lastAttempt(retry.lastAttempt());
+            if (failedBefore) {
+                w.writeAll();
+            }
+            w.put(records);
+            if (records.isEmpty()) {
+                // the topics are idle: do not keep what is buffered waiting for the next commit
+                w.writeAll();
+            } else {
+                w.writeFull();
+            }
+            retry.succeeded();
+            failedBefore = false;
+        } catch (GPUdbException e) {
+            failedBefore = true;
+            if (Failures.isUnauthorized(e)) {
+                throw unauthorized(e);
+            }
+            throw retry.failed("Writing to Kinetica at " + config.connection().url(), e);
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (writer == null) {
+            return currentOffsets;
+        }
+        try {
+            writer.writeAll();
+            return currentOffsets;
+        } catch (GPUdbException e) {
+            failedBefore = true;
+            log.warn("Not committing offsets: buffered records are not in Kinetica yet ({}); retrying with the next "
+                    + "records", Failures.summary(e));
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.writeAll();
+        } catch (GPUdbException e) {
+            log.warn("Could not write buffered records of closed partitions {} ({}); their new owner reads them again "
+                    + "from the last committed offsets", partitions, Failures.summary(e));
+        }
+        writer.discard(partitions);
     }
 
     @Override
     public void stop() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
     }
 
     @Override
     public String version() {
         return Version.get();
+    }
+
+    private SinkWriter writer() throws GPUdbException {
+        if (writer == null) {
+            GPUdb gpudb = KineticaClients.connect(config.connection());
+            writer = new SinkWriter(config, gpudb, Multihead.workers(gpudb, config.multiheadEnabled()), errant);
+        }
+        return writer;
+    }
+
+    private ConnectException unauthorized(GPUdbException e) {
+        return new ConnectException("Kinetica at " + config.connection().url() + " refused user '"
+                + config.connection().username() + "': check kinetica.username and kinetica.password", e);
+    }
+
+    private ErrantRecordReporter reporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null; // workers older than Kafka 2.6
+        }
     }
 }

@@ -1,26 +1,95 @@
 package com.kinetica.kafka;
 
-import org.apache.kafka.connect.errors.ConnectException;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
+import com.kinetica.kafka.client.KineticaClients;
+import com.kinetica.kafka.config.KineticaSourceConfig;
+import com.kinetica.kafka.source.Backoff;
+import com.kinetica.kafka.source.SourceOffset;
+import com.kinetica.kafka.source.TableReader;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** Foundation step: the reading task lands with the source issue; until then it refuses to start. */
+/**
+ * Reads the tables assigned to it (kinetica.table_names of its task config) in turn, each
+ * from its stored offset. Kinetica errors are retried with a growing wait; a table or column
+ * that does not exist fails the task with a message saying what to fix.
+ */
 public class KineticaSourceTask extends SourceTask {
+    private static final Logger log = LoggerFactory.getLogger(KineticaSourceTask.class);
+
+    private KineticaSourceConfig config;
+    private GPUdb gpudb;
+    private final List<TableReader> readers = new ArrayList<>();
+    private Backoff backoff;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
     @Override
     public void start(Map<String, String> props) {
-        throw new ConnectException("the Kinetica source task is not built yet");
+        config = new KineticaSourceConfig(props);
+        backoff = new Backoff(config.retryBackoffMs(), config.maxRetries());
+        log.info("Kinetica source task reading {} from {}", config.tables(), config.connection());
     }
 
     @Override
-    public List<SourceRecord> poll() {
-        throw new ConnectException("the Kinetica source task is not built yet");
+    public List<SourceRecord> poll() throws InterruptedException {
+        List<SourceRecord> records = new ArrayList<>();
+        try {
+            open();
+            for (TableReader reader : readers) {
+                records.addAll(reader.poll());
+            }
+        } catch (GPUdbException e) {
+            long waitMs = backoff.failed("Reading Kinetica at " + config.connection().url(), e);
+            log.warn("Reading Kinetica at {} failed (attempt {}), retrying in {} ms: {}",
+                    config.connection().url(), backoff.failures(), waitMs, e.getMessage());
+            if (records.isEmpty()) {
+                pause(waitMs);
+                return null;
+            }
+            return records; // the readers have moved past these rows: hand them over now
+        }
+        backoff.succeeded();
+        if (records.isEmpty()) {
+            pause(config.pollIntervalMs());
+            return null;
+        }
+        return records;
+    }
+
+    /** Connects and opens the readers on first use, so a Kinetica outage at start is retried like any other. */
+    private void open() throws GPUdbException {
+        if (!readers.isEmpty()) {
+            return;
+        }
+        if (gpudb == null) {
+            gpudb = KineticaClients.connect(config.connection());
+        }
+        List<Map<String, String>> partitions = config.tables().stream().map(SourceOffset::partition).toList();
+        Map<Map<String, String>, Map<String, Object>> offsets = context.offsetStorageReader().offsets(partitions);
+        List<TableReader> opened = new ArrayList<>();
+        for (String table : config.tables()) {
+            Map<String, Object> stored = offsets == null ? null : offsets.get(SourceOffset.partition(table));
+            opened.add(new TableReader(gpudb, table, config, stored));
+        }
+        readers.addAll(opened);
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        stopping.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
+        stopping.countDown();
     }
 
     @Override

@@ -20,14 +20,22 @@ public final class Ports {
         }
     }
 
-    /** Returns {@code port} when it can be bound on 127.0.0.1, else throws naming {@code what} wanted it. */
-    public static int requireFree(int port, String what) {
+    /** Whether {@code port} can be bound on 127.0.0.1 now. */
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return port;
+            return true;
         } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Returns {@code port} when it can be bound on 127.0.0.1, else throws naming {@code what} wanted it. */
+    public static int requireFree(int port, String what) {
+        if (!isFree(port)) {
             throw new PortInUseException(port, what);
         }
+        return port;
     }
 }

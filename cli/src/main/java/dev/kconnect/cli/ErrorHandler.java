@@ -1,0 +1,95 @@
+package dev.kconnect.cli;
+
+import dev.kconnect.cli.client.ApiException;
+import dev.kconnect.cli.client.ConflictException;
+import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.UnauthorizedException;
+import dev.kconnect.cli.client.WorkerUnreachableException;
+import dev.kconnect.cli.command.AbortedException;
+import dev.kconnect.cli.command.FailedStateException;
+import dev.kconnect.cli.input.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+
+/**
+ * Turns every failure into one line on stderr and a documented exit code ({@link ExitCode});
+ * the stack trace follows only with {@code --verbose}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    static final String PREFIX = "kconnect: ";
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        if (ex instanceof ParameterException pe) {
+            return handleParseException(pe, new String[0]);
+        }
+        PrintWriter err = command.getErr();
+        err.println(PREFIX + message(ex));
+        if (verbose(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(ex);
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(PREFIX + oneLine(ex.getMessage()) + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    static int exitCode(Exception ex) {
+        if (ex instanceof BadInputException) {
+            return ExitCode.USAGE;
+        } else if (ex instanceof NotFoundException) {
+            return ExitCode.NOT_FOUND;
+        } else if (ex instanceof WorkerUnreachableException) {
+            return ExitCode.UNREACHABLE;
+        } else if (ex instanceof FailedStateException) {
+            return ExitCode.FAILED_STATE;
+        } else if (ex instanceof UnauthorizedException) {
+            return ExitCode.UNAUTHORIZED;
+        } else if (ex instanceof ConflictException) {
+            return ExitCode.CONFLICT;
+        }
+        return ExitCode.ERROR;
+    }
+
+    private static String message(Exception ex) {
+        String message = oneLine(ex.getMessage());
+        if (ex instanceof UnauthorizedException u) {
+            return "the worker refused the credentials (HTTP " + u.status() + "): " + message;
+        }
+        if (ex instanceof ApiException api && !(ex instanceof NotFoundException) && !(ex instanceof ConflictException)) {
+            return "the worker answered HTTP " + api.status() + ": " + message;
+        }
+        if (ex instanceof WorkerUnreachableException || ex instanceof BadInputException || ex instanceof ApiException
+                || ex instanceof FailedStateException || ex instanceof AbortedException) {
+            return message;
+        }
+        return "unexpected error: " + ex + " (run again with --verbose for the stack trace)";
+    }
+
+    /** Connect's messages span lines (a list of config errors): keep them on one. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.kconnect.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+import javax.net.ssl.SSLException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP mechanics of the REST client: one connection reused for all calls, JSON in and out,
+ * HTTP errors turned into typed exceptions, and 409s caused by a rebalance retried with backoff.
+ */
+final class RestTransport implements Closeable {
+
+    /** Connect's wording for the 409s that clear by themselves once a rebalance ends. */
+    private static final String RETRYABLE_CONFLICT = "Cannot complete request";
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    /** What came back, before any interpretation. */
+    record Raw(int status, String body) {
+    }
+
+    private final ClientSettings settings;
+    private final CloseableHttpClient http;
+
+    RestTransport(ClientSettings settings) {
+        this.settings = settings;
+        BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager();
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build());
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .build();
+    }
+
+    URI baseUrl() {
+        return settings.url();
+    }
+
+    /** Sends a request; {@code query} values may repeat a name (expand=status&expand=info). */
+    Raw send(String method, List<String> path, List<Map.Entry<String, String>> query, String jsonBody) {
+        URI uri = uri(path, query);
+        long deadline = System.nanoTime() + settings.conflictRetry().toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            Raw raw = execute(request(method, uri, jsonBody));
+            if (raw.status() < 400) {
+                return raw;
+            }
+            String message = errorMessage(raw);
+            boolean retryable = raw.status() == 409 && message.startsWith(RETRYABLE_CONFLICT);
+            if (!retryable || System.nanoTime() + backoff.toNanos() > deadline) {
+                throw error(raw.status(), message);
+            }
+            sleep(backoff, message);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private URI uri(List<String> path, List<Map.Entry<String, String>> query) {
+        try {
+            URIBuilder builder = new URIBuilder(settings.url()).appendPathSegments(path);
+            query.forEach(q -> builder.addParameter(q.getKey(), q.getValue()));
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build a URL from " + settings.url() + " and " + path, e);
+        }
+    }
+
+    private ClassicHttpRequest request(String method, URI uri, String jsonBody) {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(uri)
+                .addHeader("Accept", "application/json");
+        settings.headers().forEach(builder::addHeader);
+        if (jsonBody != null) {
+            builder.setEntity(jsonBody, ContentType.APPLICATION_JSON);
+        }
+        return builder.build();
+    }
+
+    private Raw execute(ClassicHttpRequest request) {
+        try {
+            return http.execute(request, response -> {
+                HttpEntity entity = response.getEntity();
+                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                return new Raw(response.getCode(), body);
+            });
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private WorkerUnreachableException unreachable(IOException e) {
+        String url = settings.url().toString();
+        String check = "check that a Connect worker runs there and that --url or KCONNECT_URL names its REST listener";
+        if (e instanceof UnknownHostException) {
+            return new WorkerUnreachableException("cannot reach the Connect worker at " + url
+                    + ": unknown host " + settings.url().getHost() + "; check the host name in --url or KCONNECT_URL", e);
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return new WorkerUnreachableException("cannot reach the Connect worker at " + url
+                    + ": no connection within " + settings.connectTimeout().toSeconds() + " s; " + check
+                    + " and that no firewall is in the way", e);
+        }
+        if (e instanceof ConnectException) {
+            return new WorkerUnreachableException("cannot reach the Connect worker at " + url
+                    + ": connection refused; " + check + " (rest.port or listeners in the worker config)", e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new WorkerUnreachableException("the Connect worker at " + url + " did not answer within "
+                    + settings.readTimeout().toSeconds() + " s; check the worker's log", e);
+        }
+        if (e instanceof SSLException) {
+            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed: "
+                    + e.getMessage() + "; check the URL scheme and the certificates", e);
+        }
+        if (e instanceof NoHttpResponseException) {
+            return new WorkerUnreachableException("the Connect worker at " + url
+                    + " closed the connection without answering; check that the URL names a Connect REST listener", e);
+        }
+        return new WorkerUnreachableException("cannot talk to the Connect worker at " + url + ": " + e, e);
+    }
+
+    /** Connect sends {"error_code":…, "message":…}; anything else (a proxy's page) is summarised. */
+    private static String errorMessage(Raw raw) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(raw.body());
+            if (node != null && node.hasNonNull("message")) {
+                return node.get("message").asText();
+            }
+        } catch (IOException e) {
+            // not Connect's JSON error: fall through
+        }
+        return "HTTP " + raw.status() + (raw.body().isBlank() ? "" : ": " + firstLine(raw.body()));
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static ApiException error(int status, String message) {
+        return switch (status) {
+            case 404 -> new NotFoundException(message);
+            case 409 -> new ConflictException(message);
+            case 401, 403 -> new UnauthorizedException(status, message);
+            default -> new ApiException(status, message);
+        };
+    }
+
+    private static void sleep(Duration backoff, String message) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.IMMEDIATE);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.output.Printer;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** A command that talks to one Connect worker and prints what it answers. */
+abstract class ApiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public final Integer call() {
+        try (ConnectClient client = connection.client()) {
+            run(client, output.printer());
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Does the work; problems are thrown and turned into a line on stderr and an exit code at the root. */
+    protected abstract void run(ConnectClient client, Printer printer);
+}

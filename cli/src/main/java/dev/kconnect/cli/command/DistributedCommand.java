@@ -1,0 +1,63 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.worker.ConfigFile;
+import dev.kconnect.cli.worker.WorkerChecks;
+import dev.kconnect.cli.worker.WorkerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code connect-distributed.sh} in this JVM, with the Kinetica plugin already available. */
+@Command(name = "distributed",
+        description = {
+            "Run a distributed Connect worker here (connect-distributed), until Ctrl-C.",
+            "Workers with the same group.id form a cluster; connectors are then managed over REST",
+            "(kconnect create/put/delete ...).",
+            ""},
+        mixinStandardHelpOptions = true,
+        footer = {"",
+            "Examples:",
+            "  kconnect distributed examples/connect-distributed.properties",
+            "  kconnect distributed examples/connect-distributed.properties -D listeners=http://127.0.0.1:8084",
+            "  kconnect create --file examples/kinetica-source-connector.json"})
+public final class DistributedCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKER", description = "The worker settings file.")
+    Path workerFile;
+
+    @Mixin
+    WorkerOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        WorkerSettings settings;
+        try {
+            ConfigFile worker = ConfigFile.read(workerFile);
+            if (worker.isConnector()) {
+                throw new BadInputException(workerFile + " is a connector file (it sets connector.class); "
+                        + "start the worker with its worker file, then: kconnect create --file " + workerFile);
+            }
+            WorkerChecks.notMixed(worker, List.of());
+            settings = WorkerSettings.build(false, worker.settings(), options.overrides,
+                    WorkerOptions.bundledPlugins(), null);
+            WorkerChecks.portsFree(settings);
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("kconnect distributed: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        settings.notices().forEach(n -> spec.commandLine().getErr().println("notice: " + n));
+        return WorkerRun.run(false, settings, List.of(), options.logDir, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.output.Format;
+import dev.kconnect.cli.output.Printer;
+import dev.kconnect.cli.output.Style;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code -o table|json|yaml|name}. */
+public final class OutputOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "json prints the REST API's answer exactly as received.")
+    Format format;
+
+    /** Writes to the command's own output writer; colours only on a terminal. */
+    public Printer printer() {
+        return new Printer(mixee.commandLine().getOut(), format, Style.forTerminal());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.sandbox.SandboxRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Kafka, the Kinetica emulator and a Connect worker on this machine, for trying things out. */
+@Command(name = "sandbox",
+        description = {
+            "Run Kafka, the Kinetica emulator and a Connect worker here, to try things out.",
+            "All bind 127.0.0.1. The emulator speaks Kinetica's wire protocol and keeps its tables",
+            "in memory; the worker is a distributed one with the Kinetica plugin loaded. Ctrl-C",
+            "stops them all.",
+            ""},
+        mixinStandardHelpOptions = true,
+        footer = {"",
+            "Examples:",
+            "  kconnect sandbox",
+            "  kconnect sandbox --demo",
+            "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --rest-port 18083"})
+public final class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kinetica-port", defaultValue = "9191", description = "Kinetica emulator port (default: ${DEFAULT-VALUE}).")
+    int kineticaPort;
+
+    @Option(names = "--rest-port", defaultValue = "8083", description = "Connect REST API port (default: ${DEFAULT-VALUE}).")
+    int restPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep Kafka's data here across runs (default: a temporary directory, removed on exit).")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Also create the example sink and source connectors and feed them sample data.")
+    boolean demo;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
+            description = "Where connect.log is written (default: ${DEFAULT-VALUE}).")
+    Path logDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, restPort, dataDir, demo, logDir,
+                WorkerOptions.bundledPlugins(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run.call();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.kconnect.cli.command;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Options shared by the commands that run a worker in this process. */
+public final class WorkerOptions {
+    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Worker setting that overrides the worker file (repeatable).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
+            description = "Where connect.log is written (default: ${DEFAULT-VALUE}).")
+    Path logDir;
+
+    /** The bundled Kinetica plugin directory's parent, as the launcher passes it. */
+    static Path bundledPlugins() {
+        String dir = System.getProperty("kconnect.plugins");
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+}

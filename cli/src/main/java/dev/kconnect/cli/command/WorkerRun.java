@@ -1,0 +1,58 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.worker.ConfigFile;
+import dev.kconnect.cli.worker.WorkerLogging;
+import dev.kconnect.cli.worker.WorkerProcess;
+import dev.kconnect.cli.worker.WorkerSettings;
+import dev.kconnect.cli.worker.WorkerStartException;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The part of {@code standalone} and {@code distributed} after the checks: run until Ctrl-C. */
+final class WorkerRun {
+    private WorkerRun() {
+    }
+
+    static int run(boolean standalone, WorkerSettings settings, List<ConfigFile> connectors, Path logDir,
+                   PrintWriter out, PrintWriter err) {
+        Path log = WorkerLogging.start(logDir);
+        WorkerProcess worker;
+        try {
+            worker = WorkerProcess.start(standalone, settings.props(), out);
+        } catch (WorkerStartException e) {
+            err.println("kconnect: " + e.getMessage() + " (details in " + log + ")");
+            return ExitCode.ERROR;
+        }
+        Thread stopper = new Thread(worker::stop, "kconnect-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        out.println((standalone ? "Standalone" : "Distributed") + " worker REST API: " + worker.restUrl()
+                + "   (log: " + log + ")");
+        out.flush();
+        try {
+            for (ConfigFile c : connectors) {
+                worker.addConnector(c.connectorName(), withName(c), err);
+            }
+            worker.reportStates(connectors.stream().map(ConfigFile::connectorName).toList());
+        } catch (WorkerStartException e) {
+            err.println("kconnect: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            worker.stop();
+            return ExitCode.ERROR;
+        }
+        out.println("Running; Ctrl-C stops the worker and commits offsets.");
+        out.flush();
+        worker.awaitStop();
+        return ExitCode.OK;
+    }
+
+    private static Map<String, String> withName(ConfigFile c) {
+        Map<String, String> config = new LinkedHashMap<>(c.settings());
+        config.put("name", c.connectorName());
+        return config;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.kconnect.cli.sandbox;
+
+import dev.kconnect.cli.worker.WorkerProcess;
+import dev.kconnect.cli.worker.WorkerSettings;
+import dev.kconnect.sandbox.Ports;
+import dev.kconnect.sandbox.kafka.EmbeddedKafka;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a first try needs on one machine, on 127.0.0.1: a Kafka broker, the Kinetica
+ * emulator and a distributed Connect worker with the Kinetica plugin. Stops in reverse order.
+ */
+public final class Sandbox implements AutoCloseable {
+    private final EmbeddedKafka kafka;
+    private final KineticaEmulator kinetica;
+    private final WorkerProcess worker;
+
+    private Sandbox(EmbeddedKafka kafka, KineticaEmulator kinetica, WorkerProcess worker) {
+        this.kafka = kafka;
+        this.kinetica = kinetica;
+        this.worker = worker;
+    }
+
+    /**
+     * @throws dev.kconnect.sandbox.PortInUseException before anything starts, when a port is taken
+     */
+    public static Sandbox start(int kafkaPort, int kineticaPort, int restPort, Path kafkaDir, boolean deleteKafkaDir,
+                                Path bundledPlugins, PrintWriter out) {
+        Ports.requireFree(kafkaPort, "Kafka broker (--kafka-port)");
+        Ports.requireFree(kineticaPort, "Kinetica emulator (--kinetica-port)");
+        Ports.requireFree(restPort, "Connect REST API (--rest-port)");
+
+        EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, kafkaDir, deleteKafkaDir, Map.of());
+        KineticaEmulator kinetica = null;
+        try {
+            kinetica = KineticaEmulator.start(kineticaPort);
+            WorkerSettings settings = WorkerSettings.build(false, workerProps(kafka, restPort), Map.of(), bundledPlugins, null);
+            WorkerProcess worker = WorkerProcess.start(false, settings.props(), out);
+            return new Sandbox(kafka, kinetica, worker);
+        } catch (RuntimeException e) {
+            if (kinetica != null) {
+                kinetica.close();
+            }
+            kafka.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> workerProps(EmbeddedKafka kafka, int restPort) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("group.id", "kconnect-sandbox");
+        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("key.converter.schemas.enable", "true");
+        props.put("value.converter.schemas.enable", "true");
+        props.put("config.storage.topic", "connect-configs");
+        props.put("offset.storage.topic", "connect-offsets");
+        props.put("status.storage.topic", "connect-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.storage.partitions", "5");
+        props.put("status.storage.partitions", "1");
+        props.put("offset.flush.interval.ms", "5000");
+        props.put("listeners", "http://127.0.0.1:" + restPort);
+        return props;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public KineticaEmulator kinetica() {
+        return kinetica;
+    }
+
+    public WorkerProcess worker() {
+        return worker;
+    }
+
+    @Override
+    public void close() {
+        try {
+            worker.stop();
+        } finally {
+            try {
+                kinetica.close();
+            } finally {
+                kafka.close();
+            }
+        }
+    }
+}

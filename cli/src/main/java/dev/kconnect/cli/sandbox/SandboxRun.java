@@ -1,0 +1,151 @@
+package dev.kconnect.cli.sandbox;
+
+import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.worker.WorkerLogging;
+import dev.kconnect.cli.worker.WorkerStartException;
+import dev.kconnect.sandbox.PortInUseException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code kconnect sandbox}: start everything, say what runs where, run until Ctrl-C. */
+public final class SandboxRun implements Callable<Integer> {
+    private static final long DEMO_INTERVAL_MS = 5000;
+
+    private final int kafkaPort;
+    private final int kineticaPort;
+    private final int restPort;
+    private final Path dataDir;
+    private final boolean demo;
+    private final Path logDir;
+    private final Path bundledPlugins;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Sandbox> running = new AtomicReference<>();
+    private final Thread stopOnExit = new Thread(this::stop, "kconnect-sandbox-stop");
+
+    public SandboxRun(int kafkaPort, int kineticaPort, int restPort, Path dataDir, boolean demo, Path logDir,
+                      Path bundledPlugins, PrintWriter out, PrintWriter err) {
+        this.kafkaPort = kafkaPort;
+        this.kineticaPort = kineticaPort;
+        this.restPort = restPort;
+        this.dataDir = dataDir;
+        this.demo = demo;
+        this.logDir = logDir;
+        this.bundledPlugins = bundledPlugins;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Path log = WorkerLogging.start(logDir, "WARN");
+        out.println("Starting Kafka, the Kinetica emulator and a Connect worker (log: " + log + ")...");
+        out.flush();
+        Sandbox sandbox;
+        try {
+            Path kafkaDir = dataDir != null ? dataDir.resolve("kafka") : Files.createTempDirectory("kconnect-sandbox-");
+            Files.createDirectories(kafkaDir);
+            sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, bundledPlugins, out);
+        } catch (PortInUseException e) {
+            err.println("kconnect sandbox: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (WorkerStartException e) {
+            err.println("kconnect sandbox: " + e.getMessage() + " (details in " + log + ")");
+            return ExitCode.ERROR;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        running.set(sandbox);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        printSummary(sandbox, log);
+        if (demo) {
+            runDemo(sandbox);
+        }
+        awaitStop();
+        return ExitCode.OK;
+    }
+
+    private void printSummary(Sandbox sandbox, Path log) {
+        String rest = sandbox.worker().restUrl();
+        out.println();
+        out.println("kconnect sandbox is running; Ctrl-C stops it.");
+        out.println("  Kafka broker        " + sandbox.kafka().bootstrapServers());
+        out.println("  Kinetica emulator   " + sandbox.kinetica().url() + "   (tables in memory)");
+        out.println("  Connect REST API    " + rest + "   (Kinetica sink and source plugins loaded)");
+        out.println("  Log                 " + log);
+        out.println();
+        out.println("Try, in another terminal:");
+        String url = restPort == 8083 ? "" : " --url " + rest;
+        out.println("  kconnect list" + url);
+        out.println("  kconnect create --file examples/kinetica-source-connector.json" + url);
+        out.println("  kconnect status kinetica-source-connector" + url);
+        out.println("  curl -s " + rest + "/connectors");
+        out.println();
+        out.flush();
+    }
+
+    private void runDemo(Sandbox sandbox) {
+        try (Demo feed = Demo.start(sandbox, err)) {
+            sandbox.worker().reportStates(List.of(Demo.SINK, Demo.SOURCE));
+            out.println("Demo: every " + DEMO_INTERVAL_MS / 1000 + " s, orders go to topic '" + Demo.ORDERS_TOPIC
+                    + "' (sink -> table) and rows to table '" + Demo.SOURCE_TABLE + "' (source -> topic).");
+            out.flush();
+            feed.feed(5);
+            while (!stopping.await(DEMO_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
+                out.println(feed.progress());
+                out.flush();
+                feed.feed(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (stopping.getCount() > 0) {
+                err.println("kconnect sandbox: the demo stopped: " + e.getMessage() + "; the sandbox keeps running");
+                err.flush();
+            }
+        }
+    }
+
+    /** Stops everything (once); Ctrl-C calls it through a shutdown hook. */
+    public void stop() {
+        Sandbox sandbox = running.getAndSet(null);
+        if (sandbox == null) {
+            return;
+        }
+        if (Thread.currentThread() != stopOnExit) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        }
+        stopping.countDown();
+        out.println("Stopping the sandbox...");
+        out.flush();
+        try {
+            sandbox.close();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** The running sandbox, or null before it started and after it stopped. */
+    public Sandbox sandbox() {
+        return running.get();
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kconnect.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built CLI as a user runs it: the jar, the root launcher, and the unpacked distribution. */
+class LauncherIT {
+    static final String VERSION = System.getProperty("kconnect.version");
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    static Path unpacked;
+
+    @BeforeAll
+    static void unpackDistribution() throws Exception {
+        Path archive = Path.of(System.getProperty("kconnect.dist"));
+        assertTrue(Files.isRegularFile(archive), "mvn package makes " + archive);
+        Path dir = Files.createTempDirectory("kconnect-dist");
+        Result tar = run(dir, Map.of(), "tar", "xzf", archive.toString());
+        assertEquals(0, tar.code, tar.err);
+        unpacked = dir.resolve("kconnect-" + VERSION);
+    }
+
+    @Test
+    void jarStartsAndPrintsVersions() throws Exception {
+        Result r = run(ROOT, Map.of(), "java", "-jar", "cli/target/lib/kconnect-cli.jar", "--version");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("kconnect " + VERSION), r.out);
+        assertTrue(r.out.contains("Kafka (connect-runtime) 4.3.1"), r.out);
+        assertTrue(r.out.contains("gpudb-api 7.1.10.5"), r.out);
+    }
+
+    @Test
+    void launcherWorksFromAnotherDirectoryAndThroughASymlink() throws Exception {
+        Path bin = Files.createTempDirectory("kconnect-bin");
+        Files.createSymbolicLink(bin.resolve("kconnect"), ROOT.resolve("kconnect"));
+        Result r = run(Path.of("/"), Map.of(), bin.resolve("kconnect").toString(), "--help");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.startsWith("Usage: kconnect"), r.out);
+        assertTrue(r.out.contains("Exit codes:"), r.out);
+    }
+
+    @Test
+    void distributionRunsWithoutSourceTreeOrMaven() throws Exception {
+        // a PATH with java but no mvn: the archive must not need to build anything
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+        Map<String, String> env = Map.of("PATH", javaBin + ":/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
+        Result r = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("kconnect " + VERSION), r.out);
+        assertTrue(r.err.isEmpty() || !r.err.contains("building"), r.err);
+        for (String part : List.of("lib/kconnect-cli.jar", "plugins/kinetica-kafka-connector/manifest.json",
+                "plugins/kinetica-kafka-connector/lib", "completion", "examples", "README.md")) {
+            assertTrue(Files.exists(unpacked.resolve(part)), part + " is in the archive");
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile());
+        if (!env.isEmpty()) {
+            pb.environment().clear();
+            pb.environment().putAll(env);
+        }
+        Path out = Files.createTempFile("out", ".txt");
+        Path err = Files.createTempFile("err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

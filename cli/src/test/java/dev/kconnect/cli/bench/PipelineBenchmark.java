@@ -1,0 +1,173 @@
+package dev.kconnect.cli.bench;
+
+import com.gpudb.BulkInserter;
+import com.gpudb.ColumnProperty;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbBase;
+import com.gpudb.GenericRecord;
+import com.gpudb.Type;
+import com.gpudb.WorkerList;
+import dev.kconnect.cli.worker.WorkerProcess;
+import dev.kconnect.cli.worker.WorkerSettings;
+import dev.kconnect.sandbox.Ports;
+import dev.kconnect.sandbox.kafka.EmbeddedKafka;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * End-to-end throughput through one in-process standalone worker (not a test):
+ * topic -> one sink task -> emulator, for JSON with schemas (Struct) and schemaless JSON (Map),
+ * and emulator -> one source task -> topic. Prints records/s and ms.
+ *
+ * <pre>mvn -q -pl cli -am package -DskipTests
+ * java -cp "cli/target/test-classes:cli/target/lib/*" -Dkconnect.plugins=cli/target/plugins \
+ *     dev.kconnect.cli.bench.PipelineBenchmark [records]</pre>
+ */
+public final class PipelineBenchmark {
+    static final int COLUMNS = 10;
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        Path plugins = Path.of(System.getProperty("kconnect.plugins", "cli/target/plugins"));
+        try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary(); KineticaEmulator kinetica = KineticaEmulator.start(0)) {
+            produce(kafka, "bench_struct", records, true);
+            produce(kafka, "bench_map", records, false);
+            GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+            fillTable(gpudb, "bench_source", records);
+
+            report("sink, JSON with schemas (Struct)", records,
+                    run(kafka, plugins, sink("bench_struct", kinetica, true), () -> rows(kinetica, "bench_struct"), records));
+            report("sink, schemaless JSON (Map)", records,
+                    run(kafka, plugins, sink("bench_map", kinetica, false), () -> rows(kinetica, "bench_map"), records));
+            report("source, table to topic", records,
+                    run(kafka, plugins, source(kinetica), () -> topicSize(kafka, "bench_source"), records));
+        }
+    }
+
+    static Map<String, String> sink(String topic, KineticaEmulator kinetica, boolean schemas) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("name", topic + "-sink");
+        c.put("connector.class", "com.kinetica.kafka.KineticaSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", topic);
+        c.put("kinetica.url", kinetica.url());
+        c.put("kinetica.batch_size", "10000");
+        c.put("kinetica.tables.single_table_per_topic", "true");
+        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("value.converter.schemas.enable", Boolean.toString(schemas));
+        c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("consumer.override.max.poll.records", "10000");
+        return c;
+    }
+
+    static Map<String, String> source(KineticaEmulator kinetica) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("name", "bench-source");
+        c.put("connector.class", "com.kinetica.kafka.KineticaSourceConnector");
+        c.put("tasks.max", "1");
+        c.put("kinetica.url", kinetica.url());
+        c.put("kinetica.table_names", "bench_source");
+        c.put("kinetica.source.batch_size", "10000");
+        c.put("kinetica.source.poll_interval_ms", "100");
+        return c;
+    }
+
+    /** Starts a fresh standalone worker with one connector; ms until {@code progress} reaches {@code target}. */
+    static long run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
+            throws Exception {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("listeners", "http://127.0.0.1:" + Ports.free());
+        props.put("offset.flush.interval.ms", "10000");
+        Path offsets = Files.createTempFile("bench", ".offsets");
+        WorkerSettings settings = WorkerSettings.build(true, props, Map.of(), plugins, offsets);
+        WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
+        try {
+            long start = System.nanoTime();
+            worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
+            while (progress.getAsLong() < target) {
+                Thread.sleep(100);
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            worker.stop();
+        }
+    }
+
+    static void report(String what, long records, long ms) {
+        System.out.printf(Locale.ROOT, "%-36s %,d records in %,d ms = %,.0f records/s%n", what, records, ms, records * 1000.0 / ms);
+    }
+
+    static void produce(EmbeddedKafka kafka, String topic, int records, boolean schemas) throws Exception {
+        StringBuilder schema = new StringBuilder("{\"type\":\"struct\",\"name\":\"row\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}");
+        for (int c = 1; c < COLUMNS; c++) {
+            schema.append(",{\"field\":\"c").append(c).append("\",\"type\":\"").append(c % 2 == 0 ? "double" : "string").append("\"}");
+        }
+        schema.append("]}");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(),
+                "linger.ms", "20", "batch.size", "262144"))) {
+            for (int i = 0; i < records; i++) {
+                StringBuilder payload = new StringBuilder("{\"id\":").append(i);
+                for (int c = 1; c < COLUMNS; c++) {
+                    payload.append(",\"c").append(c).append("\":").append(c % 2 == 0 ? Double.toString(i * 0.5) : "\"v" + (i % 1000) + "\"");
+                }
+                payload.append('}');
+                String value = schemas ? "{\"schema\":" + schema + ",\"payload\":" + payload + "}" : payload.toString();
+                producer.send(new ProducerRecord<>(topic, Integer.toString(i), value));
+            }
+        }
+    }
+
+    static void fillTable(GPUdb gpudb, String table, int records) throws Exception {
+        List<Type.Column> columns = new ArrayList<>();
+        columns.add(new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY));
+        for (int c = 1; c < COLUMNS; c++) {
+            columns.add(c % 2 == 0 ? new Type.Column("c" + c, Double.class) : new Type.Column("c" + c, String.class));
+        }
+        Type type = new Type(columns);
+        gpudb.createTable(table, type.create(gpudb), GPUdbBase.options());
+        try (BulkInserter<GenericRecord> inserter = new BulkInserter<>(gpudb, table, type, 10_000, GPUdbBase.options(), new WorkerList())) {
+            for (int i = 0; i < records; i++) {
+                GenericRecord r = new GenericRecord(type);
+                r.put("id", (long) i);
+                for (int c = 1; c < COLUMNS; c++) {
+                    r.put("c" + c, c % 2 == 0 ? (Object) (i * 0.5) : "v" + (i % 1000));
+                }
+                inserter.insert(r);
+            }
+            inserter.flush();
+        }
+    }
+
+    static long rows(KineticaEmulator kinetica, String table) {
+        return kinetica.hasTable(table) ? kinetica.rowCount(table) : 0;
+    }
+
+    static long topicSize(EmbeddedKafka kafka, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}

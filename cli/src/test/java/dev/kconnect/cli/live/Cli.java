@@ -1,0 +1,62 @@
+package dev.kconnect.cli.live;
+
+import dev.kconnect.cli.KConnect;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs kconnect in this JVM the way main() does, capturing stdout, stderr and the exit code. */
+public final class Cli {
+
+    /** What a run left behind. */
+    public record Result(int code, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    /** Runs against the live worker: {@code --url} is appended. */
+    public static Result run(String... args) {
+        return runAgainst(LiveWorker.url(), args);
+    }
+
+    public static Result runAgainst(String url, String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--url");
+        all.add(url);
+        return runRaw(all.toArray(String[]::new));
+    }
+
+    /** Runs with standard input holding {@code stdin}. */
+    public static Result runWithStdin(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    /** Exactly these arguments. */
+    public static Result runRaw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KConnect.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.kconnect.cli.testplugins;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.SourceConnector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real source connector for the CLI tests: each task writes a counter to a topic, one record
+ * every half second, with the count as its source offset. {@code fail=true} makes tasks fail
+ * on start, as a misconfigured connector's would.
+ */
+public class TickSourceConnector extends SourceConnector {
+
+    static final String TOPIC = "topic";
+    static final String FAIL = "fail";
+    static final String PASSWORD = "secret.password";
+
+    static final ConfigDef CONFIG = new ConfigDef()
+            .define(TOPIC, ConfigDef.Type.STRING, "ticks", ConfigDef.Importance.HIGH, "Topic to write the ticks to.")
+            .define(FAIL, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW, "Make every task fail on start.")
+            .define(PASSWORD, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.MEDIUM, "A secret, never shown.");
+
+    private Map<String, String> props;
+
+    @Override
+    public void start(Map<String, String> props) {
+        new AbstractConfig(CONFIG, props); // validates
+        this.props = props;
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return TickSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < maxTasks; i++) {
+            configs.add(Map.copyOf(props));
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG;
+    }
+
+    @Override
+    public String version() {
+        return "1.0-test";
+    }
+}

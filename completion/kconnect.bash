@@ -1,0 +1,141 @@
+# bash completion for kconnect (bash 4+). zsh: autoload -U +X compinit && compinit &&
+# autoload -U +X bashcompinit && bashcompinit, then source this.
+# Generated from the command tree by `kconnect completion bash`: do not edit.
+# Connector names, plugin classes and contexts are asked of the worker named on the
+# command line (--url/--context), quickly and silently.
+
+declare -A _kc_cmds _kc_opts _kc_vals _kc_args
+_kc_cmds[kconnect]='list get status config tasks create put delete pause resume stop restart info sandbox standalone distributed completion help'
+_kc_opts[kconnect]='--verbose -h --help -V --version'
+_kc_vals[kconnect]=''
+_kc_args[kconnect]='none'
+_kc_cmds[kconnect_list]=''
+_kc_opts[kconnect_list]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_list]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_list]='none'
+_kc_cmds[kconnect_get]=''
+_kc_opts[kconnect_get]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_get]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_get]='connectors'
+_kc_cmds[kconnect_status]=''
+_kc_opts[kconnect_status]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_status]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_status]='connectors'
+_kc_cmds[kconnect_config]=''
+_kc_opts[kconnect_config]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_config]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_config]='connectors'
+_kc_cmds[kconnect_tasks]=''
+_kc_opts[kconnect_tasks]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_tasks]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_tasks]='connectors'
+_kc_cmds[kconnect_create]=''
+_kc_opts[kconnect_create]='--url -o --output -f --file -h --help -V --version --verbose'
+_kc_vals[kconnect_create]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name -f=files --file=files'
+_kc_args[kconnect_create]='none'
+_kc_cmds[kconnect_put]=''
+_kc_opts[kconnect_put]='--url -o --output -f --file -h --help -V --version --verbose'
+_kc_vals[kconnect_put]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name -f=files --file=files'
+_kc_args[kconnect_put]='connectors'
+_kc_cmds[kconnect_delete]=''
+_kc_opts[kconnect_delete]='--url -o --output -y --yes -h --help -V --version --verbose'
+_kc_vals[kconnect_delete]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_delete]='connectors'
+_kc_cmds[kconnect_pause]=''
+_kc_opts[kconnect_pause]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_pause]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_pause]='connectors'
+_kc_cmds[kconnect_resume]=''
+_kc_opts[kconnect_resume]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_resume]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_resume]='connectors'
+_kc_cmds[kconnect_stop]=''
+_kc_opts[kconnect_stop]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_stop]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_stop]='connectors'
+_kc_cmds[kconnect_restart]=''
+_kc_opts[kconnect_restart]='--url -o --output --include-tasks --only-failed -h --help -V --version --verbose'
+_kc_vals[kconnect_restart]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_restart]='connectors'
+_kc_cmds[kconnect_info]=''
+_kc_opts[kconnect_info]='--url -o --output -h --help -V --version --verbose'
+_kc_vals[kconnect_info]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
+_kc_args[kconnect_info]='none'
+_kc_cmds[kconnect_sandbox]=''
+_kc_opts[kconnect_sandbox]='--kafka-port --kinetica-port --rest-port --data-dir --demo --log-dir -h --help -V --version --verbose'
+_kc_vals[kconnect_sandbox]='--kafka-port=none --kinetica-port=none --rest-port=none --data-dir=files --log-dir=files'
+_kc_args[kconnect_sandbox]='none'
+_kc_cmds[kconnect_standalone]=''
+_kc_opts[kconnect_standalone]='--worker -D --log-dir -h --help -V --version --verbose'
+_kc_vals[kconnect_standalone]='--worker=files -D=none --log-dir=files'
+_kc_args[kconnect_standalone]='files'
+_kc_cmds[kconnect_distributed]=''
+_kc_opts[kconnect_distributed]='-D --log-dir -h --help -V --version --verbose'
+_kc_vals[kconnect_distributed]='-D=none --log-dir=files'
+_kc_args[kconnect_distributed]='files'
+_kc_cmds[kconnect_completion]=''
+_kc_opts[kconnect_completion]='-h --help -V --version --verbose'
+_kc_vals[kconnect_completion]=''
+_kc_args[kconnect_completion]='words:bash,zsh'
+_kc_cmds[kconnect_help]=''
+_kc_opts[kconnect_help]='-h --help --verbose'
+_kc_vals[kconnect_help]=''
+_kc_args[kconnect_help]='none'
+
+_kconnect_live() {
+  [[ -n ${ZSH_VERSION-} ]] && setopt localoptions shwordsplit ksharrays
+  local what=$1 i args=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "${COMP_WORDS[i]}" in
+      --url|--context) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+      --url=*|--context=*) args+=("${COMP_WORDS[i]}") ;;
+    esac
+  done
+  if command -v timeout >/dev/null 2>&1; then
+    timeout 5 "${COMP_WORDS[0]}" __complete "$what" "${args[@]}" 2>/dev/null
+  else
+    "${COMP_WORDS[0]}" __complete "$what" "${args[@]}" 2>/dev/null
+  fi
+}
+
+_kconnect_values() {
+  [[ -n ${ZSH_VERSION-} ]] && setopt localoptions shwordsplit ksharrays
+  local kind=$1 cur=$2 list
+  case "$kind" in
+    files) COMPREPLY=($(compgen -G "${cur}*")) ;;
+    connectors|plugins|contexts) COMPREPLY=($(compgen -W "$(_kconnect_live "$kind")" -- "$cur")) ;;
+    words:*) list=${kind#words:}; COMPREPLY=($(compgen -W "${list//,/ }" -- "$cur")) ;;
+    *) COMPREPLY=() ;;
+  esac
+}
+
+_kconnect() {
+  # zsh (bashcompinit): split words and index arrays from 0, as bash does
+  [[ -n ${ZSH_VERSION-} ]] && setopt localoptions shwordsplit ksharrays
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+  local key=kconnect i word val
+  # walk down the command tree, skipping options and their values
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    if [[ " ${_kc_cmds[$key]} " == *" $word "* ]]; then
+      key=${key}_${word//-/_}
+    fi
+  done
+  # the value of an option
+  for val in ${_kc_vals[$key]}; do
+    if [[ ${val%%=*} == "$prev" ]]; then
+      _kconnect_values "${val#*=}" "$cur"
+      return 0
+    fi
+  done
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "${_kc_opts[$key]}" -- "$cur"))
+  elif [[ -n ${_kc_cmds[$key]} ]]; then
+    COMPREPLY=($(compgen -W "${_kc_cmds[$key]}" -- "$cur"))
+  else
+    _kconnect_values "${_kc_args[$key]}" "$cur"
+  fi
+  return 0
+}
+
+complete -F _kconnect kconnect

@@ -1,0 +1,251 @@
+package com.kinetica.kafka.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.sink.SinkTask;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sink connector's options: names and defaults of Kinetica's original connector, its
+ * deprecated names included, plus primary keys, tombstone deletes and retry backoff.
+ */
+public final class KineticaSinkConfig extends AbstractConfig {
+    public static final String WRITE_GROUP = "Writing";
+    public static final String TABLES_GROUP = "Tables";
+    public static final String EVOLUTION_GROUP = "Schema evolution";
+    public static final String DEPRECATED_GROUP = "Deprecated names";
+
+    public static final String BATCH_SIZE = "kinetica.batch_size";
+    public static final String ENABLE_MULTIHEAD = "kinetica.enable_multihead";
+    public static final String RETRY_COUNT = "kinetica.retry_count";
+    public static final String RETRY_BACKOFF_MS = "kinetica.retry_backoff_ms";
+
+    public static final String SCHEMA_NAME = "kinetica.tables.schema_name";
+    public static final String PREFIX = "kinetica.tables.prefix";
+    public static final String DESTINATION_NAME = "kinetica.tables.destination_name";
+    public static final String SINGLE_TABLE_PER_TOPIC = "kinetica.tables.single_table_per_topic";
+    public static final String CREATE_TABLE = "kinetica.tables.create_table";
+    public static final String UPDATE_ON_EXISTING_PK = "kinetica.tables.update_on_existing_pk";
+    public static final String PRIMARY_KEYS = "kinetica.tables.primary_keys";
+    public static final String DELETE_ON_TOMBSTONE = "kinetica.tables.delete_on_tombstone";
+
+    public static final String EVOLUTION_ENABLED = "kinetica.schema_evolution.enabled";
+    public static final String ADD_NEW_FIELDS = "kinetica.schema_evolution.add_new_fields_as_columns";
+    public static final String MAKE_MISSING_NULLABLE = "kinetica.schema_evolution.make_missing_field_nullable";
+
+    /** The original connector's names, still accepted. */
+    public static final DeprecatedAliases ALIASES = new DeprecatedAliases()
+            .alias("kinetica.collection_name", SCHEMA_NAME)
+            .alias("kinetica.table_prefix", PREFIX)
+            .alias("kinetica.dest_table_override", DESTINATION_NAME)
+            .alias("kinetica.create_table", CREATE_TABLE)
+            .alias("kinetica.single_table_per_topic", SINGLE_TABLE_PER_TOPIC)
+            .alias("kinetica.update_on_existing_pk", UPDATE_ON_EXISTING_PK)
+            .alias("kinetica.allow_schema_evolution", EVOLUTION_ENABLED)
+            .alias("kinetica.add_new_fields_as_columns", ADD_NEW_FIELDS)
+            .alias("kinetica.make_missing_field_nullable", MAKE_MISSING_NULLABLE);
+
+    private static final ConfigDef CONFIG_DEF = define();
+
+    private final List<String> topics;
+
+    public KineticaSinkConfig(Map<String, String> props) {
+        super(CONFIG_DEF, ALIASES.resolve(props));
+        // topics and topics.regex belong to Connect's own ConfigDef: read them, do not redefine them
+        topics = splitList(props.get(SinkTask.TOPICS_CONFIG));
+        String problem = destinationProblem(topics, props.get(SinkTask.TOPICS_REGEX_CONFIG), destinationNames());
+        if (problem != null) {
+            throw new ConfigException(DESTINATION_NAME, String.join(",", destinationNames()), problem);
+        }
+    }
+
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG_DEF);
+    }
+
+    private static ConfigDef define() {
+        ConfigDef def = ConnectionConfig.define(new ConfigDef());
+        int order = 0;
+        def.define(BATCH_SIZE, Type.INT, 10000, Range.atLeast(1), Importance.MEDIUM,
+                        "Records per table collected before they are sent to Kinetica in one request. Records "
+                                + "still buffered are sent when Connect commits offsets and when the topic falls idle.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Batch size")
+                .define(ENABLE_MULTIHEAD, Type.BOOLEAN, true, Importance.LOW,
+                        "Send records straight to the worker ranks that own them (multi-head ingest) when "
+                                + "the server has worker ranks; without them the head node takes all records.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Multi-head ingest")
+                .define(RETRY_COUNT, Type.INT, 1, Range.atLeast(0), Importance.MEDIUM,
+                        "How many times a write that failed because Kinetica was unreachable or answered an "
+                                + "error is retried, " + RETRY_BACKOFF_MS + " apart, before the task fails. Records "
+                                + "are redelivered by Connect between attempts; nothing is committed until Kinetica "
+                                + "acknowledged it.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry count")
+                .define(RETRY_BACKOFF_MS, Type.LONG, 3000L, Range.atLeast(0), Importance.LOW,
+                        "Milliseconds to wait before retrying a failed write.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff (ms)");
+        order = 0;
+        def.define(SCHEMA_NAME, Type.STRING, "", Importance.HIGH,
+                        "Kinetica schema of the destination tables (created when missing and table creation "
+                                + "is on); empty uses the user's default schema. A destination name of the form "
+                                + "schema.table keeps its own schema.",
+                        TABLES_GROUP, ++order, Width.MEDIUM, "Schema name")
+                .define(PREFIX, Type.STRING, "", Importance.MEDIUM,
+                        "Prefix put before every table name derived from a topic or record schema.",
+                        TABLES_GROUP, ++order, Width.MEDIUM, "Table prefix")
+                .define(DESTINATION_NAME, Type.LIST, "", Importance.MEDIUM,
+                        "Table names that replace the derived names: one name for one topic, or a "
+                                + "comma-separated list with one name per topic, in the order of 'topics'. Not "
+                                + "allowed with topics.regex.",
+                        TABLES_GROUP, ++order, Width.LONG, "Destination table names")
+                .define(SINGLE_TABLE_PER_TOPIC, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "true: every record of a topic goes to the table named after the topic. false: the "
+                                + "table is named after the record's value schema (its simple name, after the last "
+                                + "dot), or after the topic when the value has no schema name.",
+                        TABLES_GROUP, ++order, Width.SHORT, "Single table per topic")
+                .define(CREATE_TABLE, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Create missing tables (and schemas) from the first record's schema. When false, a "
+                                + "record for a missing table is an error.",
+                        TABLES_GROUP, ++order, Width.SHORT, "Create tables")
+                .define(UPDATE_ON_EXISTING_PK, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Upsert: a record whose primary key exists replaces the row. When false the row "
+                                + "already there is kept and the record is skipped. Either way redelivered records "
+                                + "are idempotent in tables with a primary key.",
+                        TABLES_GROUP, ++order, Width.SHORT, "Update on existing primary key")
+                .define(PRIMARY_KEYS, Type.LIST, "", Importance.MEDIUM,
+                        "Fields that form the primary key of tables the connector creates, comma-separated. "
+                                + "Empty: the fields of the record key when the key is a struct or a map, else no "
+                                + "primary key. Existing tables keep their own keys.",
+                        TABLES_GROUP, ++order, Width.LONG, "Primary key fields")
+                .define(DELETE_ON_TOMBSTONE, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "A record with a null value (tombstone) deletes the row with the record's key from "
+                                + "the table of its topic. The table needs a primary key. When false tombstones "
+                                + "are skipped.",
+                        TABLES_GROUP, ++order, Width.SHORT, "Delete on tombstone");
+        order = 0;
+        def.define(EVOLUTION_ENABLED, Type.BOOLEAN, false, Importance.LOW,
+                        "Let the record schema change the table (with the two options below), through "
+                                + "/alter/table/columns. When false, tables are never altered.",
+                        EVOLUTION_GROUP, ++order, Width.SHORT, "Schema evolution")
+                .define(ADD_NEW_FIELDS, Type.BOOLEAN, false, Importance.LOW,
+                        "With schema evolution: a field the table has no column for becomes a new nullable "
+                                + "column. Without it such fields are ignored (with a warning).",
+                        EVOLUTION_GROUP, ++order, Width.SHORT, "Add new fields as columns")
+                .define(MAKE_MISSING_NULLABLE, Type.BOOLEAN, false, Importance.LOW,
+                        "With schema evolution: a non-nullable column the record has no field for is made "
+                                + "nullable. Without it such records are errors.",
+                        EVOLUTION_GROUP, ++order, Width.SHORT, "Make missing fields nullable");
+        order = 0;
+        for (Map.Entry<String, String> alias : ALIASES.newNameByOld().entrySet()) {
+            ConfigDef.ConfigKey target = def.configKeys().get(alias.getValue());
+            def.define(alias.getKey(), target.type, null, Importance.LOW,
+                    "Deprecated: use " + alias.getValue() + ". Still works; when both are set, "
+                            + alias.getValue() + " wins.",
+                    DEPRECATED_GROUP, ++order, Width.MEDIUM, alias.getKey());
+        }
+        return def;
+    }
+
+    /**
+     * Why the destination names do not fit the topics, or {@code null} when they do.
+     * Also used by the connector's validation so the REST validate call shows it.
+     */
+    public static String destinationProblem(List<String> topics, String topicsRegex, List<String> destinations) {
+        if (destinations.isEmpty()) {
+            return null;
+        }
+        if (topicsRegex != null && !topicsRegex.isBlank()) {
+            return "cannot be used with topics.regex: name the topics in 'topics', one destination table per topic";
+        }
+        if (destinations.size() != topics.size()) {
+            return "needs one table name per topic: " + destinations.size() + " name(s) for " + topics.size()
+                    + " topic(s) " + topics;
+        }
+        return null;
+    }
+
+    public ConnectionSettings connection() {
+        return ConnectionConfig.settings(this);
+    }
+
+    /** The topics named in 'topics', trimmed; empty when the connector uses topics.regex. */
+    public List<String> topics() {
+        return topics;
+    }
+
+    /** Splits a comma-separated list as Connect does, dropping blanks. */
+    public static List<String> splitList(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    public boolean multiheadEnabled() {
+        return getBoolean(ENABLE_MULTIHEAD);
+    }
+
+    public int retryCount() {
+        return getInt(RETRY_COUNT);
+    }
+
+    public long retryBackoffMs() {
+        return getLong(RETRY_BACKOFF_MS);
+    }
+
+    public String schemaName() {
+        return getString(SCHEMA_NAME).trim();
+    }
+
+    public String prefix() {
+        return getString(PREFIX);
+    }
+
+    public List<String> destinationNames() {
+        List<String> names = new ArrayList<>();
+        for (String name : getList(DESTINATION_NAME)) {
+            names.add(name.trim());
+        }
+        return names;
+    }
+
+    public boolean singleTablePerTopic() {
+        return getBoolean(SINGLE_TABLE_PER_TOPIC);
+    }
+
+    public boolean createTable() {
+        return getBoolean(CREATE_TABLE);
+    }
+
+    public boolean updateOnExistingPk() {
+        return getBoolean(UPDATE_ON_EXISTING_PK);
+    }
+
+    public List<String> primaryKeys() {
+        return getList(PRIMARY_KEYS).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean deleteOnTombstone() {
+        return getBoolean(DELETE_ON_TOMBSTONE);
+    }
+
+    public boolean addNewFields() {
+        return getBoolean(EVOLUTION_ENABLED) && getBoolean(ADD_NEW_FIELDS);
+    }
+
+    public boolean makeMissingNullable() {
+        return getBoolean(EVOLUTION_ENABLED) && getBoolean(MAKE_MISSING_NULLABLE);
+    }
+}

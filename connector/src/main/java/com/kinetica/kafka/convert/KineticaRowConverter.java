@@ -1,0 +1,80 @@
+package com.kinetica.kafka.convert;
+
+import com.gpudb.Record;
+import com.gpudb.Type;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the rows of one Kinetica table type into Connect key and value structs. Built once
+ * per type: the per-column mappings are resolved up front so a row costs one pass.
+ */
+public final class KineticaRowConverter {
+    private final Schema valueSchema;
+    private final Schema keySchema;
+    private final KineticaToConnect.ColumnMapping[] columns;
+    private final int[] keyColumns;
+    private final Field[] valueFields;
+    private final Field[] keyFields;
+
+    /**
+     * @param schemaName name of the value schema; the key schema is named {@code schemaName + "Key"}
+     *                   when the type has primary key columns
+     * @param version    schema version, or null for none
+     */
+    public KineticaRowConverter(Type type, String schemaName, Integer version) {
+        List<Type.Column> typeColumns = type.getColumns();
+        columns = new KineticaToConnect.ColumnMapping[typeColumns.size()];
+        SchemaBuilder value = SchemaBuilder.struct().name(schemaName + "Value").version(version);
+        SchemaBuilder key = SchemaBuilder.struct().name(schemaName + "Key").version(version);
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            Type.Column column = typeColumns.get(i);
+            columns[i] = KineticaToConnect.map(column);
+            value.field(column.getName(), columns[i].schema());
+            if (KineticaToConnect.isPrimaryKey(column)) {
+                key.field(column.getName(), columns[i].schema());
+                keys.add(i);
+            }
+        }
+        valueSchema = value.build();
+        keySchema = keys.isEmpty() ? null : key.build();
+        keyColumns = keys.stream().mapToInt(Integer::intValue).toArray();
+        valueFields = valueSchema.fields().toArray(new Field[0]);
+        keyFields = keySchema == null ? new Field[0] : keySchema.fields().toArray(new Field[0]);
+    }
+
+    public Schema valueSchema() {
+        return valueSchema;
+    }
+
+    /** The key schema, or null when the table has no primary key. */
+    public Schema keySchema() {
+        return keySchema;
+    }
+
+    public Struct value(Record row) {
+        Struct struct = new Struct(valueSchema);
+        for (int i = 0; i < columns.length; i++) {
+            struct.put(valueFields[i], columns[i].apply(row.get(i)));
+        }
+        return struct;
+    }
+
+    /** The primary key columns out of a {@link #value} struct, or null when the table has none. */
+    public Struct key(Struct value) {
+        if (keySchema == null) {
+            return null;
+        }
+        Struct struct = new Struct(keySchema);
+        for (int k = 0; k < keyColumns.length; k++) {
+            struct.put(keyFields[k], value.get(valueFields[keyColumns[k]]));
+        }
+        return struct;
+    }
+}

@@ -1,0 +1,78 @@
+package com.kinetica.kafka.sink;
+
+import com.gpudb.ColumnProperty;
+import com.gpudb.Type;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The /delete/records expression that names the row of a tombstone's key. */
+final class DeleteExpressions {
+    private DeleteExpressions() {
+    }
+
+    static List<String> primaryKeyColumns(Type type) {
+        List<String> keys = new ArrayList<>();
+        for (Type.Column c : type.getColumns()) {
+            if (c.hasProperty(ColumnProperty.PRIMARY_KEY)) {
+                keys.add(c.getName());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * {@code a = 1 and b = 'x'} for the primary key columns, their values taken from a struct or
+     * map key by name, or from a plain key when the table has a one-column primary key.
+     */
+    static String forKey(List<String> keyColumns, Object key) {
+        if (keyColumns.isEmpty()) {
+            throw new DataException("the table has no primary key, so a tombstone cannot name a row to delete");
+        }
+        if (key == null) {
+            throw new DataException("the tombstone has no key");
+        }
+        StringBuilder expression = new StringBuilder();
+        for (String column : keyColumns) {
+            Object value;
+            if (key instanceof Struct s) {
+                if (s.schema().field(column) == null) {
+                    throw new DataException("the tombstone's key has no field '" + column + "' of the primary key");
+                }
+                value = s.get(column);
+            } else if (key instanceof Map<?, ?> m) {
+                if (!m.containsKey(column)) {
+                    throw new DataException("the tombstone's key has no field '" + column + "' of the primary key");
+                }
+                value = m.get(column);
+            } else if (keyColumns.size() == 1) {
+                value = key;
+            } else {
+                throw new DataException("the tombstone's key is a single value but the primary key has columns "
+                        + keyColumns);
+            }
+            if (expression.length() > 0) {
+                expression.append(" and ");
+            }
+            expression.append(column).append(" = ").append(literal(column, value));
+        }
+        return expression.toString();
+    }
+
+    private static String literal(String column, Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        if (value instanceof String s) {
+            return "'" + s.replace("'", "''") + "'";
+        }
+        throw new DataException("the tombstone's key value for '" + column + "' is "
+                + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a number or text");
+    }
+}

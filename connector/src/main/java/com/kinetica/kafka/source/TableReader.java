@@ -1,0 +1,192 @@
+package com.kinetica.kafka.source;
+
+import com.gpudb.Avro;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
+import com.gpudb.Record;
+import com.gpudb.Type;
+import com.gpudb.protocol.GetRecordsRequest;
+import com.gpudb.protocol.RawGetRecordsResponse;
+import com.gpudb.protocol.ShowTableResponse;
+import com.kinetica.kafka.config.KineticaSourceConfig;
+import com.kinetica.kafka.config.ReadMode;
+import com.kinetica.kafka.convert.KineticaRowConverter;
+import com.kinetica.kafka.convert.KineticaToConnect;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one table in the order of its {@link ReadColumns}, a page per call, and turns the rows
+ * into source records carrying the table's offset. Re-reads the table's type when Kinetica
+ * answers with another one (a column added or dropped).
+ */
+public final class TableReader {
+    private static final Logger log = LoggerFactory.getLogger(TableReader.class);
+
+    private final GPUdb gpudb;
+    private final String table;
+    private final KineticaSourceConfig config;
+    private final String topic;
+    private final Map<String, String> partition;
+    private String typeSchema;
+    /** A differently written type schema string seen to decode like {@link #typeSchema}. */
+    private String lastSeenSchema;
+    private Type type;
+    private KineticaRowConverter converter;
+    private ReadColumns columns;
+    private int timestampIndex;
+    private int incrementingIndex;
+    private ReadCriteria criteria;
+
+    /**
+     * Looks the table up and finds where to start.
+     *
+     * @param stored the table's stored offset, or null when there is none
+     * @throws ConnectException when the table or a configured column does not exist
+     * @throws GPUdbException   when Kinetica cannot be asked
+     */
+    public TableReader(GPUdb gpudb, String table, KineticaSourceConfig config, Map<String, Object> stored)
+            throws GPUdbException {
+        this.gpudb = gpudb;
+        this.table = table;
+        this.config = config;
+        this.topic = TopicNames.topic(config.topicPrefix(), table);
+        this.partition = SourceOffset.partition(table);
+        if (!gpudb.hasTable(table, Map.of()).getTableExists()) {
+            throw new ConnectException("Table '" + table + "' does not exist in Kinetica at " + gpudb.getURL()
+                    + ": create it, or remove it from " + KineticaSourceConfig.TABLE_NAMES);
+        }
+        loadType();
+        SourceOffset start = stored == null ? null : SourceOffset.fromMap(stored);
+        if (start == null) {
+            start = config.startAtLatest() ? latest() : SourceOffset.START;
+        }
+        criteria = new ReadCriteria(columns, config.batchSize(), start);
+        log.info("Reading table '{}' into topic '{}' in {} mode from {}", table, topic, columns.mode().configValue(), start);
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The next rows of the table, possibly none. */
+    public List<SourceRecord> poll() throws GPUdbException {
+        List<SourceRecord> records = List.of();
+        // a read may send nothing only because it started or finished paging one timestamp's rows:
+        // then the next query is a different one, worth asking now rather than a poll interval later
+        for (int reads = 0; reads < 3 && records.isEmpty(); reads++) {
+            boolean paging = criteria.pagingOneTime();
+            records = read();
+            if (criteria.pagingOneTime() == paging) {
+                break;
+            }
+        }
+        return records;
+    }
+
+    private List<SourceRecord> read() throws GPUdbException {
+        ReadCriteria.Query query = criteria.next();
+        RawGetRecordsResponse response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+        List<Record> rows = Avro.decode(type, response.getRecordsBinary());
+        List<SourceOffset> positions = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            positions.add(position(row));
+        }
+        boolean more = response.getHasMoreRecords() || rows.size() >= query.limit();
+        List<ReadCriteria.Emit> emits = criteria.accept(positions, more);
+        List<SourceRecord> records = new ArrayList<>(emits.size());
+        for (ReadCriteria.Emit emit : emits) {
+            Struct value = converter.value(rows.get(emit.index()));
+            records.add(new SourceRecord(partition, emit.offset().toMap(), topic, null,
+                    converter.keySchema(), converter.key(value), converter.valueSchema(), value));
+        }
+        return records;
+    }
+
+    /** Asks Kinetica for rows, re-reading the table's type first when it has changed. */
+    private RawGetRecordsResponse fetch(String expression, String sortBy, String order, long offset, int limit)
+            throws GPUdbException {
+        Map<String, String> options = new HashMap<>();
+        if (!expression.isEmpty()) {
+            options.put(GetRecordsRequest.Options.EXPRESSION, expression);
+        }
+        options.put(GetRecordsRequest.Options.SORT_BY, sortBy);
+        options.put(GetRecordsRequest.Options.SORT_ORDER, order);
+        GetRecordsRequest request = new GetRecordsRequest(table, offset, limit, GetRecordsRequest.Encoding.BINARY, options);
+        RawGetRecordsResponse response = gpudb.getRecordsRaw(request);
+        if (!response.getRecordsBinary().isEmpty() && !sameType(response.getTypeSchema())) {
+            log.info("Table '{}' changed its columns; reading its type again", table);
+            loadType();
+            if (!sameType(response.getTypeSchema())) {
+                // changed again in between: the next poll asks again
+                throw new GPUdbException("the columns of table '" + table + "' changed while it was read");
+            }
+        }
+        return response;
+    }
+
+    /** Whether rows of {@code schema} decode with the current type (same columns, same Avro types). */
+    private boolean sameType(String schema) {
+        if (schema.equals(typeSchema) || schema.equals(lastSeenSchema)) {
+            return true;
+        }
+        boolean same = new Type(schema).getSchema().equals(type.getSchema());
+        if (same) {
+            lastSeenSchema = schema;
+        }
+        return same;
+    }
+
+    private void loadType() throws GPUdbException {
+        ShowTableResponse shown = gpudb.showTable(table, Map.of());
+        if (shown.getTypeSchemas().isEmpty()) {
+            throw new ConnectException("Kinetica at " + gpudb.getURL() + " did not describe table '" + table + "'");
+        }
+        typeSchema = shown.getTypeSchemas().get(0);
+        type = new Type(shown.getTypeLabels().get(0), typeSchema, shown.getProperties().get(0));
+        ReadMode mode = config.mode(table);
+        ReadColumns resolved = ReadColumns.resolve(table, type, mode,
+                config.incrementingColumn(table), config.timestampColumn(table));
+        if (columns != null && !columns.equals(resolved)) {
+            throw new ConnectException("Table '" + table + "' changed so that it is now read as " + resolved
+                    + " instead of " + columns + "; restart the connector to start over with the new columns");
+        }
+        columns = resolved;
+        timestampIndex = columns.timestamp() == null ? -1 : type.getColumnIndex(columns.timestamp());
+        incrementingIndex = columns.incrementing() == null ? -1 : type.getColumnIndex(columns.incrementing());
+        converter = new KineticaRowConverter(type, TopicNames.schemaName(table), config.schemaVersion());
+    }
+
+    /** Where the table ends now, for a start at the latest row: the last row in reading order. */
+    private SourceOffset latest() throws GPUdbException {
+        String column = columns.mode() == ReadMode.INCREMENTING ? columns.incrementing() : columns.timestamp();
+        RawGetRecordsResponse response = fetch("", column, "descending", 0, 1);
+        List<Record> rows = Avro.decode(type, response.getRecordsBinary());
+        if (rows.isEmpty()) {
+            return SourceOffset.START;
+        }
+        SourceOffset last = position(rows.get(0));
+        // with timestamp+incrementing, later rows of the same time are not "new": start after that time
+        return columns.mode() == ReadMode.TIMESTAMP_INCREMENTING ? new SourceOffset(last.timestamp(), null) : last;
+    }
+
+    private SourceOffset position(Record row) {
+        Long timestamp = null;
+        if (timestampIndex >= 0) {
+            Object value = row.get(timestampIndex);
+            timestamp = columns.timestampIsDateTime()
+                    ? KineticaToConnect.parseDateTime(value.toString()).getTime()
+                    : ((Number) value).longValue();
+        }
+        Long incrementing = incrementingIndex < 0 ? null : ((Number) row.get(incrementingIndex)).longValue();
+        return new SourceOffset(timestamp, incrementing);
+    }
+}

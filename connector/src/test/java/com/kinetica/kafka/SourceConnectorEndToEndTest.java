@@ -1,0 +1,240 @@
+package com.kinetica.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbBase;
+import dev.kconnect.sandbox.kafka.EmbeddedKafka;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import static com.kinetica.kafka.EventsTable.range;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The source through a real KRaft broker and a real distributed Connect worker, driven by the
+ * REST calls of the user guide: rows inserted into the emulator show up on the topic, including
+ * rows inserted while the connector was stopped, and a reconfiguration spreads more tables over
+ * more tasks, each table resuming where it was.
+ */
+class SourceConnectorEndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String NAME = "kinetica-source-connector";
+
+    static KineticaEmulator emulator;
+    static GPUdb db;
+    static EmbeddedKafka kafka;
+    static Connect<?> worker;
+    static String rest;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("worker asked to exit " + code + ": " + message);
+        });
+        emulator = KineticaEmulator.builder().port(0).start();
+        db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        kafka = EmbeddedKafka.startTemporary();
+        Map<String, String> props = new HashMap<>();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("group.id", "source-e2e");
+        props.put("config.storage.topic", "connect-configs");
+        props.put("offset.storage.topic", "connect-offsets");
+        props.put("status.storage.topic", "connect-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.flush.interval.ms", "500");
+        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("listeners", "http://127.0.0.1:0");
+        props.put("plugin.discovery", "service_load");
+        worker = new ConnectDistributed().startConnect(props);
+        rest = worker.rest().serverUrl().toString().replaceAll("/$", "");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.stop();
+            worker.awaitStop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+        Exit.resetExitProcedure();
+    }
+
+    @Test
+    void theGuidesConnectorStreamsRowsAndResumesAfterStopAndReconfiguration() throws Exception {
+        EventsTable.create(db, "KafkaConnectorTest");
+        EventsTable.insert(db, "KafkaConnectorTest", 1, 10, id -> 1000 + id);
+
+        String create = "{\"name\":\"" + NAME + "\", \"config\": {\"name\":\"" + NAME + "\","
+                + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"3\","
+                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"KafkaConnectorTest\"}}";
+        assertEquals(201, send("POST", "/connectors", create).statusCode());
+        awaitTasks(1, "RUNNING");
+
+        JsonNode tasks = JSON.readTree(send("GET", "/connectors/" + NAME + "/tasks", null).body());
+        assertEquals(1, tasks.size());
+        Set<String> keys = new TreeSet<>();
+        tasks.get(0).get("config").fieldNames().forEachRemaining(keys::add);
+        assertEquals(new TreeSet<>(List.of("kinetica.timeout", "kinetica.password", "task.class", "kinetica.url",
+                "kinetica.kafka_schema_version", "kinetica.table_names", "kinetica.topic_prefix", "kinetica.username")), keys);
+        assertEquals("KafkaConnectorTest", tasks.get(0).get("config").get("kinetica.table_names").asText());
+
+        assertEquals(range(1, 10), awaitIds("KafkaConnectorTest", 10));
+
+        assertEquals(2, send("PUT", "/connectors/" + NAME + "/stop", null).statusCode() / 100);
+        await(() -> state().get("connector").get("state").asText().equals("STOPPED"), "the connector to stop");
+        EventsTable.insert(db, "KafkaConnectorTest", 11, 15, id -> 1000 + id);
+        assertEquals(2, send("PUT", "/connectors/" + NAME + "/resume", null).statusCode() / 100);
+        assertEquals(range(1, 15), awaitIds("KafkaConnectorTest", 15));
+
+        // the guide's reconfiguration: a second table and more tasks
+        EventsTable.create(db, "KafkaConnectorTest2");
+        EventsTable.insert(db, "KafkaConnectorTest2", 1, 4, id -> 1000 + id);
+        String put = "{\"name\":\"" + NAME + "\",\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\","
+                + "\"tasks.max\":\"10\",\"kinetica.url\":\"" + emulator.url() + "\","
+                + "\"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}";
+        assertEquals(200, send("PUT", "/connectors/" + NAME + "/config", put).statusCode());
+        awaitTasks(2, "RUNNING");
+        EventsTable.insert(db, "KafkaConnectorTest", 16, 17, id -> 1000 + id);
+        assertEquals(range(1, 4), awaitIds("KafkaConnectorTest2", 4));
+        assertEquals(range(1, 17), awaitIds("KafkaConnectorTest", 17));
+        JsonNode split = JSON.readTree(send("GET", "/connectors/" + NAME + "/tasks", null).body());
+        assertEquals(List.of("KafkaConnectorTest", "KafkaConnectorTest2"),
+                List.of(split.get(0).get("config").get("kinetica.table_names").asText(),
+                        split.get(1).get("config").get("kinetica.table_names").asText()));
+    }
+
+    @Test
+    void aMissingTableShowsInTheTaskStatus() throws Exception {
+        String name = "missing-table";
+        String create = "{\"name\":\"" + name + "\", \"config\": {"
+                + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
+                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"NoSuchTable\"}}";
+        assertEquals(201, send("POST", "/connectors", create).statusCode());
+        await(() -> {
+            JsonNode tasks = status(name).get("tasks");
+            return tasks.size() == 1 && tasks.get(0).get("state").asText().equals("FAILED");
+        }, "the task to fail");
+        String trace = status(name).get("tasks").get(0).get("trace").asText();
+        assertEquals(true, trace.contains("Table 'NoSuchTable' does not exist in Kinetica at " + emulator.url()
+                + ": create it, or remove it from kinetica.table_names"), trace);
+        send("DELETE", "/connectors/" + name, null);
+    }
+
+    @Test
+    void validateRejectsSinkOptions() throws Exception {
+        String body = "{\"name\":\"v\",\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\","
+                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"t\",\"kinetica.batch_size\":\"5\"}";
+        JsonNode result = JSON.readTree(send("PUT", "/connector-plugins/KineticaSourceConnector/config/validate", body).body());
+        assertEquals(1, result.get("error_count").asInt());
+        for (JsonNode config : result.get("configs")) {
+            if (config.get("value").get("name").asText().equals("kinetica.batch_size")) {
+                assertEquals(1, config.get("value").get("errors").size());
+                return;
+            }
+        }
+        fail("no entry for kinetica.batch_size in " + result);
+    }
+
+    static List<Long> awaitIds(String topic, int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            await(() -> !consumer.partitionsFor(topic).isEmpty(), "topic " + topic);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ids.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    ids.add(JSON.readTree(record.value()).get("payload").get("id").asLong());
+                }
+            }
+            // and nothing more: a repeated row would show here
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(1500))) {
+                ids.add(JSON.readTree(record.value()).get("payload").get("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    static void awaitTasks(int count, String state) throws Exception {
+        await(() -> {
+            JsonNode tasks = state().get("tasks");
+            if (tasks.size() != count) {
+                return false;
+            }
+            for (JsonNode task : tasks) {
+                if (!task.get("state").asText().equals(state)) {
+                    return false;
+                }
+            }
+            return true;
+        }, count + " tasks " + state);
+    }
+
+    static JsonNode state() {
+        return status(NAME);
+    }
+
+    static JsonNode status(String name) {
+        try {
+            HttpResponse<String> response = send("GET", "/connectors/" + name + "/status", null);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.readTree("{\"tasks\":[],\"connector\":{\"state\":\"\"}}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                fail("gave up waiting for " + what + "; status: " + state());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,261 @@
+package com.kinetica.kafka.e2e;
+
+import com.gpudb.ColumnProperty;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbBase;
+import com.gpudb.Type;
+import com.kinetica.kafka.KineticaSinkConnector;
+import dev.kconnect.sandbox.kafka.EmbeddedKafka;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The sink in a real Connect worker (distributed, in-process) reading a real KRaft broker and
+ * writing into the emulator through the real client: JSON with schemas, schemaless JSON, and
+ * a record that cannot be written going to the dead-letter queue. Offsets end committed.
+ */
+class SinkEndToEndTest {
+    static EmbeddedKafka kafka;
+    static KineticaEmulator emu;
+    static Connect<?> connect;
+    static String rest;
+    static GPUdb gpudb;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.startTemporary();
+        emu = KineticaEmulator.start(0);
+        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        Map<String, String> worker = new HashMap<>();
+        worker.put("bootstrap.servers", kafka.bootstrapServers());
+        worker.put("group.id", "e2e-connect");
+        worker.put("config.storage.topic", "e2e-configs");
+        worker.put("offset.storage.topic", "e2e-offsets");
+        worker.put("status.storage.topic", "e2e-status");
+        worker.put("config.storage.replication.factor", "1");
+        worker.put("offset.storage.replication.factor", "1");
+        worker.put("status.storage.replication.factor", "1");
+        worker.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        worker.put("offset.flush.interval.ms", "500");
+        worker.put("listeners", "http://127.0.0.1:0");
+        worker.put("plugin.discovery", "service_load");
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("the worker exited with " + code + ": " + message);
+        });
+        connect = new ConnectDistributed().startConnect(worker);
+        rest = connect.rest().serverUrl().toString().replaceAll("/$", "");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connect != null) {
+            connect.stop();
+            connect.awaitStop();
+        }
+        Exit.resetExitProcedure();
+        if (emu != null) {
+            emu.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void jsonWithSchemasUpsertsByKeyAndDeletesOnTombstones() throws Exception {
+        String topic = "orders";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            // two partitions, two tasks: both write into the one table, which only one of them creates
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        }
+        String keySchema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
+        String valueSchema = "{\"type\":\"struct\",\"name\":\"com.acme.Order\",\"fields\":["
+                + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"item\",\"type\":\"string\"},"
+                + "{\"field\":\"qty\",\"type\":\"int32\"},{\"field\":\"note\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"at\",\"type\":\"int64\",\"name\":\"org.apache.kafka.connect.data.Timestamp\"}]}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 30; i++) {
+                long id = i % 20; // ids 0..9 are written twice: the second write wins
+                String key = "{\"schema\":" + keySchema + ",\"payload\":{\"id\":" + id + "}}";
+                String value = "{\"schema\":" + valueSchema + ",\"payload\":{\"id\":" + id + ",\"item\":\"item-" + i
+                        + "\",\"qty\":" + i + ",\"note\":null,\"at\":1700000000000}}";
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
+            producer.send(new ProducerRecord<>(topic, "{\"schema\":" + keySchema + ",\"payload\":{\"id\":19}}", null));
+        }
+        createConnector("orders-sink", Map.of(
+                "topics", topic,
+                "tasks.max", "2",
+                "kinetica.tables.schema_name", "kafka",
+                "kinetica.tables.delete_on_tombstone", "true",
+                "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "key.converter.schemas.enable", "true",
+                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable", "true"));
+        awaitTrue("19 rows in kafka.Order", () -> emu.hasTable("kafka.Order") && emu.rowCount("kafka.Order") == 19
+                && emu.rows("kafka.Order").stream().anyMatch(r -> "item-29".equals(r.get("item"))));
+        Type type = Type.fromTable(gpudb, "kafka.Order");
+        assertTrue(type.getColumn("id").hasProperty(ColumnProperty.PRIMARY_KEY));
+        assertTrue(type.getColumn("at").hasProperty(ColumnProperty.TIMESTAMP));
+        assertTrue(type.getColumn("note").isNullable());
+        Map<Long, String> items = new HashMap<>();
+        emu.rows("kafka.Order").forEach(r -> items.put((Long) r.get("id"), (String) r.get("item")));
+        assertEquals("item-20", items.get(0L));
+        assertEquals("item-18", items.get(18L));
+        awaitCommitted("orders-sink", topic, 31);
+        assertRunning("orders-sink");
+        assertTrue(runningTasks("orders-sink") == 2);
+    }
+
+    @Test
+    void schemalessJsonAndTheDeadLetterQueue() throws Exception {
+        String topic = "events";
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>(topic, null, "{\"seq\":" + i + ",\"kind\":\"k" + (i % 3)
+                        + "\",\"score\":" + (i * 1.5) + "}"));
+            }
+            producer.send(new ProducerRecord<>(topic, null, "{\"seq\":\"not a number\",\"kind\":\"bad\"}"));
+            producer.send(new ProducerRecord<>(topic, null, "[1,2,3]"));
+            producer.send(new ProducerRecord<>(topic, null, "{\"seq\":10,\"kind\":\"last\"}"));
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("topics", topic);
+        config.put("kinetica.tables.single_table_per_topic", "true");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("key.converter.schemas.enable", "false");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "events-dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        createConnector("events-sink", config);
+        awaitTrue("11 rows in events", () -> emu.hasTable("events") && emu.rowCount("events") == 11);
+        List<String> dead = readAll("events-dlq", 2);
+        assertEquals(2, dead.size(), dead.toString());
+        assertTrue(dead.get(0).contains("not a number"), dead.toString());
+        awaitCommitted("events-sink", topic, 13);
+        assertRunning("events-sink");
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(p);
+    }
+
+    private static void createConnector(String name, Map<String, String> extra) throws Exception {
+        StringBuilder json = new StringBuilder("{\"name\":\"" + name + "\",\"config\":{");
+        Map<String, String> config = new HashMap<>(extra);
+        config.put("connector.class", KineticaSinkConnector.class.getName());
+        config.put("kinetica.url", emu.url());
+        config.put("kinetica.batch_size", "5");
+        config.putIfAbsent("tasks.max", "1");
+        config.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v.replace("\"", "\\\"")).append("\","));
+        json.setLength(json.length() - 1);
+        json.append("}}");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
+    private static void assertRunning(String name) throws Exception {
+        String status = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + name + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(status.contains("\"RUNNING\"") && !status.contains("FAILED"), status);
+    }
+
+    private static long runningTasks(String name) throws Exception {
+        String status = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors/" + name + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return status.split("\"RUNNING\"", -1).length - 2; // minus the connector's own state
+    }
+
+    private static void awaitCommitted(String connector, String topic, long expected) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            awaitTrue("offset " + expected + " committed for " + topic, () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("connect-" + connector)
+                            .partitionsToOffsetAndMetadata().get();
+                    return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum()
+                            == expected;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    private static List<String> readAll(String topic, int expected) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+        fail("gave up waiting for " + what);
+    }
+}

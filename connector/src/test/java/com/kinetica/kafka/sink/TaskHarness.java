@@ -1,0 +1,113 @@
+package com.kinetica.kafka.sink;
+
+import com.kinetica.kafka.KineticaSinkTask;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one real {@link KineticaSinkTask} the way a Connect worker does (start, put, preCommit
+ * with the offsets of what was put, close, stop), with the worker's context reduced to what the
+ * task uses: an errant record reporter that keeps what it gets, and the retry timeout.
+ */
+public final class TaskHarness implements AutoCloseable {
+    record Reported(SinkRecord record, Throwable error) {
+    }
+
+    final KineticaSinkTask task = new KineticaSinkTask();
+    final List<Reported> reported = new ArrayList<>();
+    final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+    long lastTimeout = -1;
+    private final Map<String, Long> nextOffset = new HashMap<>();
+
+    public TaskHarness(Map<String, String> props, boolean withReporter) {
+        ErrantRecordReporter reporter = withReporter ? (record, error) -> {
+            reported.add(new Reported(record, error));
+            return CompletableFuture.completedFuture(null);
+        } : null;
+        task.initialize(new SinkTaskContext() {
+            @Override
+            public Map<String, String> configs() {
+                return props;
+            }
+
+            @Override
+            public void offset(Map<TopicPartition, Long> offsets) {
+            }
+
+            @Override
+            public void offset(TopicPartition tp, long offset) {
+            }
+
+            @Override
+            public void timeout(long timeoutMs) {
+                lastTimeout = timeoutMs;
+            }
+
+            @Override
+            public Set<TopicPartition> assignment() {
+                return consumed.keySet();
+            }
+
+            @Override
+            public void pause(TopicPartition... partitions) {
+            }
+
+            @Override
+            public void resume(TopicPartition... partitions) {
+            }
+
+            @Override
+            public void requestCommit() {
+            }
+
+            @Override
+            public ErrantRecordReporter errantRecordReporter() {
+                return reporter;
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return null;
+            }
+        });
+        task.start(props);
+    }
+
+    /** A record on partition 0 of {@code topic} at the next offset. */
+    public SinkRecord record(String topic, Schema keySchema, Object key, Schema valueSchema, Object value) {
+        long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
+        return new SinkRecord(topic, 0, keySchema, key, valueSchema, value, offset);
+    }
+
+    /** Puts like the worker: offsets count as consumed only when put returns. */
+    public void put(Collection<SinkRecord> records) {
+        task.put(records);
+        for (SinkRecord r : records) {
+            consumed.put(new TopicPartition(r.topic(), r.kafkaPartition()), new OffsetAndMetadata(r.kafkaOffset() + 1));
+        }
+    }
+
+    /** What the worker would commit now. */
+    public Map<TopicPartition, OffsetAndMetadata> commit() {
+        return task.preCommit(new HashMap<>(consumed));
+    }
+
+    @Override
+    public void close() {
+        task.close(new ArrayList<>(consumed.keySet()));
+        task.stop();
+    }
+}
