@@ -15,8 +15,11 @@ public final class Faults {
         void up();
     }
 
+    static final String DEFAULT_FAILURE = "Injected fault: the emulator refuses this call";
+
     private final Switch power;
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile String failure = DEFAULT_FAILURE;
     private volatile Duration latency = Duration.ZERO;
 
     Faults(Switch power) {
@@ -35,9 +38,18 @@ public final class Faults {
 
     /** The next {@code calls} requests are answered with a Kinetica error instead of being served. */
     public void failNext(int calls) {
+        failNext(calls, DEFAULT_FAILURE);
+    }
+
+    /**
+     * The next {@code calls} requests are answered with a Kinetica error carrying {@code message};
+     * e.g. "Kinetica is offline" makes the client treat the server as down rather than the request as bad.
+     */
+    public void failNext(int calls, String message) {
         if (calls < 0) {
             throw new IllegalArgumentException("calls must be >= 0, not " + calls);
         }
+        failure = message;
         failures.set(calls);
     }
 
@@ -52,13 +64,14 @@ public final class Faults {
     /** All faults off: up, no failures, no latency. */
     public void reset() {
         failures.set(0);
+        failure = DEFAULT_FAILURE;
         latency = Duration.ZERO;
         up();
     }
 
-    /** Takes one planned failure, if any is left. */
-    boolean takeFailure() {
-        return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    /** Takes one planned failure: its message, or null when none is left. */
+    String takeFailure() {
+        return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failure : null;
     }
 
     Duration latency() {

@@ -46,6 +46,7 @@ public final class KineticaEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private int port;
     private HttpServer server;
+    private boolean closed;
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
@@ -81,6 +82,9 @@ public final class KineticaEmulator implements AutoCloseable {
     }
 
     private synchronized void startServer() {
+        if (closed) {
+            throw new IllegalStateException("the Kinetica emulator on port " + port + " is closed");
+        }
         if (server != null) {
             return;
         }
@@ -139,22 +143,28 @@ public final class KineticaEmulator implements AutoCloseable {
 
     /** Every row of {@code table} as column name to value (Integer, Long, Float, Double, String, ByteBuffer, null). */
     public List<Map<String, Object>> rows(String table) {
-        Table.Snapshot snapshot = catalog.table(table).select(row -> true);
+        Table.Snapshot snapshot = catalog.table(table).select(Table.ALL, null);
         List<Column> columns = snapshot.type().columns();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] row : snapshot.rows()) {
+        for (Table.Row row : snapshot.rows()) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                map.put(columns.get(i).name(), row[i]);
+                map.put(columns.get(i).name(), row.values()[i]);
             }
             rows.add(map);
         }
         return rows;
     }
 
+    /** How many calls an endpoint (e.g. "/insert/records") got from authorized clients since the start. */
+    public long calls(String endpoint) {
+        return handler.calls(endpoint);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         stopServer();
+        closed = true;
         executor.shutdownNow();
     }
 

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Serves one HTTP exchange the way Kinetica does: checks credentials (401), applies injected
@@ -24,6 +26,7 @@ final class RequestHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
     private final Map<String, Endpoint> endpoints;
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Faults faults;
     /** The expected Authorization header, or null when the emulator accepts anyone. */
     private final String authorization;
@@ -50,6 +53,7 @@ final class RequestHandler implements HttpHandler {
             }
             sleep();
             String path = exchange.getRequestURI().getPath();
+            calls.computeIfAbsent(path, p -> new LongAdder()).increment();
             byte[] answer;
             int status = 200;
             try {
@@ -66,9 +70,16 @@ final class RequestHandler implements HttpHandler {
         }
     }
 
+    /** Requests served (or failed by an injected fault) for an endpoint path, since the start. */
+    long calls(String path) {
+        LongAdder count = calls.get(path);
+        return count == null ? 0 : count.sum();
+    }
+
     private byte[] serve(HttpExchange exchange, String path, byte[] body) throws IOException {
-        if (faults.takeFailure()) {
-            throw new KineticaError("Injected fault: the emulator refuses this " + path + " call");
+        String failure = faults.takeFailure();
+        if (failure != null) {
+            throw new KineticaError(failure);
         }
         Endpoint endpoint = endpoints.get(path);
         if (endpoint == null) {

@@ -153,6 +153,24 @@ class KineticaEmulatorDdlTest {
     }
 
     @Test
+    void alterationsAsTheOriginalConnectorSendsThem() throws GPUdbException {
+        db.createTable("evolving", PEOPLE.create(db), Map.of("collection_name", "legacy"));
+        assertTrue(db.hasSchema("legacy", Map.of()).getSchemaExists());
+        db.alterTableColumns("legacy.evolving", List.of(
+                alteration("photo", "add_column", "column_type", "byte", "column_properties", "nullable"),
+                alteration("age", "change_column", "column_type", "int", "column_properties", "nullable"),
+                alteration("nick", "add_column", "column_type", "string,null")),
+                Map.of("column_properties", "nullable"));
+        Type evolved = Type.fromTable(db, "legacy.evolving");
+        assertEquals(java.nio.ByteBuffer.class, evolved.getColumn("photo").getType());
+        assertTrue(evolved.getColumn("photo").isNullable());
+        assertTrue(evolved.getColumn("age").isNullable());
+        assertTrue(evolved.getColumn("nick").isNullable());
+        assertThrows(GPUdbException.class, () -> db.alterTableColumns("legacy.evolving",
+                List.of(alteration("x", "add_column", "column_type", "int,long")), Map.of()));
+    }
+
+    @Test
     void deleteColumnAndUnsupportedActions() throws GPUdbException {
         createPeople("shrunk", 1);
         db.alterTable("shrunk", "delete_column", "age", Map.of());
@@ -170,6 +188,9 @@ class KineticaEmulatorDdlTest {
         assertEquals(List.of(3L, 1L), deleted.getCountsDeleted());
         assertEquals(6, emu.rowCount("pruned"));
         assertThrows(GPUdbException.class, () -> db.deleteRecords("pruned", List.of("id <"), Map.of()));
+        assertEquals(List.of(1L, 0L), db.deleteRecords("pruned", List.of("id = 5", "id = 1"), Map.of()).getCountsDeleted());
+        assertEquals(0, db.getRecords("pruned", 0, 10, Map.of("expression", "id = 5")).getData().size());
+        assertEquals(5, emu.rowCount("pruned"));
         db.deleteRecords("pruned", List.of(), Map.of("delete_all_records", "true"));
         assertEquals(0, emu.rowCount("pruned"));
     }

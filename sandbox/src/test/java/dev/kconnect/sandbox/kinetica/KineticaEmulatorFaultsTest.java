@@ -5,6 +5,7 @@ import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
+import dev.kconnect.sandbox.PortInUseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,21 @@ class KineticaEmulatorFaultsTest {
             assertTrue(e.getMessage().contains("Injected fault"), e.getMessage());
         }
         assertTrue(db.hasTable("flaky", Map.of()).getTableExists());
+
+        emu.faults().failNext(1, "Kinetica is offline");
+        GPUdbException offline = assertThrows(GPUdbException.class, () -> db.hasTable("flaky", Map.of()));
+        assertTrue(offline.getMessage().contains("Kinetica is offline"), offline.getMessage());
+        assertEquals(1, db.getRecords("flaky", 0, 10, Map.of()).getData().size());
+    }
+
+    @Test
+    void aPortInUseIsReportedAndAClosedEmulatorStaysDown() {
+        PortInUseException taken = assertThrows(PortInUseException.class,
+                () -> KineticaEmulator.start(emu.port()));
+        assertTrue(taken.getMessage().contains(String.valueOf(emu.port())), taken.getMessage());
+        KineticaEmulator closed = KineticaEmulator.start(0);
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> closed.faults().up());
     }
 
     @Test
@@ -83,7 +99,7 @@ class KineticaEmulatorFaultsTest {
         createWithRows("slow", 1);
         GPUdb impatient = new GPUdb(emu.url(), new GPUdb.Options()
                 .setDisableAutoDiscovery(true).setDisableFailover(true).setTimeout(300));
-        emu.faults().latency(Duration.ofSeconds(3));
+        emu.faults().latency(Duration.ofMillis(1500));
         assertThrows(GPUdbException.class, () -> impatient.hasTable("slow", Map.of()));
         emu.faults().latency(Duration.ZERO);
         assertTrue(impatient.hasTable("slow", Map.of()).getTableExists());

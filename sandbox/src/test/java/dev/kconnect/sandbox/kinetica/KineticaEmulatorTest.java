@@ -121,8 +121,10 @@ class KineticaEmulatorTest {
     @Test
     void bulkInsertedRowsReadBackFilteredSortedAndPaged() throws GPUdbException {
         createOrders("paged");
+        long inserts = emu.calls("/insert/records");
         bulkInsert("paged", 0, 250, Map.of());
         assertEquals(250, emu.rowCount("paged"));
+        assertEquals(3, emu.calls("/insert/records") - inserts, "batches of 100: 100 + 100 + 50");
 
         GetRecordsResponse<GenericRecord> page = db.getRecords("paged", 10, 20, Map.of(
                 "expression", "id >= 100 and id < 200", "sort_by", "id", "sort_order", "descending"));

@@ -6,6 +6,7 @@ import com.gpudb.protocol.GetRecordsRequest;
 import com.gpudb.protocol.InsertRecordsResponse;
 import com.gpudb.protocol.RawGetRecordsResponse;
 import com.gpudb.protocol.RawInsertRecordsRequest;
+import dev.kconnect.sandbox.kinetica.filter.Filter;
 import dev.kconnect.sandbox.kinetica.filter.Filters;
 import dev.kconnect.sandbox.kinetica.filter.Values;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
@@ -18,11 +19,11 @@ import org.apache.avro.io.BinaryDecoder;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** /insert/records, /get/records and /delete/records. */
 final class RecordEndpoints {
@@ -48,7 +49,7 @@ final class RecordEndpoints {
         }
         Table table = catalog.table(request.getTableName());
         TableType type = table.type();
-        List<Object[]> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
+        List<Table.NewRow> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
         Table.OnExistingKey mode = Options.flag(options, "update_on_existing_pk") ? Table.OnExistingKey.UPDATE
                 : Options.flag(options, "ignore_existing_pk") ? Table.OnExistingKey.IGNORE
                 : Table.OnExistingKey.ERROR;
@@ -63,27 +64,44 @@ final class RecordEndpoints {
                 .setInfo(Map.of());
     }
 
-    private static List<Object[]> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
+    /** Checks each record against the type and takes its key; only a record with a maybe too long charN value is decoded. */
+    private static List<Table.NewRow> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
         RowCodec codec = type.codec();
-        List<Column> columns = type.columns();
-        int[] charColumns = columns.stream().filter(c -> c.charLength() > 0).mapToInt(columns::indexOf).toArray();
+        int keyLength = type.primaryKey().length;
         BinaryDecoder[] reuse = new BinaryDecoder[1];
-        List<Object[]> rows = new ArrayList<>(records.size());
+        List<Table.NewRow> rows = new ArrayList<>(records.size());
         for (ByteBuffer record : records) {
-            Object[] row = codec.decode(record, reuse);
-            for (int i : charColumns) {
-                int max = columns.get(i).charLength();
-                if (row[i] instanceof String value && value.length() > max) {
-                    if (!truncate) {
-                        throw new KineticaError("Value '" + value + "' is too long for column '"
-                                + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
-                    }
-                    row[i] = value.substring(0, max);
-                }
-            }
-            rows.add(row);
+            RowCodec.Scan scan = codec.scan(record, reuse, keyLength);
+            rows.add(scan.mayBeTooLong() ? checkLengths(type, codec.decode(record, reuse), truncate)
+                    : new Table.NewRow(scan.key(), bytes(record)));
         }
         return rows;
+    }
+
+    private static Table.NewRow checkLengths(TableType type, Object[] values, boolean truncate) {
+        List<Column> columns = type.columns();
+        for (int i = 0; i < values.length; i++) {
+            int max = columns.get(i).charLength();
+            if (max > 0 && values[i] instanceof String value && value.length() > max) {
+                if (!truncate) {
+                    throw new KineticaError("Value '" + value + "' is too long for column '"
+                            + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
+                }
+                values[i] = value.substring(0, max);
+            }
+        }
+        return new Table.NewRow(type.keyOf(values), type.codec().encode(values));
+    }
+
+    /** The record's bytes, without copying when the buffer is exactly one array (as Avro decodes them). */
+    private static byte[] bytes(ByteBuffer record) {
+        if (record.hasArray() && record.arrayOffset() == 0 && record.position() == 0
+                && record.remaining() == record.array().length) {
+            return record.array();
+        }
+        byte[] bytes = new byte[record.remaining()];
+        record.duplicate().get(bytes);
+        return bytes;
     }
 
     private RawGetRecordsResponse get(Call call) {
@@ -98,32 +116,23 @@ final class RecordEndpoints {
         }
         Table table = catalog.table(request.getTableName());
         TableType current = table.type();
-        Predicate<Object[]> filter = Filters.parse(Options.get(options, "expression", ""), current);
-        Table.Snapshot snapshot = table.select(filter);
-        if (snapshot.type() != current) {
-            throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
-        }
-        List<Object[]> rows = snapshot.rows();
+        Filter filter = Filters.parse(Options.get(options, "expression", ""), current);
+        BitSet columns = filter.columns();
         String sortBy = Options.get(options, "sort_by", "");
-        if (!sortBy.isEmpty()) {
-            int position = current.position(sortBy);
-            if (position < 0) {
-                throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
-            }
-            Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
-            String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
-            if (!direction.equals("ascending") && !direction.equals("descending")) {
-                throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
-            }
-            rows.sort(direction.equals("descending") ? order.reversed() : order);
+        Comparator<Object[]> order = sortBy.isEmpty() ? null : order(current, sortBy, options);
+        if (order != null) {
+            columns.set(current.position(sortBy));
         }
         long limit = request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
                 : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE);
-        int from = (int) Math.min(request.getOffset(), rows.size());
-        int to = (int) Math.min(rows.size(), from + limit);
-        List<ByteBuffer> encoded = new ArrayList<>(to - from);
-        for (Object[] row : rows.subList(from, to)) {
-            encoded.add(current.codec().encode(row));
+        Paging paging = new Paging(order, (int) Math.min(request.getOffset(), Integer.MAX_VALUE), (int) limit);
+        if (table.scan(filter.test(), columns, filter.key(), paging) != current) {
+            throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
+        }
+        List<Table.Row> page = paging.rows();
+        List<ByteBuffer> encoded = new ArrayList<>(page.size());
+        for (Table.Row row : page) {
+            encoded.add(row.bytes());
         }
         return new RawGetRecordsResponse()
                 .setTableName(request.getTableName())
@@ -131,9 +140,23 @@ final class RecordEndpoints {
                 .setTypeSchema(current.definition())
                 .setRecordsBinary(encoded)
                 .setRecordsJson(List.of())
-                .setTotalNumberOfRecords(rows.size())
-                .setHasMoreRecords(to < rows.size())
+                .setTotalNumberOfRecords(paging.total())
+                .setHasMoreRecords(request.getOffset() + page.size() < paging.total())
                 .setInfo(Map.of());
+    }
+
+    /** The order of sort_by and sort_order. */
+    private static Comparator<Object[]> order(TableType type, String sortBy, Map<String, String> options) {
+        int position = type.position(sortBy);
+        if (position < 0) {
+            throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
+        }
+        Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
+        String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
+        if (!direction.equals("ascending") && !direction.equals("descending")) {
+            throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
+        }
+        return direction.equals("descending") ? order.reversed() : order;
     }
 
     private DeleteRecordsResponse delete(Call call) {
@@ -143,21 +166,21 @@ final class RecordEndpoints {
         TableType type = table.type();
         List<Long> counts = new ArrayList<>();
         if (Options.flag(options, "delete_all_records")) {
-            counts.add(table.delete(row -> true));
+            counts.add(table.delete(Table.ALL, new BitSet(), null));
         } else {
             if (request.getExpressions().isEmpty() || options.containsKey("record_id")) {
                 throw new KineticaError("Give expressions (or delete_all_records); record_id is not supported");
             }
-            Predicate<Object[]> global = Filters.parse(Options.get(options, "global_expression", ""), type);
-            List<Predicate<Object[]>> filters = new ArrayList<>();
+            Filter global = Filters.parse(Options.get(options, "global_expression", ""), type);
+            List<Filter> filters = new ArrayList<>();
             for (String expression : request.getExpressions()) {
                 if (expression.isBlank()) {
                     throw new KineticaError("Delete expressions must not be empty; use delete_all_records");
                 }
                 filters.add(global.and(Filters.parse(expression, type)));
             }
-            for (Predicate<Object[]> filter : filters) {
-                counts.add(table.delete(filter));
+            for (Filter filter : filters) {
+                counts.add(table.delete(filter.test(), filter.columns(), filter.key()));
             }
         }
         return new DeleteRecordsResponse()

@@ -45,6 +45,7 @@ final class SystemEndpoints {
         properties.put("conf.host0_public_urls", call.baseUrl());
         properties.put("conf.max_get_records_size", String.valueOf(MAX_GET_RECORDS_SIZE));
         properties.put("conf.require_authentication", authenticated ? "TRUE" : "FALSE");
+        properties.put("conf.set_monitor_port", "-1");   // no ZeroMQ table monitor stream
         return new ShowSystemPropertiesResponse().setPropertyMap(properties).setInfo(Map.of());
     }
 

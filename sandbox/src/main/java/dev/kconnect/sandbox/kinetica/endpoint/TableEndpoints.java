@@ -39,7 +39,9 @@ final class TableEndpoints {
         String name = request.getTableName();
         String schema = Options.get(options, "collection_name", "");
         if (!schema.isEmpty() && !name.contains(".")) {
-            name = schema + "." + name;   // the deprecated way of naming the schema
+            // the deprecated way of naming the schema, which Kinetica creates when missing
+            catalog.createSchema(schema, true);
+            name = schema + "." + name;
         }
         if (Options.flag(options, "is_collection")) {
             throw new KineticaError("Collections are not supported; use /create/schema");

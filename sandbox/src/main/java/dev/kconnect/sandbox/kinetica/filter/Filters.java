@@ -9,7 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -46,6 +49,10 @@ public final class Filters {
 
     private final TableType type;
     private final List<Token> tokens;
+    private final BitSet columns = new BitSet();
+    /** column = literal comparisons, while the expression is nothing but a conjunction of them. */
+    private final Map<Integer, Object> equalities = new HashMap<>();
+    private boolean onlyEqualities = true;
     private int at;
 
     private Filters(String text, TableType type) {
@@ -53,16 +60,17 @@ public final class Filters {
         this.tokens = Lexer.tokens(text);
     }
 
-    /** The predicate for {@code expression}; an empty expression selects every row. */
-    public static Predicate<Object[]> parse(String expression, TableType type) {
+    /** The filter for {@code expression}; an empty expression selects every row. */
+    public static Filter parse(String expression, TableType type) {
         if (expression == null || expression.isBlank()) {
-            return row -> true;
+            return Filter.ALL;
         }
         try {
             Filters parser = new Filters(expression, type);
             Predicate<Object[]> predicate = parser.or();
             parser.expectEnd();
-            return predicate;
+            Object key = parser.onlyEqualities ? KeyLookup.key(type, parser.equalities) : null;
+            return new Filter(predicate, parser.columns, key);
         } catch (FilterException e) {
             throw new KineticaError("Invalid filter expression '" + expression + "': " + e.getMessage()
                     + " at position " + e.position());
@@ -73,6 +81,7 @@ public final class Filters {
         Predicate<Object[]> left = and();
         while (peek().isKeyword("or") || peek().isSymbol("||")) {
             at++;
+            onlyEqualities = false;
             left = left.or(and());
         }
         return left;
@@ -90,6 +99,7 @@ public final class Filters {
     private Predicate<Object[]> not() {
         if (peek().isKeyword("not") || peek().isSymbol("!")) {
             at++;
+            onlyEqualities = false;
             return not().negate();
         }
         return condition();
@@ -106,11 +116,13 @@ public final class Filters {
         Token op = peek();
         if (op.isKeyword("is")) {
             at++;
+            onlyEqualities = false;
             boolean negated = accept("not");
             expectKeyword("null");
             return negated ? row -> left.value(row) != null : row -> left.value(row) == null;
         }
         boolean negated = accept("not");
+        onlyEqualities &= !negated;
         Predicate<Object[]> predicate;
         if (accept("in")) {
             predicate = in(left);
@@ -123,6 +135,7 @@ public final class Filters {
         } else {
             return comparison(left);
         }
+        onlyEqualities = false;
         return negated ? predicate.negate() : predicate;
     }
 
@@ -134,6 +147,7 @@ public final class Filters {
         Operand right = operand();
         Operand l = coerce(left, right);
         Operand r = coerce(right, left);
+        noteEquality(op.text(), l, r);
         return switch (op.text()) {
             case ">" -> compare(l, r, c -> c > 0);
             case ">=" -> compare(l, r, c -> c >= 0);
@@ -142,6 +156,17 @@ public final class Filters {
             case "=", "==" -> compare(l, r, c -> c == 0);
             default -> compare(l, r, c -> c != 0);
         };
+    }
+
+    private void noteEquality(String op, Operand left, Operand right) {
+        boolean equality = op.equals("=") || op.equals("==");
+        if (equality && left instanceof ColumnRef c && right instanceof Literal v && v.value() != null) {
+            onlyEqualities &= equalities.putIfAbsent(c.position(), v.value()) == null;
+        } else if (equality && right instanceof ColumnRef c && left instanceof Literal v && v.value() != null) {
+            onlyEqualities &= equalities.putIfAbsent(c.position(), v.value()) == null;
+        } else {
+            onlyEqualities = false;
+        }
     }
 
     /** A comparison with a null on either side matches no row, as in SQL. */
@@ -217,6 +242,7 @@ public final class Filters {
         if (position < 0) {
             throw error("unknown column '" + token.text() + "'", token);
         }
+        columns.set(position);
         return new ColumnRef(position, type.columns().get(position));
     }
 

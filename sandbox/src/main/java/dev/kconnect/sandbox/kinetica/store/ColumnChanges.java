@@ -3,6 +3,7 @@ package dev.kconnect.sandbox.kinetica.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -57,7 +58,8 @@ public final class ColumnChanges {
         if (columnType == null) {
             throw new KineticaError("add_column needs option column_type");
         }
-        Column column = column(name, BaseType.of(columnType), properties(options.get("column_properties")));
+        List<String> properties = properties(options.get("column_properties"));
+        Column column = column(name, baseType(columnType, properties), properties);
         Object fill = fill(column, options.get("column_default_value"));
         List<Column> columns = new ArrayList<>(type.columns());
         columns.add(column);
@@ -71,9 +73,10 @@ public final class ColumnChanges {
     private static Change modify(TableType type, String name, Map<String, String> options) {
         int position = type.position(name);
         Column old = type.column(name);
-        BaseType baseType = options.containsKey("column_type") ? BaseType.of(options.get("column_type")) : old.type();
         List<String> properties = options.containsKey("column_properties")
                 ? properties(options.get("column_properties")) : new ArrayList<>(old.properties());
+        BaseType baseType = options.containsKey("column_type")
+                ? baseType(options.get("column_type"), properties) : old.type();
         for (String kept : List.of("primary_key", "shard_key")) {
             if (old.has(kept) && !properties.contains(kept)) {
                 properties.add(kept);
@@ -116,6 +119,30 @@ public final class ColumnChanges {
             System.arraycopy(row, position + 1, removed, position, row.length - position - 1);
             return removed;
         });
+    }
+
+    /**
+     * Reads column_type: an Avro primitive ("byte" is taken for bytes), where a ",null" also makes
+     * the column nullable, as in "string,null".
+     */
+    private static BaseType baseType(String columnType, List<String> properties) {
+        BaseType base = null;
+        for (String part : columnType.split(",")) {
+            String name = part.trim().toLowerCase(Locale.ROOT);
+            if (name.equals("null")) {
+                if (!properties.contains("nullable")) {
+                    properties.add("nullable");
+                }
+            } else if (base == null) {
+                base = BaseType.of(name.equals("byte") ? "bytes" : name);
+            } else {
+                throw new KineticaError("column_type '" + columnType + "' names more than one type");
+            }
+        }
+        if (base == null) {
+            throw new KineticaError("column_type '" + columnType + "' names no type");
+        }
+        return base;
     }
 
     private static Column column(String name, BaseType type, List<String> properties) {

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -20,12 +21,90 @@ public final class RowCodec {
     /** Union branch index of null for nullable columns ({@code ["T","null"]} puts it at 1). */
     private static final int NULL_BRANCH = 1;
 
-    RowCodec(List<Column> columns) {
-        this.columns = columns.toArray(Column[]::new);
+    private final boolean[] inKey;
+    private final int[] keyOrder;
+    private final int[] charLengths;
+
+    /** A record checked by {@link #scan}: its primary key (null without one), and whether a charN value may be too long. */
+    public record Scan(Object key, boolean mayBeTooLong) {
     }
 
-    /** Decodes one record; the reuse decoder may be null. */
+    RowCodec(List<Column> columns, int[] primaryKey) {
+        this.columns = columns.toArray(Column[]::new);
+        this.inKey = new boolean[this.columns.length];
+        this.keyOrder = new int[this.columns.length];
+        for (int k = 0; k < primaryKey.length; k++) {
+            inKey[primaryKey[k]] = true;
+            keyOrder[primaryKey[k]] = k;
+        }
+        this.charLengths = columns.stream().mapToInt(Column::charLength).toArray();
+    }
+
+    /**
+     * Checks that a record of a request matches the type, reading only its key columns and
+     * skipping the rest: inserts keep the bytes as they came, and make little garbage.
+     */
+    public Scan scan(ByteBuffer record, BinaryDecoder[] reuse, int keyLength) {
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(record.array(),
+                record.arrayOffset() + record.position(), record.remaining(), reuse[0]);
+        reuse[0] = in;
+        Object[] key = keyLength > 1 ? new Object[keyLength] : null;
+        Object single = null;
+        boolean mayBeTooLong = false;
+        try {
+            for (int i = 0; i < columns.length; i++) {
+                Column column = columns[i];
+                if (column.nullable() && in.readIndex() == NULL_BRANCH) {
+                    continue;
+                }
+                if (inKey[i]) {
+                    Object value = read(in, column.type());
+                    if (key == null) {
+                        single = value;
+                    } else {
+                        key[keyOrder[i]] = value;
+                    }
+                } else if (charLengths[i] > 0) {
+                    long bytes = in.readLong();   // UTF-8 bytes: never fewer than characters
+                    if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+                        throw new KineticaError("Record does not match the table's type: bad string length");
+                    }
+                    mayBeTooLong |= bytes > charLengths[i];
+                    in.skipFixed((int) bytes);
+                } else {
+                    skip(in, column.type());
+                }
+            }
+            if (!in.isEnd()) {
+                throw new KineticaError("Record does not match the table's type: bytes left after the last column");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KineticaError error) {
+                throw error;
+            }
+            throw new KineticaError("Record does not match the table's type: " + e);
+        }
+        return new Scan(key == null ? single : java.util.Arrays.asList(key), mayBeTooLong);
+    }
+
+    private static void skip(BinaryDecoder in, BaseType type) throws IOException {
+        switch (type) {
+            case INT -> in.readInt();
+            case LONG -> in.readLong();
+            case FLOAT -> in.readFloat();
+            case DOUBLE -> in.readDouble();
+            case STRING -> in.skipString();
+            case BYTES -> in.skipBytes();
+        }
+    }
+
+    /** Decodes one record; {@code reuse[0]} holds a decoder to reuse, or null. */
     public Object[] decode(ByteBuffer record, BinaryDecoder[] reuse) {
+        return decode(record, reuse, null);
+    }
+
+    /** Decodes the {@code wanted} columns of one record (all when null); the others stay null. */
+    public Object[] decode(ByteBuffer record, BinaryDecoder[] reuse, BitSet wanted) {
         BinaryDecoder in = DecoderFactory.get().binaryDecoder(record.array(),
                 record.arrayOffset() + record.position(), record.remaining(), reuse[0]);
         reuse[0] = in;
@@ -36,7 +115,11 @@ public final class RowCodec {
                 if (column.nullable() && in.readIndex() == NULL_BRANCH) {
                     continue;
                 }
-                row[i] = read(in, column.type());
+                if (wanted == null || wanted.get(i)) {
+                    row[i] = read(in, column.type());
+                } else {
+                    skip(in, column.type());
+                }
             }
             if (!in.isEnd()) {
                 throw new KineticaError("Record does not match the table's type: "
@@ -62,7 +145,7 @@ public final class RowCodec {
         };
     }
 
-    public ByteBuffer encode(Object[] row) {
+    public byte[] encode(Object[] row) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * columns.length);
         BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
         try {
@@ -81,7 +164,7 @@ public final class RowCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ByteBuffer.wrap(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     private static void write(BinaryEncoder out, BaseType type, Object value) throws IOException {

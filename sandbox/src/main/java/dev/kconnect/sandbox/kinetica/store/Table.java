@@ -1,39 +1,65 @@
 package dev.kconnect.sandbox.kinetica.store;
 
+import org.apache.avro.io.BinaryDecoder;
+
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * One table's rows, kept in insertion order and indexed by primary key (tables without one
- * get a hidden sequence number as key), so key checks never scan the table.
+ * One table: its type and its rows, kept as Avro binary records in a {@link RowStore} (reads send
+ * them back as they came) and, when the type has a primary key, indexed by it in a
+ * {@link KeyIndex}, so key checks never scan the table. Rows are decoded only when a filter or
+ * a sort needs their values.
  */
 public final class Table {
     /** What an insert does with a record whose primary key already exists. */
     public enum OnExistingKey { ERROR, UPDATE, IGNORE }
 
+    /** Selects every row without decoding any. */
+    public static final Predicate<Object[]> ALL = row -> true;
+
     /** Rows inserted and updated by one /insert/records call. */
     public record InsertCount(int inserted, int updated) {
     }
 
-    /** A consistent view of the table: its type and its rows at one moment. */
-    public record Snapshot(TableType type, List<Object[]> rows) {
+    /** A selected row: its values (null unless decoded) and its binary record. */
+    public record Row(Object[] values, ByteBuffer bytes) {
+    }
+
+    /** A record to insert: its primary key (null when the table has none) and its binary form. */
+    public record NewRow(Object key, byte[] bytes) {
+    }
+
+    /** A consistent view: the type and the selected rows at one moment. */
+    public record Snapshot(TableType type, List<Row> rows) {
     }
 
     private final String name;
     private TableType type;
-    private final LinkedHashMap<Object, Object[]> rows = new LinkedHashMap<>();
-    private long sequence;
+    private RowStore store = new RowStore();
+    private KeyIndex index;
 
     Table(String name, TableType type) {
         this.name = name;
         this.type = type;
+        this.index = newIndex(type, store);
+    }
+
+    /** An index over {@code store} for a type with a primary key, else null. */
+    private static KeyIndex newIndex(TableType type, RowStore store) {
+        if (type.primaryKey().length == 0) {
+            return null;
+        }
+        int keyLength = type.primaryKey().length;
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        return new KeyIndex(ref -> type.codec().scan(store.slice(ref), decoder, keyLength).key());
     }
 
     public String name() {
@@ -45,21 +71,19 @@ public final class Table {
     }
 
     public synchronized int size() {
-        return rows.size();
+        return store.size();
     }
 
     /**
-     * Inserts decoded rows. With {@link OnExistingKey#ERROR} the whole batch is refused when any
-     * key exists already or repeats inside the batch, as Kinetica refuses it.
+     * Inserts rows checked against {@code expected}. With {@link OnExistingKey#ERROR} the whole
+     * batch is refused when any key exists already or repeats inside it, as Kinetica refuses it.
      */
-    public synchronized InsertCount insert(TableType expected, List<Object[]> batch, OnExistingKey mode) {
+    public synchronized InsertCount insert(TableType expected, List<NewRow> batch, OnExistingKey mode) {
         if (expected != type) {
             throw new KineticaError("Type of table '" + name + "' changed; records do not match its current type");
         }
-        if (type.primaryKey().length == 0) {
-            for (Object[] row : batch) {
-                rows.put(sequence++, row);
-            }
+        if (index == null) {
+            batch.forEach(row -> store.append(row.bytes(), 0, row.bytes().length));
             return new InsertCount(batch.size(), 0);
         }
         if (mode == OnExistingKey.ERROR) {
@@ -67,28 +91,33 @@ public final class Table {
         }
         int inserted = 0;
         int updated = 0;
-        for (Object[] row : batch) {
-            Object key = type.keyOf(row);
-            if (!rows.containsKey(key)) {
-                rows.put(key, row);
-                inserted++;
-            } else if (mode == OnExistingKey.UPDATE) {
-                rows.put(key, row);
-                updated++;
+        for (NewRow row : batch) {
+            long existing = index.find(row.key());
+            if (existing >= 0 && mode != OnExistingKey.UPDATE) {
+                continue;
             }
+            index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
+            if (existing >= 0) {
+                store.kill(existing);
+                updated++;
+            } else {
+                inserted++;
+            }
+        }
+        if (store.wasteful()) {
+            rewrite(type, UnaryOperator.identity());
         }
         return new InsertCount(inserted, updated);
     }
 
-    private void requireNewKeys(List<Object[]> batch) {
+    private void requireNewKeys(List<NewRow> batch) {
         Set<Object> seen = new HashSet<>();
         int collisions = 0;
         Object first = null;
-        for (Object[] row : batch) {
-            Object key = type.keyOf(row);
-            if (rows.containsKey(key) || !seen.add(key)) {
+        for (NewRow row : batch) {
+            if (index.find(row.key()) >= 0 || !seen.add(row.key())) {
                 collisions++;
-                first = first == null ? key : first;
+                first = first == null ? row.key() : first;
             }
         }
         if (collisions > 0) {
@@ -98,51 +127,103 @@ public final class Table {
         }
     }
 
-    public synchronized Snapshot select(Predicate<Object[]> filter) {
-        List<Object[]> selected = new ArrayList<>();
-        for (Object[] row : rows.values()) {
-            if (filter.test(row)) {
-                selected.add(row);
-            }
-        }
-        return new Snapshot(type, selected);
+    /**
+     * The rows {@code filter} accepts, in insertion order, with the {@code columns} its test and
+     * the caller need decoded (none: the rows are not decoded; null: all columns).
+     */
+    public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns) {
+        return select(filter, columns, null);
     }
 
-    public synchronized long delete(Predicate<Object[]> filter) {
-        long deleted = 0;
-        for (Iterator<Object[]> it = rows.values().iterator(); it.hasNext(); ) {
-            if (filter.test(it.next())) {
-                it.remove();
-                deleted++;
+    /** As {@link #select(Predicate, BitSet)}; a non-null {@code key} (the filter names one row) is looked up in the index. */
+    public synchronized Snapshot select(Predicate<Object[]> filter, BitSet columns, Object key) {
+        List<Row> selected = new ArrayList<>(filter == ALL ? store.size() : 16);
+        return new Snapshot(scan(filter, columns, key, selected::add), selected);
+    }
+
+    /**
+     * Hands the rows {@code filter} accepts to {@code sink}, in insertion order, without collecting
+     * them, and returns the type they were read with. Decodes as {@link #select(Predicate, BitSet, Object)}.
+     */
+    public synchronized TableType scan(Predicate<Object[]> filter, BitSet columns, Object key, Consumer<Row> sink) {
+        RowCodec codec = type.codec();
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        boolean decoding = columns == null || !columns.isEmpty() || filter != ALL;
+        RowStore.Visitor visitor = (ref, chunk, offset, length) -> {
+            ByteBuffer bytes = ByteBuffer.wrap(chunk, offset, length).slice();
+            Object[] values = decoding ? codec.decode(bytes, decoder, columns) : null;
+            if (!decoding || filter.test(values)) {
+                sink.accept(new Row(values, bytes));
             }
+        };
+        if (key != null && index != null) {
+            long ref = index.find(key);
+            if (ref >= 0) {
+                ByteBuffer bytes = store.slice(ref);
+                visitor.visit(ref, bytes.array(), bytes.arrayOffset(), bytes.remaining());
+            }
+        } else {
+            store.forEach(visitor);
         }
-        return deleted;
+        return type;
+    }
+
+    /** Deletes the rows {@code filter} accepts; it reads only {@code columns}. A non-null {@code key} is looked up. */
+    public synchronized long delete(Predicate<Object[]> filter, BitSet columns, Object key) {
+        if (key != null && index != null) {
+            long ref = index.find(key);
+            if (ref < 0) {
+                return 0;
+            }
+            index.remove(key);
+            store.kill(ref);
+            return 1;
+        }
+        RowCodec codec = type.codec();
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        BitSet wanted = (BitSet) columns.clone();
+        for (int position : type.primaryKey()) {
+            wanted.set(position);   // to take the row out of the key index
+        }
+        List<Long> doomed = new ArrayList<>();
+        List<Object[]> doomedValues = new ArrayList<>();
+        store.forEach((ref, chunk, offset, length) -> {
+            Object[] values = codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder, wanted);
+            if (filter.test(values)) {
+                doomed.add(ref);
+                doomedValues.add(values);
+            }
+        });
+        for (int i = 0; i < doomed.size(); i++) {
+            if (index != null) {
+                index.remove(type.keyOf(doomedValues.get(i)));
+            }
+            store.kill(doomed.get(i));
+        }
+        return doomed.size();
     }
 
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
     public synchronized void alter(TableType newType, UnaryOperator<Object[]> convert) {
-        LinkedHashMap<Object, Object[]> converted = new LinkedHashMap<>();
-        boolean keyed = newType.primaryKey().length > 0;
-        for (Map.Entry<Object, Object[]> entry : rows.entrySet()) {
-            Object[] row = convert.apply(entry.getValue());
-            Object key = keyed ? newType.keyOf(row) : entry.getKey();
-            if (converted.put(key, row) != null) {
-                throw new KineticaError("Altering table '" + name + "' would duplicate primary key " + key);
-            }
-        }
-        if (!keyed && type.primaryKey().length > 0) {
-            converted = renumber(converted);
-        }
-        rows.clear();
-        rows.putAll(converted);
-        type = newType;
+        rewrite(newType, convert);
     }
 
-    private LinkedHashMap<Object, Object[]> renumber(LinkedHashMap<Object, Object[]> keyed) {
-        LinkedHashMap<Object, Object[]> numbered = new LinkedHashMap<>();
-        for (Object[] row : keyed.values()) {
-            numbered.put(sequence++, row);
-        }
-        return numbered;
+    private void rewrite(TableType newType, UnaryOperator<Object[]> convert) {
+        RowStore rewritten = new RowStore();
+        KeyIndex reindexed = newIndex(newType, rewritten);
+        RowCodec codec = type.codec();
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        store.forEach((ref, chunk, offset, length) -> {
+            Object[] row = convert.apply(codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder));
+            byte[] bytes = newType.codec().encode(row);
+            long newRef = rewritten.append(bytes, 0, bytes.length);
+            if (reindexed != null && reindexed.put(newType.keyOf(row), newRef) >= 0) {
+                throw new KineticaError("Altering table '" + name + "' would duplicate primary key "
+                        + newType.keyOf(row));
+            }
+        });
+        store = rewritten;
+        index = reindexed;
+        type = newType;
     }
 }

@@ -1,7 +1,7 @@
 package dev.kconnect.sandbox.kinetica.store;
 
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,7 +48,7 @@ public final class TableType {
         this.primaryKey = keys.stream().mapToInt(Integer::intValue).toArray();
         this.definition = avroSchema().toString();
         this.id = idOf(definition, properties());
-        this.codec = new RowCodec(this.columns);
+        this.codec = new RowCodec(this.columns, primaryKey);
     }
 
     /** Parses a /create/type definition (an Avro record schema in JSON) and its column properties. */
@@ -56,7 +56,7 @@ public final class TableType {
         Schema schema;
         try {
             schema = new Schema.Parser().parse(definition);
-        } catch (SchemaParseException | NullPointerException e) {
+        } catch (AvroRuntimeException | NullPointerException e) {
             throw new KineticaError("Invalid type definition: " + e.getMessage());
         }
         if (schema.getType() != Schema.Type.RECORD) {
@@ -87,8 +87,10 @@ public final class TableType {
                     value = branch;
                 }
             }
-            if (branches.size() != 2 || !nullable || value == null) {
-                throw new KineticaError("Column '" + field.name() + "' has an unsupported union type " + schema);
+            // like the gpudb client, only [type, "null"] is a nullable column
+            if (branches.size() != 2 || value == null || branches.get(1).getType() != Schema.Type.NULL) {
+                throw new KineticaError("Column '" + field.name() + "' has an unsupported union type " + schema
+                        + " (a nullable column is [\"<type>\", \"null\"])");
             }
             schema = value;
         }
@@ -179,7 +181,7 @@ public final class TableType {
     }
 
     /** The key a row is indexed by: the primary key value(s), or null when the type has no primary key. */
-    Object keyOf(Object[] row) {
+    public Object keyOf(Object[] row) {
         if (primaryKey.length == 0) {
             return null;
         }

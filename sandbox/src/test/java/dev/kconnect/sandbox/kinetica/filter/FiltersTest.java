@@ -4,6 +4,7 @@ import dev.kconnect.sandbox.kinetica.store.BaseType;
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.KineticaError;
 import dev.kconnect.sandbox.kinetica.store.TableType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class FiltersTest {
             new Object[] {5L, "e'x", 2.5, 1704412800000L, 50});
 
     static String ids(String expression) {
-        Predicate<Object[]> filter = Filters.parse(expression, TYPE);
+        Predicate<Object[]> filter = Filters.parse(expression, TYPE).test();
         List<String> ids = new ArrayList<>();
         for (Object[] row : ROWS) {
             if (filter.test(row)) {
@@ -89,10 +90,24 @@ class FiltersTest {
         assertTrue(e.getMessage().startsWith("Invalid filter expression '" + expression + "'"), e.getMessage());
     }
 
+    @Test
+    void knowsTheColumnsItReads() {
+        assertEquals("{0, 1, 4}", Filters.parse("id > 1 and (name is null or \"and_more\" = 3)", TYPE).columns().toString());
+        assertTrue(Filters.parse("", TYPE).columns().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "id = 3 ; 3", "(3 == id) ; 3", "id = 3 and price > 1 ; ", "id = 3 or id = 4 ; ", "not id = 3 ; ",
+            "id = 3 and id = 3 ; ", "id = '3' ; ", "name = 'a' ; ", "id > 3 ; ", "id = null ; "})
+    void recognizesPrimaryKeyLookups(String expression, Long key) {
+        assertEquals(key, Filters.parse(expression, TYPE).key());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"name > 3", "price = 'cheap'"})
     void refusesComparisonsOfIncompatibleValues(String expression) {
-        Predicate<Object[]> filter = Filters.parse(expression, TYPE);
+        Predicate<Object[]> filter = Filters.parse(expression, TYPE).test();
         assertThrows(KineticaError.class, () -> ROWS.forEach(filter::test));
     }
 }
