@@ -24,14 +24,14 @@ class WriteCommandsTest {
         Result created = Cli.run("create", "--file", FILES + "seed-kinetica-source.json");
         assertEquals(0, created.code(), created::toString);
         assertTrue(created.out().startsWith("created connector 'kinetica-source-connector'"), created::toString);
-        JsonNode config = Rest.json("/connectors/kinetica-source-connector/config");
+        JsonNode config = Rest.jsonWhen("/connectors/kinetica-source-connector/config", c -> c.has("connector.class"));
         assertEquals("com.kinetica.kafka.KineticaSourceConnector", config.path("connector.class").asText());
         assertEquals("3", config.path("tasks.max").asText());
 
         Result updated = Cli.run("put", "kinetica-source-connector", "--file", FILES + "seed-kinetica-source-put.json");
         assertEquals(0, updated.code(), updated::toString);
         assertEquals("updated connector 'kinetica-source-connector'\n", updated.out());
-        config = Rest.json("/connectors/kinetica-source-connector/config");
+        config = Rest.jsonWhen("/connectors/kinetica-source-connector/config", c -> c.path("tasks.max").asText().equals("10"));
         assertEquals("10", config.path("tasks.max").asText());
         assertEquals("KafkaConnectorTest,KafkaConnectorTest2", config.path("kinetica.table_names").asText());
 
@@ -59,7 +59,8 @@ class WriteCommandsTest {
         Result r = Cli.run("create", "-f", FILES + "ticks.properties", "-o", "name");
         assertEquals(0, r.code(), r::toString);
         assertEquals("ticks-from-properties\n", r.out());
-        assertEquals("ticks-properties", Rest.json("/connectors/ticks-from-properties/config").path("topic").asText());
+        assertEquals("ticks-properties", Rest.jsonWhen("/connectors/ticks-from-properties/config", c -> c.has("topic"))
+                .path("topic").asText());
 
         Result again = Cli.run("create", "-f", FILES + "ticks.properties");
         assertEquals(ExitCode.CONFLICT, again.code(), again::toString);
@@ -78,7 +79,7 @@ class WriteCommandsTest {
         Result updated = Cli.runWithStdin(whole.replace("put-a", "put-b"), "put", "put-ticks", "--file", "-");
         assertEquals(0, updated.code(), updated::toString);
         assertEquals("updated connector 'put-ticks'\n", updated.out());
-        JsonNode config = Rest.json("/connectors/put-ticks/config");
+        JsonNode config = Rest.jsonWhen("/connectors/put-ticks/config", c -> c.path("topic").asText().equals("put-b"));
         assertEquals("put-b", config.path("topic").asText());
         assertTrue(config.path("config").isMissingNode(), "the {name, config} wrapper is not sent: " + config);
         assertEquals(0, Cli.run("delete", "put-ticks", "--yes").code());

@@ -58,6 +58,25 @@ public final class Rest {
         }
     }
 
+    /**
+     * GET {@code path} as JSON once it satisfies {@code condition} (up to a minute): a distributed
+     * worker answers 201 to a create before its own view of the configs has caught up.
+     */
+    public static JsonNode jsonWhen(String path, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode node = json(path);
+        while (!condition.test(node) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            node = json(path);
+        }
+        return node;
+    }
+
     /** Waits (up to a minute) until the connector's status satisfies {@code condition}; returns that status. */
     public static JsonNode awaitStatus(String connector, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
