@@ -34,6 +34,8 @@ public class KineticaSinkTask extends SinkTask {
     private ErrantRecords errant;
     private SinkWriter writer;
     private boolean failedBefore;
+    /** When the oldest record still buffered was taken in; MAX_VALUE when nothing is buffered. */
+    private long bufferedSince = Long.MAX_VALUE;
 
     @Override
     public void start(Map<String, String> props) {
@@ -62,12 +64,14 @@ public class KineticaSinkTask extends SinkTask {
                 w.writeAll();
             }
             w.put(records);
-            if (records.isEmpty()) {
-                // the topics are idle: do not keep what is buffered waiting for the next commit
+            long now = System.currentTimeMillis();
+            if (records.isEmpty() || now - bufferedSince >= config.lingerMs()) {
+                // the topics are idle, or a partial batch waited long enough: not until the next commit
                 w.writeAll();
             } else {
                 w.writeFull();
             }
+            lingerUntilWritten(w, now);
             retry.succeeded();
             failedBefore = false;
         } catch (GPUdbException e) {
@@ -77,6 +81,21 @@ public class KineticaSinkTask extends SinkTask {
             }
             throw retry.failed("Writing to Kinetica at " + config.connection().url(), e);
         }
+    }
+
+    /**
+     * Connect polls for records until the next offset commit when none arrive: when a partial batch
+     * is buffered, ask it to come back within the linger time so the batch is written then.
+     */
+    private void lingerUntilWritten(SinkWriter w, long now) {
+        if (!w.hasBuffered()) {
+            bufferedSince = Long.MAX_VALUE;
+            return;
+        }
+        if (bufferedSince == Long.MAX_VALUE) {
+            bufferedSince = now;
+        }
+        context.timeout(Math.max(1, bufferedSince + config.lingerMs() - now));
     }
 
     @Override

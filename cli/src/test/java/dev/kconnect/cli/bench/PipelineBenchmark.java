@@ -94,15 +94,20 @@ public final class PipelineBenchmark {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", kafka.bootstrapServers());
         props.put("listeners", "http://127.0.0.1:" + Ports.free());
-        props.put("offset.flush.interval.ms", "10000");
+        props.put("offset.flush.interval.ms", System.getProperty("flush.ms", "10000"));
         Path offsets = Files.createTempFile("bench", ".offsets");
         WorkerSettings settings = WorkerSettings.build(true, props, Map.of(), plugins, offsets);
         WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
         try {
             long start = System.nanoTime();
             worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
+            long last = -1;
             while (progress.getAsLong() < target) {
                 Thread.sleep(100);
+                if (Boolean.getBoolean("bench.trace") && (System.nanoTime() - start) / 1_000_000_000 != last) {
+                    last = (System.nanoTime() - start) / 1_000_000_000;
+                    System.out.println("  " + last + " s: " + progress.getAsLong());
+                }
             }
             return (System.nanoTime() - start) / 1_000_000;
         } finally {

@@ -28,6 +28,7 @@ public final class KineticaSinkConfig extends AbstractConfig {
     public static final String ENABLE_MULTIHEAD = "kinetica.enable_multihead";
     public static final String RETRY_COUNT = "kinetica.retry_count";
     public static final String RETRY_BACKOFF_MS = "kinetica.retry_backoff_ms";
+    public static final String LINGER_MS = "kinetica.linger_ms";
 
     public static final String SCHEMA_NAME = "kinetica.tables.schema_name";
     public static final String PREFIX = "kinetica.tables.prefix";
@@ -77,8 +78,13 @@ public final class KineticaSinkConfig extends AbstractConfig {
         int order = 0;
         def.define(BATCH_SIZE, Type.INT, 10000, Range.atLeast(1), Importance.MEDIUM,
                         "Records per table collected before they are sent to Kinetica in one request. Records "
-                                + "still buffered are sent when Connect commits offsets and when the topic falls idle.",
+                                + "still buffered are sent after " + LINGER_MS + ", when Connect commits offsets and "
+                                + "when the topic falls idle.",
                         WRITE_GROUP, ++order, Width.SHORT, "Batch size")
+                .define(LINGER_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
+                        "Longest time, in milliseconds, a record waits in a batch that is not full: bounds the "
+                                + "delay of a slow stream. 0 sends every batch Connect delivers at once.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Linger (ms)")
                 .define(ENABLE_MULTIHEAD, Type.BOOLEAN, true, Importance.LOW,
                         "Send records straight to the worker ranks that own them (multi-head ingest) when "
                                 + "the server has worker ranks; without them the head node takes all records.",
@@ -199,6 +205,10 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     public int retryCount() {
         return getInt(RETRY_COUNT);
+    }
+
+    public long lingerMs() {
+        return getLong(LINGER_MS);
     }
 
     public long retryBackoffMs() {

@@ -91,6 +91,11 @@ public final class SinkWriter implements AutoCloseable {
         this.lastAttempt = lastAttempt;
     }
 
+    /** Whether any record is buffered and not yet written. */
+    public boolean hasBuffered() {
+        return writers.values().stream().anyMatch(w -> w.hasRows() || w.hasDeletes());
+    }
+
     /** Writes the tables whose buffers reached the batch size. */
     public void writeFull() throws GPUdbException {
         write(true);
