@@ -98,7 +98,7 @@ class ApplyTest {
         assertTrue(r.out().lines().anyMatch(l -> l.matches("fail\\s+Invalid value maybe .*")), r::toString);
         assertTrue(r.out().contains("connector 'dry-bad' invalid (" + dir.resolve("bad.properties") + ": 1 error(s))"), r::toString);
         assertTrue(r.out().contains("connector 'dry-good' would be created (dry run)"), r::toString);
-        assertTrue(r.out().contains("dry run, nothing changed: 1 created, 0 updated, 0 unchanged, 1 invalid"), r::toString);
+        assertTrue(r.out().contains("dry run, nothing changed: 1 to create, 0 to update, 0 unchanged, 1 invalid"), r::toString);
         assertTrue(r.err().contains("1 connector(s) invalid"), r::toString);
         String connectors = Rest.get("/connectors");
         assertFalse(connectors.contains("dry-good") || connectors.contains("dry-bad"), "nothing created: " + connectors);
@@ -137,6 +137,20 @@ class ApplyTest {
         Result none = Cli.run("diff", "-f", empty.toString());
         assertEquals(ExitCode.USAGE, none.code(), none::toString);
         assertTrue(none.err().contains("no *.json or *.properties files"), none::toString);
+    }
+
+    @Test
+    void anUnknownPluginIsInvalidAndAMissingClassIsRefused() throws IOException {
+        Files.writeString(dir.resolve("nope.properties"), "name=nope\nconnector.class=com.example.Nope\n");
+        Result r = Cli.run("apply", "-f", dir.toString());
+        assertEquals(ExitCode.USAGE, r.code(), r::toString);
+        assertTrue(r.out().contains("connector 'nope' invalid (" + dir.resolve("nope.properties")
+                + ": no plugin 'com.example.Nope' on this worker"), r::toString);
+        assertFalse(Rest.get("/connectors").contains("nope"));
+
+        Result noClass = Cli.runWithStdin("name=classless\ntopic=t\n", "apply", "-f", "-");
+        assertEquals(ExitCode.USAGE, noClass.code(), noClass::toString);
+        assertEquals("kconnect: stdin: no \"connector.class\"; add the plugin's class name\n", noClass.err());
     }
 
     private void writeJson(String name, String topic, String password, String phrase) throws IOException {

@@ -4,6 +4,7 @@ import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConfigInfos;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.Format;
@@ -39,7 +40,16 @@ import java.util.concurrent.Callable;
 public final class ApplyCommand implements Callable<Integer> {
 
     /** What became of one connector. */
-    enum Outcome { created, updated, unchanged, invalid, failed }
+    enum Outcome {
+        created("to create"), updated("to update"), unchanged("unchanged"), invalid("invalid"), failed("failed");
+
+        /** The word for a dry run, where nothing is changed. */
+        final String planned;
+
+        Outcome(String planned) {
+            this.planned = planned;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -96,10 +106,16 @@ public final class ApplyCommand implements Callable<Integer> {
             return Outcome.unchanged;
         }
         plan.diff().print(name, out, printer.style());
-        ConfigInfos validation = validation(client, plan);
+        String source = plan.definition().source();
+        if (plan.missingPlugin() != null) {
+            // validating would only earn an HTTP 500 from the worker
+            out.println("connector '" + name + "' invalid (" + source + ": " + plan.missingPlugin() + ")");
+            return Outcome.invalid;
+        }
+        ConfigInfos validation = client.validate(plan.wanted().get("connector.class"), plan.wanted()).value();
         if (validation.errorCount() > 0) {
-            new ValidationView(plan.definition().source()).table(validation, printer);
-            out.println("connector '" + name + "' invalid (" + plan.definition().source() + ": "
+            new ValidationView(source).table(validation, printer);
+            out.println("connector '" + name + "' invalid (" + source + ": "
                     + validation.errorCount() + " error(s))" + (dryRun ? "" : ", not sent"));
             return Outcome.invalid;
         }
@@ -112,6 +128,8 @@ public final class ApplyCommand implements Callable<Integer> {
             int status = client.putConfig(name, plan.wanted()).status();
             outcome = status == 201 ? Outcome.created : Outcome.updated;
             out.println("connector '" + name + "' " + outcome);
+        } catch (UnauthorizedException e) {
+            throw e; // no use trying the next one
         } catch (ApiException e) {
             out.println("connector '" + name + "' failed: " + e.getMessage());
             outcome = Outcome.failed;
@@ -120,20 +138,12 @@ public final class ApplyCommand implements Callable<Integer> {
         return outcome;
     }
 
-    private static ConfigInfos validation(ConnectClient client, Planner.Plan plan) {
-        String plugin = plan.wanted().get("connector.class");
-        if (plugin == null || plugin.isBlank()) {
-            throw new BadInputException(plan.definition().source() + ": no \"connector.class\"; it names the plugin to use");
-        }
-        return client.validate(plugin, plan.wanted()).value();
-    }
-
     private String summary(Map<Outcome, Integer> counts) {
         List<String> parts = new ArrayList<>();
         for (Outcome outcome : Outcome.values()) {
             int count = counts.getOrDefault(outcome, 0);
             if (count > 0 || outcome.ordinal() <= Outcome.unchanged.ordinal()) {
-                parts.add(count + " " + outcome);
+                parts.add(count + " " + (dryRun ? outcome.planned : outcome.name()));
             }
         }
         return (dryRun ? "dry run, nothing changed: " : "") + String.join(", ", parts);

@@ -18,8 +18,12 @@ import java.util.stream.Collectors;
 /** Compares connector files with what the worker has: the plan {@code apply} carries out and {@code diff} shows. */
 final class Planner {
 
-    /** One connector: its name, the file it came from, and what would change. */
-    record Plan(String name, ConnectorDefinition definition, ConfigDiff diff) {
+    /**
+     * One connector: its name, the file it came from, and what would change.
+     *
+     * @param missingPlugin why the worker has no such plugin (it lists those it has); null when it has it
+     */
+    record Plan(String name, ConnectorDefinition definition, ConfigDiff diff, String missingPlugin) {
 
         Map<String, String> wanted() {
             return diff.wanted();
@@ -28,6 +32,7 @@ final class Planner {
 
     private final ConnectClient client;
     private final Map<String, Set<String>> secretKeysByPlugin = new HashMap<>();
+    private final Map<String, String> missingPlugins = new HashMap<>();
 
     Planner(ConnectClient client) {
         this.client = client;
@@ -38,6 +43,10 @@ final class Planner {
         Map<String, String> sources = new HashMap<>();
         for (ConnectorDefinition definition : definitions) {
             String name = definition.requireName();
+            String plugin = definition.config().get("connector.class");
+            if (plugin == null || plugin.isBlank()) {
+                throw new BadInputException(definition.source() + ": no \"connector.class\"; add the plugin's class name");
+            }
             String earlier = sources.putIfAbsent(name, definition.source());
             if (earlier != null) {
                 throw new BadInputException(earlier + " and " + definition.source() + " both define connector '"
@@ -50,20 +59,18 @@ final class Planner {
             String name = definition.requireName();
             Map<String, String> wanted = definition.configNamed(name);
             Map<String, String> live = existing.contains(name) ? client.config(name).value() : null;
-            String plugin = wanted.getOrDefault("connector.class", live == null ? null : live.get("connector.class"));
-            plans.add(new Plan(name, definition, new ConfigDiff(live, wanted, secretKeys(plugin))));
+            String plugin = wanted.get("connector.class");
+            Set<String> secrets = secretKeys(plugin);
+            plans.add(new Plan(name, definition, new ConfigDiff(live, wanted, secrets), missingPlugins.get(plugin)));
         }
         return plans;
     }
 
     /**
-     * The plugin's PASSWORD-type keys, from its config definition. An unknown plugin has none here:
-     * validation reports it, and the name heuristic of the output still masks the usual secrets.
+     * The plugin's PASSWORD-type keys, from its config definition. An unknown plugin has none (the
+     * name heuristic of the output still masks the usual secrets) and is remembered as missing.
      */
     private Set<String> secretKeys(String plugin) {
-        if (plugin == null || plugin.isBlank()) {
-            return Set.of();
-        }
         return secretKeysByPlugin.computeIfAbsent(plugin, p -> {
             try {
                 return client.pluginConfig(p).value().stream()
@@ -71,6 +78,7 @@ final class Planner {
                         .map(ConfigKeyInfo::name)
                         .collect(Collectors.toUnmodifiableSet());
             } catch (NotFoundException e) {
+                missingPlugins.put(p, e.getMessage());
                 return Set.of();
             }
         });

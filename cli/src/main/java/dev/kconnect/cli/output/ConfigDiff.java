@@ -59,10 +59,11 @@ public record ConfigDiff(Map<String, String> live, Map<String, String> wanted, S
         }
     }
 
+    /** Masked when secret; line breaks written as \\n so each change stays on one line. */
     private String shown(String key, String value) {
-        if (secrets.contains(key) && value != null && !value.isEmpty() && !value.startsWith("${")) {
+        if (secrets.contains(key) && !value.isEmpty() && !value.startsWith("${")) {
             return Secrets.MASK;
         }
-        return Secrets.mask(key, value);
+        return Secrets.mask(key, value).replace("\r", "\\r").replace("\n", "\\n");
     }
 }
