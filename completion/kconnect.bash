@@ -5,7 +5,7 @@
 # command line (--url/--context), quickly and silently.
 
 declare -A _kc_cmds _kc_opts _kc_vals _kc_args
-_kc_cmds[kconnect]='list get status config tasks create put delete pause resume stop restart info offsets plugins validate loggers sandbox standalone distributed completion help'
+_kc_cmds[kconnect]='list get status config tasks create put delete pause resume stop restart info offsets plugins validate loggers apply diff sandbox standalone distributed completion help'
 _kc_opts[kconnect]='--verbose -h --help -V --version'
 _kc_vals[kconnect]=''
 _kc_args[kconnect]='none'
@@ -77,6 +77,14 @@ _kc_cmds[kconnect_loggers]=''
 _kc_opts[kconnect_loggers]='--url -o --output --cluster -h --help -V --version --verbose'
 _kc_vals[kconnect_loggers]='--url=none -o=words:table,json,yaml,name --output=words:table,json,yaml,name'
 _kc_args[kconnect_loggers]='none'
+_kc_cmds[kconnect_apply]=''
+_kc_opts[kconnect_apply]='--url -f --file --dry-run --wait --timeout -h --help -V --version --verbose'
+_kc_vals[kconnect_apply]='--url=none -f=files --file=files --timeout=none'
+_kc_args[kconnect_apply]='none'
+_kc_cmds[kconnect_diff]=''
+_kc_opts[kconnect_diff]='--url -f --file -h --help -V --version --verbose'
+_kc_vals[kconnect_diff]='--url=none -f=files --file=files'
+_kc_args[kconnect_diff]='none'
 _kc_cmds[kconnect_sandbox]=''
 _kc_opts[kconnect_sandbox]='--kafka-port --kinetica-port --rest-port --data-dir --demo --log-dir -h --help -V --version --verbose'
 _kc_vals[kconnect_sandbox]='--kafka-port=none --kinetica-port=none --rest-port=none --data-dir=files --log-dir=files'

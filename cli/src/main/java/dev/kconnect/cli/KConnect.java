@@ -1,10 +1,12 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.command.ApplyCommand;
 import dev.kconnect.cli.command.CompleteCommand;
 import dev.kconnect.cli.command.CompletionCommand;
 import dev.kconnect.cli.command.ConfigCommand;
 import dev.kconnect.cli.command.CreateCommand;
 import dev.kconnect.cli.command.DeleteCommand;
+import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
@@ -63,6 +65,8 @@ public final class KConnect implements Runnable {
             PluginsCommand.class,
             ValidateCommand.class,
             LoggersCommand.class,
+            ApplyCommand.class,
+            DiffCommand.class,
             // workers in this process
             SandboxCommand.class,
             StandaloneCommand.class,

@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Reads a connector from the forms people have: the REST body {"name": …, "config": {…}}
@@ -45,6 +48,39 @@ public final class ConnectorFiles {
             return json(text, source);
         }
         return properties(text, source);
+    }
+
+    /**
+     * Every connector in {@code paths}: a file is read as {@link #read} does, a directory means
+     * its *.json and *.properties files, in name order.
+     */
+    public static List<ConnectorDefinition> readAll(List<String> paths, InputStream stdin) {
+        List<ConnectorDefinition> definitions = new ArrayList<>();
+        for (String path : paths) {
+            if ("-".equals(path) || !Files.isDirectory(Path.of(path))) {
+                definitions.add(read(path, stdin));
+                continue;
+            }
+            List<String> files = filesIn(Path.of(path));
+            if (files.isEmpty()) {
+                throw new BadInputException(path + ": no *.json or *.properties files in this directory");
+            }
+            files.forEach(file -> definitions.add(read(file, stdin)));
+        }
+        return definitions;
+    }
+
+    private static List<String> filesIn(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries
+                    .filter(Files::isRegularFile)
+                    .map(Path::toString)
+                    .filter(name -> name.endsWith(".json") || name.endsWith(".properties"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list the directory (" + e.getMessage() + ")");
+        }
     }
 
     private static ConnectorDefinition json(String text, String source) {

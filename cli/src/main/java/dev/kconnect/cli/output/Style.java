@@ -52,6 +52,25 @@ public final class Style {
         return out.toString();
     }
 
+    /** Green, for a key a change adds. */
+    public String added(String text) {
+        return colour("32", text);
+    }
+
+    /** Red, for a key a change removes. */
+    public String removed(String text) {
+        return colour("31", text);
+    }
+
+    /** Yellow, for a key whose value a change alters. */
+    public String changed(String text) {
+        return colour("33", text);
+    }
+
+    private String colour(String code, String text) {
+        return colours ? "\u001b[" + code + "m" + text + RESET : text;
+    }
+
     /** Bold, for headings. */
     public String bold(String text) {
         return colours ? "\u001b[1m" + text + RESET : text;

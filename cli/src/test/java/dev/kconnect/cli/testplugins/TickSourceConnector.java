@@ -20,11 +20,14 @@ public class TickSourceConnector extends SourceConnector {
     static final String FAIL = "fail";
     static final String PASSWORD = "secret.password";
     static final String START_DELAY = "start.delay.ms";
+    /** A secret whose name does not look like one: only its PASSWORD type says so. */
+    static final String PHRASE = "auth.phrase";
 
     static final ConfigDef CONFIG = new ConfigDef()
             .define(TOPIC, ConfigDef.Type.STRING, "ticks", ConfigDef.Importance.HIGH, "Topic to write the ticks to.")
             .define(FAIL, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW, "Make every task fail on start.")
             .define(PASSWORD, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.MEDIUM, "A secret, never shown.")
+            .define(PHRASE, ConfigDef.Type.PASSWORD, "", ConfigDef.Importance.LOW, "Another secret, never shown.")
             .define(START_DELAY, ConfigDef.Type.LONG, 0L, ConfigDef.Importance.LOW, "How long each task takes to start.");
 
     private Map<String, String> props;
