@@ -69,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
         props.put("status.storage.partitions", "1");
         props.put("offset.flush.interval.ms", "5000");
         props.put("listeners", "http://127.0.0.1:" + restPort);
+        props.putAll(WorkerSettings.SOURCE_PRODUCER);
         return props;
     }
 

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class WorkerSettings {
     static final int DEFAULT_REST_PORT = 8083;
+    /**
+     * Connect's source producers otherwise send one small batch per round trip (one request in
+     * flight, acks=all): measured ~10x fewer records/s from the Kinetica source here.
+     */
+    public static final Map<String, String> SOURCE_PRODUCER = Map.of("producer.batch.size", "1048576", "producer.linger.ms", "5");
+
     private static final Pattern LISTENER_PORT = Pattern.compile("^\\s*https?://[^,]*:(\\d+)\\s*$");
 
     private final Map<String, String> props;
@@ -58,6 +64,7 @@ public final class WorkerSettings {
             props.put("value.converter.schemas.enable", "true");
             props.put("offset.storage.file.filename", offsetsFile.toString());
             props.put("offset.flush.interval.ms", "10000");
+            props.putAll(SOURCE_PRODUCER);
         }
         props.putAll(user);
         translateRestPort(props, notices);

@@ -34,6 +34,7 @@ class WorkerSettingsTest {
         assertEquals("false", s.props().get("value.converter.schemas.enable"));
         assertEquals("org.apache.kafka.connect.json.JsonConverter", s.props().get("key.converter"));
         assertEquals(OFFSETS.toString(), s.props().get("offset.storage.file.filename"));
+        assertEquals("5", s.props().get("producer.linger.ms"), "source producers batch");
     }
 
     @Test
