@@ -1,6 +1,5 @@
 package dev.kconnect.cli.sandbox;
 
-import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GPUdbException;
@@ -26,10 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * every few seconds so that both directions visibly move.
  */
 final class Demo implements AutoCloseable {
-    static final String SINK = "kinetica-sink-connector";
-    static final String SOURCE = "kinetica-source-connector";
+    // not the examples' names: the guide's flows stay free to create those on the same worker
+    static final String SINK = "demo-kinetica-sink";
+    static final String SOURCE = "demo-kinetica-source";
     static final String ORDERS_TOPIC = "orders";
-    static final String SOURCE_TABLE = "KafkaConnectorTest";
+    static final String SOURCE_TABLE = Sandbox.GUIDE_TABLE;
 
     private static final String ORDER_SCHEMA = "{\"type\":\"struct\",\"name\":\"order\",\"fields\":["
             + "{\"field\":\"id\",\"type\":\"int64\"},"
@@ -58,16 +58,11 @@ final class Demo implements AutoCloseable {
         this.admin = Admin.create(client);
     }
 
-    /** Creates the source table, then both connectors as in examples/. */
+    /** Creates both connectors, configured as in examples/, on the sandbox's worker. */
     static Demo start(Sandbox sandbox, PrintWriter err) throws GPUdbException {
         GPUdb gpudb = new GPUdb(sandbox.kinetica().url(), new GPUdbBase.Options()
                 .setDisableAutoDiscovery(true).setDisableFailover(true));
-        Type type = new Type(
-                new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
-                new Type.Column("sensor", String.class, ColumnProperty.CHAR16),
-                new Type.Column("reading", Double.class),
-                new Type.Column("taken_at", Long.class, ColumnProperty.TIMESTAMP));
-        gpudb.createTable(SOURCE_TABLE, type.create(gpudb), GPUdbBase.options());
+        Type type = Type.fromTable(gpudb, SOURCE_TABLE);
         Demo demo = new Demo(sandbox, gpudb, type);
 
         String url = sandbox.kinetica().url();

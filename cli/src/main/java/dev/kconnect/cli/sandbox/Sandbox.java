@@ -1,5 +1,10 @@
 package dev.kconnect.cli.sandbox;
 
+import com.gpudb.ColumnProperty;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbBase;
+import com.gpudb.GPUdbException;
+import com.gpudb.Type;
 import dev.kconnect.cli.worker.WorkerProcess;
 import dev.kconnect.cli.worker.WorkerSettings;
 import dev.kconnect.sandbox.Ports;
@@ -16,6 +21,9 @@ import java.util.Map;
  * emulator and a distributed Connect worker with the Kinetica plugin. Stops in reverse order.
  */
 public final class Sandbox implements AutoCloseable {
+    /** The table of the guide's source connector JSON, made at start so that the example runs as it is. */
+    public static final String GUIDE_TABLE = "KafkaConnectorTest";
+
     private final EmbeddedKafka kafka;
     private final KineticaEmulator kinetica;
     private final WorkerProcess worker;
@@ -39,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
         KineticaEmulator kinetica = null;
         try {
             kinetica = KineticaEmulator.start(kineticaPort);
+            createGuideTable(kinetica);
             WorkerSettings settings = WorkerSettings.build(false, workerProps(kafka, restPort), Map.of(), bundledPlugins, null);
             WorkerProcess worker = WorkerProcess.start(false, settings.props(), out);
             return new Sandbox(kafka, kinetica, worker);
@@ -48,6 +57,20 @@ public final class Sandbox implements AutoCloseable {
             }
             kafka.close();
             throw e;
+        }
+    }
+
+    private static void createGuideTable(KineticaEmulator kinetica) {
+        try {
+            GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+            Type type = new Type(
+                    new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
+                    new Type.Column("sensor", String.class, ColumnProperty.CHAR16),
+                    new Type.Column("reading", Double.class),
+                    new Type.Column("taken_at", Long.class, ColumnProperty.TIMESTAMP));
+            gpudb.createTable(GUIDE_TABLE, type.create(gpudb), GPUdbBase.options());
+        } catch (GPUdbException e) {
+            throw new IllegalStateException("cannot create table " + GUIDE_TABLE + " in the emulator: " + e.getMessage(), e);
         }
     }
 

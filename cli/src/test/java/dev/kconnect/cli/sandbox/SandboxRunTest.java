@@ -57,6 +57,7 @@ class SandboxRunTest {
         assertTrue(plugins.contains("com.kinetica.kafka.KineticaSinkConnector"), plugins);
         assertTrue(out.toString().contains("Connect REST API    http://127.0.0.1:" + rest), out.toString());
         assertTrue(out.toString().contains(run.sandbox().kinetica().url()), out.toString());
+        assertTrue(run.sandbox().kinetica().hasTable(Sandbox.GUIDE_TABLE), "the guide's source JSON runs as it is");
 
         run.stop();
         assertEquals(ExitCode.OK, exit.get(60, TimeUnit.SECONDS));
