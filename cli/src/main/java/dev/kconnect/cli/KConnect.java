@@ -3,6 +3,7 @@ package dev.kconnect.cli;
 import dev.kconnect.cli.command.CompleteCommand;
 import dev.kconnect.cli.command.CompletionCommand;
 import dev.kconnect.cli.command.ConfigCommand;
+import dev.kconnect.cli.command.ContextCommand;
 import dev.kconnect.cli.command.CreateCommand;
 import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.DistributedCommand;
@@ -63,6 +64,7 @@ public final class KConnect implements Runnable {
             PluginsCommand.class,
             ValidateCommand.class,
             LoggersCommand.class,
+            ContextCommand.class,
             // workers in this process
             SandboxCommand.class,
             StandaloneCommand.class,

@@ -6,7 +6,6 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.URIScheme;
@@ -58,7 +57,7 @@ final class RestTransport implements Closeable {
         // plain http needs no TLS set-up, which costs a noticeable part of a short command's run
         RegistryBuilder<TlsSocketStrategy> tls = RegistryBuilder.create();
         if ("https".equalsIgnoreCase(settings.url().getScheme())) {
-            tls.register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault());
+            tls.register(URIScheme.HTTPS.id, TlsContexts.strategy(settings.tls()));
         }
         BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(tls.build());
         connections.setConnectionConfig(ConnectionConfig.custom()
@@ -137,7 +136,7 @@ final class RestTransport implements Closeable {
 
     private WorkerUnreachableException unreachable(IOException e) {
         String url = settings.url().toString();
-        String check = "check that a Connect worker runs there and that --url or KCONNECT_URL names its REST listener";
+        String check = "check that a Connect worker runs there and that --url, KCONNECT_URL or the context names its REST listener";
         if (e instanceof UnknownHostException) {
             return new WorkerUnreachableException("cannot reach the Connect worker at " + url
                     + ": unknown host " + settings.url().getHost() + "; check the host name in --url or KCONNECT_URL", e);
@@ -156,8 +155,9 @@ final class RestTransport implements Closeable {
                     + settings.readTimeout().toSeconds() + " s; check the worker's log", e);
         }
         if (e instanceof SSLException) {
-            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed: "
-                    + e.getMessage() + "; check the URL scheme and the certificates", e);
+            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (" + e.getMessage()
+                    + "); check the URL scheme, that --ca-file names the CA that signed the worker's certificate,"
+                    + " and --cert/--key if the worker requires a client certificate", e);
         }
         if (e instanceof NoHttpResponseException) {
             return new WorkerUnreachableException("the Connect worker at " + url
