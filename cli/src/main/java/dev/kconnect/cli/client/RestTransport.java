@@ -23,6 +23,7 @@ import javax.net.ssl.SSLException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -156,14 +157,35 @@ final class RestTransport implements Closeable {
         }
         if (e instanceof SSLException) {
             return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (" + e.getMessage()
-                    + "); check the URL scheme, that --ca-file names the CA that signed the worker's certificate,"
-                    + " and --cert/--key if the worker requires a client certificate", e);
+                    + "); " + tlsHint(e.getMessage()), e);
+        }
+        if (e instanceof SocketException && "https".equalsIgnoreCase(settings.url().getScheme())) {
+            // with TLS 1.3 a refused client certificate often shows as a reset connection, not an alert
+            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (the worker closed"
+                    + " the connection: " + e.getMessage() + "); " + (settings.tls().certFile() == null
+                    ? "the worker may want a client certificate: check --cert and --key"
+                    : tlsHint(e.getMessage())), e);
         }
         if (e instanceof NoHttpResponseException) {
             return new WorkerUnreachableException("the Connect worker at " + url
                     + " closed the connection without answering; check that the URL names a Connect REST listener", e);
         }
         return new WorkerUnreachableException("cannot talk to the Connect worker at " + url + ": " + e, e);
+    }
+
+    /** What to check, from the JDK's wording of the failure. */
+    private static String tlsHint(String message) {
+        String m = String.valueOf(message);
+        if (m.contains("PKIX") || m.contains("certification path")) {
+            return "check that --ca-file names the CA that signed the worker's certificate (or --insecure to skip the check)";
+        }
+        if (m.contains("bad_certificate") || m.contains("certificate_required") || m.contains("certificate_unknown")) {
+            return "the worker wants a client certificate it trusts: check --cert and --key";
+        }
+        if (m.contains("subject alternative") || m.contains("hostname") || m.contains("host name")) {
+            return "the worker's certificate does not name the host in the URL: use a host name it names";
+        }
+        return "check the URL scheme (http or https), --ca-file, and --cert/--key if the worker requires a client certificate";
     }
 
     /** Connect sends {"error_code":…, "message":…}; anything else (a proxy's page) is summarised. */
