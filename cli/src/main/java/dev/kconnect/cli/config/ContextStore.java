@@ -2,8 +2,7 @@ package dev.kconnect.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kconnect.cli.client.Json;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,8 +28,6 @@ public final class ContextStore {
             contexts = contexts == null ? new TreeMap<>() : new TreeMap<>(contexts);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
 
@@ -64,7 +61,7 @@ public final class ContextStore {
             return new Contents(null, Map.of());
         }
         try {
-            return JSON.readValue(file.toFile(), Contents.class);
+            return Json.MAPPER.readValue(file.toFile(), Contents.class);
         } catch (JsonProcessingException e) {
             throw new ContextException("the contexts file " + file + " is not valid JSON (" + e.getOriginalMessage()
                     + "); fix or remove it");
@@ -83,7 +80,7 @@ public final class ContextStore {
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, ".config", ".tmp");
             try {
-                JSON.writeValue(temp.toFile(), contents);
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), contents);
                 try {
                     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -47,7 +47,9 @@ class BasicAuthTlsTest {
                 + "  org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule required\n"
                 + "  file=\"" + users + "\";\n};\n");
         System.setProperty("java.security.auth.login.config", jaas.toString());
-        Configuration.setConfiguration(null); // read the file above, whatever this JVM loaded before
+        // the extension keeps the JVM's Configuration from when its class first loaded (service loading by
+        // any earlier worker of this JVM): make that same object read the file above
+        Configuration.getConfiguration().refresh();
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         wrongPasswordFile = Files.writeString(dir.resolve("wrong"), "not-" + PASSWORD + "\n");
         worker = TestWorker.start(Map.of(
