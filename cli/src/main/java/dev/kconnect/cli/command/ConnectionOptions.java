@@ -31,7 +31,7 @@ public final class ConnectionOptions {
     CommandSpec mixee;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "REST URL of a Connect worker (default: $KCONNECT_URL, else the context's, else " + DEFAULT_URL + ").")
+            description = "Worker REST URL (default: $KCONNECT_URL, else the context's, else " + DEFAULT_URL + ").")
     String url;
 
     @Option(names = "--context", paramLabel = "CONTEXT",
@@ -62,7 +62,8 @@ public final class ConnectionOptions {
     @Option(names = "--key", paramLabel = "FILE", description = "PEM private key (PKCS#8, unencrypted) of --cert.")
     Path keyFile;
 
-    @Option(names = "--insecure", description = "Skip TLS certificate and host name verification (only for tests).")
+    @Option(names = "--insecure",
+            description = "Skip TLS certificate and host name verification (unsafe: only when you must).")
     boolean insecure;
 
     /** A client for the worker; the caller closes it. */
