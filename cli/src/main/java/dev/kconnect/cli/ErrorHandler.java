@@ -3,11 +3,13 @@ package dev.kconnect.cli;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConflictException;
 import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.TlsFileException;
 import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.command.AbortedException;
 import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.command.TimedOutException;
+import dev.kconnect.cli.config.ContextException;
 import dev.kconnect.cli.input.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -55,7 +57,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     static int exitCode(Exception ex) {
-        if (ex instanceof BadInputException) {
+        if (ex instanceof BadInputException || ex instanceof ContextException || ex instanceof TlsFileException) {
             return ExitCode.USAGE;
         } else if (ex instanceof NotFoundException) {
             return ExitCode.NOT_FOUND;
@@ -76,12 +78,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     private static String message(Exception ex) {
         String message = oneLine(ex.getMessage());
         if (ex instanceof UnauthorizedException u) {
-            return "the worker refused the credentials (HTTP " + u.status() + "): " + message;
+            return "the worker refused the credentials (HTTP " + u.status() + "): " + message
+                    + "; check --user and its password ($KCONNECT_PASSWORD, --password-file), the token or the context";
         }
         if (ex instanceof ApiException api && !(ex instanceof NotFoundException) && !(ex instanceof ConflictException)) {
             return "the worker answered HTTP " + api.status() + ": " + message;
         }
         if (ex instanceof WorkerUnreachableException || ex instanceof BadInputException || ex instanceof ApiException
+                || ex instanceof ContextException || ex instanceof TlsFileException
                 || ex instanceof FailedStateException || ex instanceof AbortedException
                 || ex instanceof TimedOutException) {
             return message;

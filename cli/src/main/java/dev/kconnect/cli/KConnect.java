@@ -4,6 +4,7 @@ import dev.kconnect.cli.command.ApplyCommand;
 import dev.kconnect.cli.command.CompleteCommand;
 import dev.kconnect.cli.command.CompletionCommand;
 import dev.kconnect.cli.command.ConfigCommand;
+import dev.kconnect.cli.command.ContextCommand;
 import dev.kconnect.cli.command.CreateCommand;
 import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.DiffCommand;
@@ -67,6 +68,7 @@ public final class KConnect implements Runnable {
             LoggersCommand.class,
             ApplyCommand.class,
             DiffCommand.class,
+            ContextCommand.class,
             // workers in this process
             SandboxCommand.class,
             StandaloneCommand.class,

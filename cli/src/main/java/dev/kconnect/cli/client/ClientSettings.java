@@ -3,6 +3,7 @@ package dev.kconnect.cli.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where the worker is and how to talk to it.
@@ -12,9 +13,10 @@ import java.util.Map;
  * @param readTimeout    how long to wait for an answer
  * @param conflictRetry  how long to keep retrying a request the worker refused with 409 during a rebalance
  * @param headers        sent with every request (authentication goes here)
+ * @param tls            certificates for https URLs
  */
 public record ClientSettings(URI url, Duration connectTimeout, Duration readTimeout, Duration conflictRetry,
-                             Map<String, String> headers) {
+                             Map<String, String> headers, TlsSettings tls) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Connect itself gives up on a request after 90 s; wait a little longer to see its own message. */
@@ -25,8 +27,25 @@ public record ClientSettings(URI url, Duration connectTimeout, Duration readTime
         headers = Map.copyOf(headers);
     }
 
-    /** Default timeouts, no extra headers. */
+    /** Default timeouts, no extra headers, the JDK's trusted CAs. */
     public static ClientSettings of(URI url) {
-        return new ClientSettings(url, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_CONFLICT_RETRY, Map.of());
+        return of(url, Map.of(), TlsSettings.DEFAULT);
+    }
+
+    /** Default timeouts. */
+    public static ClientSettings of(URI url, Map<String, String> headers, TlsSettings tls) {
+        return new ClientSettings(url, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_CONFLICT_RETRY, headers, tls);
+    }
+
+    /** The same worker and credentials with other timeouts. */
+    public ClientSettings withTimeouts(Duration connect, Duration read, Duration conflict) {
+        return new ClientSettings(url, connect, read, conflict, headers, tls);
+    }
+
+    /** Header values hold credentials: never show them. */
+    @Override
+    public String toString() {
+        return "ClientSettings[url=" + url + ", headers=" + headers.keySet().stream().sorted()
+                .collect(Collectors.joining(", ", "[", "]")) + ", tls=" + tls + "]";
     }
 }

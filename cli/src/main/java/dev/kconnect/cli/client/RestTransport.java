@@ -6,7 +6,6 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.URIScheme;
@@ -24,6 +23,7 @@ import javax.net.ssl.SSLException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,7 +58,7 @@ final class RestTransport implements Closeable {
         // plain http needs no TLS set-up, which costs a noticeable part of a short command's run
         RegistryBuilder<TlsSocketStrategy> tls = RegistryBuilder.create();
         if ("https".equalsIgnoreCase(settings.url().getScheme())) {
-            tls.register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault());
+            tls.register(URIScheme.HTTPS.id, TlsContexts.strategy(settings.tls()));
         }
         BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(tls.build());
         connections.setConnectionConfig(ConnectionConfig.custom()
@@ -137,7 +137,7 @@ final class RestTransport implements Closeable {
 
     private WorkerUnreachableException unreachable(IOException e) {
         String url = settings.url().toString();
-        String check = "check that a Connect worker runs there and that --url or KCONNECT_URL names its REST listener";
+        String check = "check that a Connect worker runs there and that --url, KCONNECT_URL or the context names its REST listener";
         if (e instanceof UnknownHostException) {
             return new WorkerUnreachableException("cannot reach the Connect worker at " + url
                     + ": unknown host " + settings.url().getHost() + "; check the host name in --url or KCONNECT_URL", e);
@@ -156,14 +156,36 @@ final class RestTransport implements Closeable {
                     + settings.readTimeout().toSeconds() + " s; check the worker's log", e);
         }
         if (e instanceof SSLException) {
-            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed: "
-                    + e.getMessage() + "; check the URL scheme and the certificates", e);
+            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (" + e.getMessage()
+                    + "); " + tlsHint(e.getMessage()), e);
+        }
+        if (e instanceof SocketException && "https".equalsIgnoreCase(settings.url().getScheme())) {
+            // with TLS 1.3 a refused client certificate often shows as a reset connection, not an alert
+            return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (the worker closed"
+                    + " the connection: " + e.getMessage() + "); " + (settings.tls().certFile() == null
+                    ? "the worker may want a client certificate: check --cert and --key"
+                    : tlsHint(e.getMessage())), e);
         }
         if (e instanceof NoHttpResponseException) {
             return new WorkerUnreachableException("the Connect worker at " + url
                     + " closed the connection without answering; check that the URL names a Connect REST listener", e);
         }
         return new WorkerUnreachableException("cannot talk to the Connect worker at " + url + ": " + e, e);
+    }
+
+    /** What to check, from the JDK's wording of the failure. */
+    private static String tlsHint(String message) {
+        String m = String.valueOf(message);
+        if (m.contains("PKIX") || m.contains("certification path")) {
+            return "check that --ca-file names the CA that signed the worker's certificate (or --insecure to skip the check)";
+        }
+        if (m.contains("bad_certificate") || m.contains("certificate_required") || m.contains("certificate_unknown")) {
+            return "the worker wants a client certificate it trusts: check --cert and --key";
+        }
+        if (m.contains("subject alternative") || m.contains("hostname") || m.contains("host name")) {
+            return "the worker's certificate does not name the host in the URL: use a host name it names";
+        }
+        return "check the URL scheme (http or https), --ca-file, and --cert/--key if the worker requires a client certificate";
     }
 
     /** Connect sends {"error_code":…, "message":…}; anything else (a proxy's page) is summarised. */

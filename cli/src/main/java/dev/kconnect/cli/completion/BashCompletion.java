@@ -73,7 +73,7 @@ public final class BashCompletion {
             arg.completionCandidates().forEach(words::add);
             return "words:" + String.join(",", words);
         }
-        if (arg instanceof OptionSpec o && List.of(o.names()).contains("--context")) {
+        if (arg instanceof OptionSpec o && List.of(o.names()).contains("--context") || label.startsWith("CONTEXT")) {
             return lower(Source.CONTEXTS);
         }
         if (label.startsWith("NAME") || label.startsWith("CONNECTOR")) {

@@ -37,6 +37,14 @@ public final class TestWorker implements AutoCloseable {
     }
 
     public static TestWorker start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A worker with these worker properties added (e.g. an https listener). With a listener other
+     * than plain http, the caller waits until the worker is ready.
+     */
+    public static TestWorker start(Map<String, String> overrides) {
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("Connect asked to exit (" + code + "): " + message);
         });
@@ -63,9 +71,12 @@ public final class TestWorker implements AutoCloseable {
         if (Files.isDirectory(plugins)) {
             props.put("plugin.path", plugins.toAbsolutePath().toString());
         }
+        props.putAll(overrides);
         Connect<?> connect = new ConnectDistributed().startConnect(props);
         String url = connect.rest().serverUrl().toString().replaceAll("/+$", "");
-        awaitReady(url);
+        if (url.startsWith("http:")) {
+            awaitReady(url);
+        }
         return new TestWorker(kafka, connect, url);
     }
 

@@ -1,0 +1,92 @@
+package dev.kconnect.cli.security;
+
+import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.live.Cli;
+import dev.kconnect.cli.live.Cli.Result;
+import dev.kconnect.cli.live.TestWorker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real worker whose https listener requires a client certificate (ssl.client.auth=required). */
+class MutualTlsTest {
+
+    @TempDir
+    static Path dir;
+    static TestWorker worker;
+    static String url;
+    static Path ca;
+    static Path cert;
+    static Path key;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        Path server = Certificates.keyPair(dir, "server");
+        ca = Certificates.certificatePem(server, "server");
+        Path client = Certificates.keyPair(dir, "client");
+        cert = Certificates.certificatePem(client, "client");
+        key = Certificates.privateKeyPem(client, "client");
+        Path trust = Certificates.trustStore(dir, cert);
+        worker = TestWorker.start(Map.of(
+                "listeners", "https://127.0.0.1:0",
+                "listeners.https.ssl.keystore.location", server.toString(),
+                "listeners.https.ssl.keystore.type", "PKCS12",
+                "listeners.https.ssl.keystore.password", Certificates.STORE_PASSWORD,
+                "listeners.https.ssl.key.password", Certificates.STORE_PASSWORD,
+                "listeners.https.ssl.truststore.location", trust.toString(),
+                "listeners.https.ssl.truststore.type", "PKCS12",
+                "listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD,
+                "listeners.https.ssl.client.auth", "required"));
+        url = worker.url();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Result r;
+        do {
+            r = withClientCertificate("list");
+            if (r.code() != 0) {
+                Thread.sleep(200);
+            }
+        } while (r.code() != 0 && System.nanoTime() < deadline);
+        assertEquals(0, r.code(), r::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    static Result withClientCertificate(String command) {
+        return Cli.runRaw(command, "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", key.toString());
+    }
+
+    @Test
+    void clientCertificateIsAccepted() {
+        Result r = withClientCertificate("plugins");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("KineticaSinkConnector") || r.out().contains("DiscardSinkConnector"), r::toString);
+    }
+
+    @Test
+    void withoutClientCertificateTheWorkerRefusesWithOneLine() {
+        Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString());
+        assertEquals(ExitCode.UNREACHABLE, r.code(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().contains("TLS") && r.err().contains("--cert"), r::toString);
+    }
+
+    @Test
+    void aKeyThatIsNotPemIsAUsageError() {
+        Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", ca.toString());
+        assertEquals(ExitCode.USAGE, r.code(), r::toString);
+        assertTrue(r.err().startsWith("kconnect: --key " + ca + " is not an unencrypted PKCS#8 PEM key"), r::toString);
+    }
+}
