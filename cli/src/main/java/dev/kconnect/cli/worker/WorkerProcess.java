@@ -7,14 +7,17 @@ import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.Herder;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.FutureCallback;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +74,7 @@ public final class WorkerProcess {
             err.println("warning: " + name + ": not recognized by " + config.get(ConfigFile.CONNECTOR_CLASS)
                     + " (options of another connector type?): " + String.join(", ", unknown));
         }
-        FutureCallback<Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> created = new FutureCallback<>();
+        FutureCallback<Herder.Created<ConnectorInfo>> created = new FutureCallback<>();
         connect.herder().putConnectorConfig(name, config, true, created);
         await(created, "create connector " + name);
     }
@@ -81,7 +84,7 @@ public final class WorkerProcess {
         connect.herder().validateConnectorConfig(config, validated, false);
         ConfigInfos infos = await(validated, "validate connector " + config.get("name"));
         Set<String> known = infos.configs().stream().map(ConfigInfo::configKey)
-                .filter(java.util.Objects::nonNull).map(k -> k.name()).collect(Collectors.toSet());
+                .filter(Objects::nonNull).map(k -> k.name()).collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>();
         for (String key : config.keySet()) {
             if (!known.contains(key) && OPEN_PREFIXES.stream().noneMatch(key::startsWith)) {
@@ -132,7 +135,7 @@ public final class WorkerProcess {
                 herderTask.get(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
                 // stopped with an error or not in time: nothing more to wait for
             }
         }
