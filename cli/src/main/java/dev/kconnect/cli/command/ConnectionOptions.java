@@ -5,6 +5,7 @@ import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.TlsSettings;
 import dev.kconnect.cli.config.Context;
 import dev.kconnect.cli.config.ContextStore;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,33 +39,8 @@ public final class ConnectionOptions {
             description = "Use this context's URL, credentials and certificates (see: kconnect context).")
     String context;
 
-    @Option(names = "--user", paramLabel = "USER",
-            description = "HTTP basic auth user; the password comes from --password-file, else $KCONNECT_PASSWORD, "
-                    + "else a prompt at a terminal.")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the basic auth password.")
-    Path passwordFile;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding a bearer token (default: $KCONNECT_TOKEN).")
-    Path tokenFile;
-
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "Send this header with every request (repeatable).")
-    List<String> headers = List.of();
-
-    @Option(names = "--ca-file", paramLabel = "FILE", description = "PEM file of the CA(s) that signed the worker's certificate.")
-    Path caFile;
-
-    @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate for mutual TLS (with --key).")
-    Path certFile;
-
-    @Option(names = "--key", paramLabel = "FILE", description = "PEM private key (PKCS#8, unencrypted) of --cert.")
-    Path keyFile;
-
-    @Option(names = "--insecure",
-            description = "Skip TLS certificate and host name verification (unsafe: only when you must).")
-    boolean insecure;
+    @Mixin
+    AccessOptions access;
 
     /** A client for the worker; the caller closes it. */
     public ConnectClient client() {
@@ -82,19 +58,19 @@ public final class ConnectionOptions {
         URI uri = workerUrl(urlText);
         Map<String, String> sent = new LinkedHashMap<>();
         Credentials credentials = new Credentials(
-                user != null ? user : ctx == null ? null : ctx.user(),
-                passwordFile != null ? passwordFile : path(ctx == null ? null : ctx.passwordFile()),
-                tokenFile != null ? tokenFile : path(ctx == null ? null : ctx.tokenFile()));
+                access.user != null ? access.user : ctx == null ? null : ctx.user(),
+                access.passwordFile != null ? access.passwordFile : path(ctx == null ? null : ctx.passwordFile()),
+                access.tokenFile != null ? access.tokenFile : path(ctx == null ? null : ctx.tokenFile()));
         credentials.authorization(uri, interactive).ifPresent(value -> sent.put("Authorization", value));
         if (ctx != null) {
             sent.putAll(ctx.headers());
         }
-        sent.putAll(parseHeaders(headers));
+        sent.putAll(parseHeaders(access.headers));
         TlsSettings tls = new TlsSettings(
-                caFile != null ? caFile : path(ctx == null ? null : ctx.caFile()),
-                certFile != null ? certFile : path(ctx == null ? null : ctx.certFile()),
-                keyFile != null ? keyFile : path(ctx == null ? null : ctx.keyFile()),
-                insecure || ctx != null && ctx.insecureTls());
+                access.caFile != null ? access.caFile : path(ctx == null ? null : ctx.caFile()),
+                access.certFile != null ? access.certFile : path(ctx == null ? null : ctx.certFile()),
+                access.keyFile != null ? access.keyFile : path(ctx == null ? null : ctx.keyFile()),
+                access.insecure || ctx != null && ctx.insecureTls());
         return ClientSettings.of(uri, sent, tls);
     }
 

@@ -7,6 +7,7 @@ import dev.kconnect.cli.output.Secrets;
 import dev.kconnect.cli.output.Style;
 import dev.kconnect.cli.output.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,39 +58,17 @@ public final class ContextCommand implements Runnable {
         @Option(names = "--url", paramLabel = "URL", required = true, description = "REST URL of a worker of the cluster.")
         String url;
 
-        @Option(names = "--user", paramLabel = "USER", description = "HTTP basic auth user.")
-        String user;
-
-        @Option(names = "--password-file", paramLabel = "FILE",
-                description = "File holding the password (else $KCONNECT_PASSWORD or a prompt, when used).")
-        Path passwordFile;
-
-        @Option(names = "--token-file", paramLabel = "FILE", description = "File holding a bearer token.")
-        Path tokenFile;
-
-        @Option(names = "--header", paramLabel = "'NAME: VALUE'",
-                description = "Send this header with every request (repeatable; stored as given, shown masked).")
-        List<String> headers = List.of();
-
-        @Option(names = "--ca-file", paramLabel = "FILE", description = "PEM file of the CA(s) to trust.")
-        Path caFile;
-
-        @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate for mutual TLS.")
-        Path certFile;
-
-        @Option(names = "--key", paramLabel = "FILE", description = "PEM private key (PKCS#8) of --cert.")
-        Path keyFile;
-
-        @Option(names = "--insecure", description = "Skip TLS verification for this context.")
-        boolean insecure;
+        @Mixin
+        AccessOptions access;
 
         @Override
         public void run() {
             ConnectionOptions check = new ConnectionOptions();
             check.mixee = spec;
             check.workerUrl(url);
-            Context context = new Context(url.strip(), user, absolute(passwordFile), absolute(tokenFile),
-                    absolute(caFile), absolute(certFile), absolute(keyFile), insecure, check.parseHeaders(headers));
+            Context context = new Context(url.strip(), access.user, absolute(access.passwordFile),
+                    absolute(access.tokenFile), absolute(access.caFile), absolute(access.certFile),
+                    absolute(access.keyFile), access.insecure, check.parseHeaders(access.headers));
             ContextStore store = ContextStore.standard();
             Contents contents = store.load();
             boolean replaced = contents.contexts().containsKey(name);
