@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Runs kconnect in this JVM the way main() does, capturing stdout, stderr and the exit code. */
 public final class Cli {
@@ -27,6 +29,20 @@ public final class Cli {
     }
 
     /** Runs against the live worker: {@code --url} is appended. */
+    /**
+     * Runs {@code command} until it succeeds (up to a minute): a worker's listener opens before
+     * its REST resources and security extensions are ready. Returns the last result.
+     */
+    public static Result untilSuccess(Supplier<Result> command) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Result r = command.get();
+        while (r.code() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            r = command.get();
+        }
+        return r;
+    }
+
     public static Result run(String... args) {
         return runAgainst(LiveWorker.url(), args);
     }

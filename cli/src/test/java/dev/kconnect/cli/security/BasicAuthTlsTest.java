@@ -15,7 +15,6 @@ import javax.security.auth.login.Configuration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -64,14 +63,7 @@ class BasicAuthTlsTest {
     }
 
     private static void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Result r;
-        do {
-            r = authenticated("list");
-            if (r.code() != 0) {
-                Thread.sleep(200);
-            }
-        } while (r.code() != 0 && System.nanoTime() < deadline);
+        Result r = Cli.untilSuccess(() -> authenticated("list"));
         assertEquals(0, r.code(), r::toString);
     }
 

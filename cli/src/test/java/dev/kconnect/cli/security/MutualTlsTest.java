@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,14 +45,7 @@ class MutualTlsTest {
                 "listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD,
                 "listeners.https.ssl.client.auth", "required"));
         url = worker.url();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Result r;
-        do {
-            r = withClientCertificate("list");
-            if (r.code() != 0) {
-                Thread.sleep(200);
-            }
-        } while (r.code() != 0 && System.nanoTime() < deadline);
+        Result r = Cli.untilSuccess(() -> withClientCertificate("list"));
         assertEquals(0, r.code(), r::toString);
     }
 
