@@ -33,6 +33,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
+import java.util.Map;
+
+import static java.util.Map.entry;
 
 /** The {@code kconnect} root command: subcommands only, no action of its own. */
 @Command(name = "kconnect",
@@ -46,37 +49,40 @@ import java.util.List;
         footer = {"", ExitCode.HELP})
 public final class KConnect implements Runnable {
 
-    /** The subcommands, in the order {@code --help} lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
+    /**
+     * The subcommands by name, in the order {@code --help} lists them. The names repeat each class's
+     * {@code @Command(name)} (a test keeps them equal) so that finding the one to run reads no annotations.
+     */
+    static final List<Map.Entry<String, Class<?>>> SUBCOMMANDS = List.of(
             // connectors on a running worker (REST API)
-            ListCommand.class,
-            GetCommand.class,
-            StatusCommand.class,
-            ConfigCommand.class,
-            TasksCommand.class,
-            CreateCommand.class,
-            PutCommand.class,
-            DeleteCommand.class,
-            PauseCommand.class,
-            ResumeCommand.class,
-            StopCommand.class,
-            RestartCommand.class,
-            InfoCommand.class,
-            OffsetsCommand.class,
-            PluginsCommand.class,
-            ValidateCommand.class,
-            LoggersCommand.class,
-            ApplyCommand.class,
-            DiffCommand.class,
-            ContextCommand.class,
+            entry("list", ListCommand.class),
+            entry("get", GetCommand.class),
+            entry("status", StatusCommand.class),
+            entry("config", ConfigCommand.class),
+            entry("tasks", TasksCommand.class),
+            entry("create", CreateCommand.class),
+            entry("put", PutCommand.class),
+            entry("delete", DeleteCommand.class),
+            entry("pause", PauseCommand.class),
+            entry("resume", ResumeCommand.class),
+            entry("stop", StopCommand.class),
+            entry("restart", RestartCommand.class),
+            entry("info", InfoCommand.class),
+            entry("offsets", OffsetsCommand.class),
+            entry("plugins", PluginsCommand.class),
+            entry("validate", ValidateCommand.class),
+            entry("loggers", LoggersCommand.class),
+            entry("apply", ApplyCommand.class),
+            entry("diff", DiffCommand.class),
+            entry("context", ContextCommand.class),
             // workers in this process
-            SandboxCommand.class,
-            StandaloneCommand.class,
-            DistributedCommand.class,
+            entry("sandbox", SandboxCommand.class),
+            entry("standalone", StandaloneCommand.class),
+            entry("distributed", DistributedCommand.class),
             // the shell
-            CompletionCommand.class,
-            CompleteCommand.class,
-            CommandLine.HelpCommand.class);
+            entry("completion", CompletionCommand.class),
+            entry("__complete", CompleteCommand.class),
+            entry("help", CommandLine.HelpCommand.class));
 
     @Spec
     CommandSpec spec;
@@ -103,9 +109,9 @@ public final class KConnect implements Runnable {
      */
     static CommandLine commandLine(String only) {
         CommandLine commandLine = new CommandLine(new KConnect());
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (only == null || only.equals(subcommand.getAnnotation(Command.class).name())) {
-                commandLine.addSubcommand(subcommand);
+        for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS) {
+            if (only == null || only.equals(subcommand.getKey())) {
+                commandLine.addSubcommand(subcommand.getValue());
             }
         }
         ErrorHandler errors = new ErrorHandler();
@@ -134,10 +140,15 @@ public final class KConnect implements Runnable {
         }
         for (String arg : args) {
             if (!arg.startsWith("-")) {
-                boolean known = SUBCOMMANDS.stream()
-                        .map(c -> c.getAnnotation(Command.class).name())
-                        .anyMatch(name -> name.equals(arg) && !name.equals("help") && !name.equals("completion"));
-                return known ? arg : null;
+                if (arg.equals("help") || arg.equals("completion")) {
+                    return null; // they describe every command
+                }
+                for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS) {
+                    if (subcommand.getKey().equals(arg)) {
+                        return arg;
+                    }
+                }
+                return null;
             }
         }
         return null;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,37 @@ class LauncherIT {
                 "plugins/kinetica-kafka-connector/lib", "completion", "examples", "README.md")) {
             assertTrue(Files.exists(unpacked.resolve(part)), part + " is in the archive");
         }
+    }
+
+    @Test
+    void checkoutLauncherMapsTheClassDataArchiveTheBuildMade() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Result r = run(Path.of("/"), env, ROOT.resolve("kconnect").toString(), "--version");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("kconnect " + VERSION), r.out);
+    }
+
+    @Test
+    void distributionMakesItsOwnClassDataArchiveOnFirstUse() throws Exception {
+        // the build's archive names the build's paths, so the archive ships only the class list
+        Path lib = unpacked.resolve("lib");
+        assertTrue(Files.isRegularFile(lib.resolve("kconnect.classlist")), "the class list is in the archive");
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
+        Result first = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
+        assertEquals(0, first.code, first.err);
+        Path archive = lib.resolve("kconnect.jsa");
+        for (int i = 0; i < 600 && !Files.exists(archive); i++) {
+            Thread.sleep(100); // made in the background
+        }
+        assertTrue(Files.isRegularFile(archive), "lib/kconnect.jsa was made");
+        // -Xshare:on fails the JVM when the archive cannot be mapped, where the launcher's auto would just go slow
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        Result second = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
+        assertEquals(0, second.code, second.err);
+        assertTrue(second.out.contains("kconnect " + VERSION), second.out);
     }
 
     record Result(int code, String out, String err) {

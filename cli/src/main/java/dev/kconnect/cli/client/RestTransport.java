@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * HTTP mechanics of the REST client: one connection reused for all calls, JSON in and out,
@@ -45,6 +46,9 @@ final class RestTransport implements Closeable {
     private static final String REBALANCE_EXPECTED = "because a rebalance is expected";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /** Workers log it with each request; the version comes from the jar's manifest. */
+    private static final String USER_AGENT = "kconnect/"
+            + Objects.requireNonNullElse(RestTransport.class.getPackage().getImplementationVersion(), "dev");
 
     /** What came back, before any interpretation. */
     record Raw(int status, String body) {
@@ -71,6 +75,8 @@ final class RestTransport implements Closeable {
                 .disableContentCompression()
                 .disableCookieManagement()
                 .disableRedirectHandling()
+                // naming ourselves also spares httpclient5 a search of the class path for its own version
+                .setUserAgent(USER_AGENT)
                 .build();
     }
 
