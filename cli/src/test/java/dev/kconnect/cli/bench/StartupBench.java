@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Wall time of {@code kconnect list} and {@code kconnect status NAME} through the launcher,
- * next to curl making the same request, against a live local worker. Not a test: run it with
- * the test classpath, from the cli directory: {@code java -cp … dev.kconnect.cli.bench.StartupBench [runs]}.
+ * next to curl making the same request, against a live local worker. Not a test: how to run it,
+ * and the numbers, are in cli/BENCHMARKS.md.
  */
 public final class StartupBench {
 
