@@ -28,7 +28,6 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs against the live worker: {@code --url} is appended. */
     /**
      * Runs {@code command} until it succeeds (up to a minute): a worker's listener opens before
      * its REST resources and security extensions are ready. Returns the last result.
@@ -43,10 +42,12 @@ public final class Cli {
         return r;
     }
 
+    /** Runs against the live worker. */
     public static Result run(String... args) {
         return runAgainst(LiveWorker.url(), args);
     }
 
+    /** Runs against the worker at {@code url}: {@code --url} is appended. */
     public static Result runAgainst(String url, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--url");

@@ -42,7 +42,8 @@ public final class TestWorker implements AutoCloseable {
 
     /**
      * A worker with these worker properties added (e.g. an https listener). With a listener other
-     * than plain http, the caller waits until the worker is ready.
+     * than plain http, or a REST extension (which may refuse anonymous requests), the caller waits
+     * until the worker is ready.
      */
     public static TestWorker start(Map<String, String> overrides) {
         Exit.setExitProcedure((code, message) -> {
@@ -74,7 +75,7 @@ public final class TestWorker implements AutoCloseable {
         props.putAll(overrides);
         Connect<?> connect = new ConnectDistributed().startConnect(props);
         String url = connect.rest().serverUrl().toString().replaceAll("/+$", "");
-        if (url.startsWith("http:")) {
+        if (url.startsWith("http:") && !overrides.containsKey("rest.extension.classes")) {
             awaitReady(url);
         }
         return new TestWorker(kafka, connect, url);
