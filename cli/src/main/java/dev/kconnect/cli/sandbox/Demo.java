@@ -29,7 +29,7 @@ final class Demo implements AutoCloseable {
     static final String SINK = "demo-kinetica-sink";
     static final String SOURCE = "demo-kinetica-source";
     static final String ORDERS_TOPIC = "orders";
-    static final String SOURCE_TABLE = Sandbox.GUIDE_TABLE;
+    static final String SOURCE_TABLE = Sandbox.GUIDE_TABLES.get(0);
 
     private static final String ORDER_SCHEMA = "{\"type\":\"struct\",\"name\":\"order\",\"fields\":["
             + "{\"field\":\"id\",\"type\":\"int64\"},"

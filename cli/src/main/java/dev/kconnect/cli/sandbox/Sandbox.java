@@ -14,6 +14,7 @@ import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +22,11 @@ import java.util.Map;
  * emulator and a distributed Connect worker with the Kinetica plugin. Stops in reverse order.
  */
 public final class Sandbox implements AutoCloseable {
-    /** The table of the guide's source connector JSON, made at start so that the example runs as it is. */
-    public static final String GUIDE_TABLE = "KafkaConnectorTest";
+    /**
+     * The tables the guide's source connector reads (its POST, then its PUT adds the second), made
+     * at start so that every example runs as it is.
+     */
+    public static final List<String> GUIDE_TABLES = List.of("KafkaConnectorTest", "KafkaConnectorTest2");
 
     private final EmbeddedKafka kafka;
     private final KineticaEmulator kinetica;
@@ -47,7 +51,7 @@ public final class Sandbox implements AutoCloseable {
         KineticaEmulator kinetica = null;
         try {
             kinetica = KineticaEmulator.start(kineticaPort);
-            createGuideTable(kinetica);
+            createGuideTables(kinetica);
             WorkerSettings settings = WorkerSettings.build(false, workerProps(kafka, restPort), Map.of(), bundledPlugins, null);
             WorkerProcess worker = WorkerProcess.start(false, settings.props(), out);
             return new Sandbox(kafka, kinetica, worker);
@@ -60,7 +64,8 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static void createGuideTable(KineticaEmulator kinetica) {
+    private static void createGuideTables(KineticaEmulator kinetica) {
+        String table = null;
         try {
             GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
             Type type = new Type(
@@ -68,9 +73,12 @@ public final class Sandbox implements AutoCloseable {
                     new Type.Column("sensor", String.class, ColumnProperty.CHAR16),
                     new Type.Column("reading", Double.class),
                     new Type.Column("taken_at", Long.class, ColumnProperty.TIMESTAMP));
-            gpudb.createTable(GUIDE_TABLE, type.create(gpudb), GPUdbBase.options());
+            for (String name : GUIDE_TABLES) {
+                table = name;
+                gpudb.createTable(table, type.create(gpudb), GPUdbBase.options());
+            }
         } catch (GPUdbException e) {
-            throw new IllegalStateException("cannot create table " + GUIDE_TABLE + " in the emulator: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create table " + table + " in the emulator: " + e.getMessage(), e);
         }
     }
 

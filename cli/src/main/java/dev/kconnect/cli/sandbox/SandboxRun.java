@@ -81,8 +81,8 @@ public final class SandboxRun implements Callable<Integer> {
         out.println();
         out.println("kconnect sandbox is running; Ctrl-C stops it.");
         out.println("  Kafka broker        " + sandbox.kafka().bootstrapServers());
-        out.println("  Kinetica emulator   " + sandbox.kinetica().url() + "   (tables in memory; " + Sandbox.GUIDE_TABLE
-                + " is ready for the guide's source)");
+        out.println("  Kinetica emulator   " + sandbox.kinetica().url() + "   (tables in memory; "
+                + String.join(" and ", Sandbox.GUIDE_TABLES) + " are ready for the guide's source)");
         out.println("  Connect REST API    " + rest + "   (Kinetica sink and source plugins loaded)");
         out.println("  Log                 " + log);
         out.println();

@@ -1,9 +1,14 @@
 package dev.kconnect.cli.sandbox;
 
 import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.live.Cli;
+import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.sandbox.Ports;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -13,8 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +30,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SandboxRunTest {
     static final Path PLUGINS = Path.of("target/plugins");
 
+    /** The guide's POST body, as printed there; its Kinetica URL names the sandbox's default port. */
+    static final String GUIDE_POST = "{\"name\":\"kinetica-source-connector\", \"config\": {\"name\":\"kinetica-source-connector\","
+            + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"3\","
+            + "\"kinetica.url\":\"http://localhost:9191\",\"kinetica.table_names\":\"KafkaConnectorTest\"}}";
+    /** The guide's PUT body: more tasks and a second table. */
+    static final String GUIDE_PUT = "{\"name\":\"kinetica-source-connector\","
+            + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"10\","
+            + "\"kinetica.url\":\"http://localhost:9191\",\"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}";
+
     @Test
-    void comesUpAnswersRestAndStops() throws Exception {
-        // the seed's port when it is free here, another one otherwise
+    void comesUpRunsTheGuidesRestCallsAndStops() throws Exception {
+        // the seed's ports when they are free here, others otherwise
         int rest = Ports.isFree(8083) ? 8083 : Ports.free();
+        int kinetica = Ports.isFree(9191) ? 9191 : Ports.free();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        SandboxRun run = new SandboxRun(Ports.free(), Ports.free(), rest, null, false,
+        SandboxRun run = new SandboxRun(Ports.free(), kinetica, rest, null, false,
                 Files.createTempDirectory("kconnect-logs"), PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(run::call);
         String body = null;
@@ -40,7 +57,7 @@ class SandboxRunTest {
                         HttpResponse.BodyHandlers.ofString());
                 // the listener opens before the REST resources are registered
                 body = response.statusCode() == 200 ? response.body() : null;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             if (body == null) {
@@ -57,11 +74,48 @@ class SandboxRunTest {
         assertTrue(plugins.contains("com.kinetica.kafka.KineticaSinkConnector"), plugins);
         assertTrue(out.toString().contains("Connect REST API    http://127.0.0.1:" + rest), out.toString());
         assertTrue(out.toString().contains(run.sandbox().kinetica().url()), out.toString());
-        assertTrue(run.sandbox().kinetica().hasTable(Sandbox.GUIDE_TABLE), "the guide's source JSON runs as it is");
+        for (String table : Sandbox.GUIDE_TABLES) {
+            assertTrue(run.sandbox().kinetica().hasTable(table), table + ": the guide's source JSON runs as it is");
+        }
+
+        followTheGuide("http://127.0.0.1:" + rest, "http://localhost:" + kinetica);
 
         run.stop();
         assertEquals(ExitCode.OK, exit.get(60, TimeUnit.SECONDS));
         assertTrue(Ports.isFree(rest), "the REST port is released");
+    }
+
+    /** The guide's create, get, tasks, config, put and delete, with its own JSON bodies, through kconnect. */
+    private static void followTheGuide(String worker, String kinetica) throws Exception {
+        String name = "kinetica-source-connector";
+        Path post = Files.writeString(Files.createTempFile("guide-post", ".json"), GUIDE_POST.replace("http://localhost:9191", kinetica));
+        Path put = Files.writeString(Files.createTempFile("guide-put", ".json"), GUIDE_PUT.replace("http://localhost:9191", kinetica));
+
+        Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait");
+        assertEquals(ExitCode.OK, created.code(), created::toString);
+        for (String command : List.of("get", "tasks", "config")) {
+            Result read = Cli.runAgainst(worker, command, name);
+            assertEquals(ExitCode.OK, read.code(), read::toString);
+        }
+        Result updated = Cli.runAgainst(worker, "put", name, "--file", put.toString());
+        assertEquals(ExitCode.OK, updated.code(), updated::toString);
+        // one task per table once the new configuration runs; a task that FAILED (a missing table) exits 5
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Result status = Cli.runAgainst(worker, "status", name, "-o", "json");
+        while (status.code() == ExitCode.OK && runningTasks(status.out()) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = Cli.runAgainst(worker, "status", name, "-o", "json");
+        }
+        assertEquals(ExitCode.OK, status.code(), status::toString);
+        assertEquals(2, runningTasks(status.out()), status::toString);
+
+        Result deleted = Cli.runAgainst(worker, "delete", name, "--yes");
+        assertEquals(ExitCode.OK, deleted.code(), deleted::toString);
+    }
+
+    private static long runningTasks(String statusJson) throws IOException {
+        JsonNode tasks = new ObjectMapper().readTree(statusJson).path("tasks");
+        return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.path("state").asText().equals("RUNNING")).count();
     }
 
     @Test
