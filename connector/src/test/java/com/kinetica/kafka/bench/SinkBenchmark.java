@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Not a test: records/s of one sink task writing 10-column structs (batch 10000) into the
  * emulator, next to gpudb-api's BulkInserter alone writing the same rows pre-built.
- * Run: {@code java -cp <test classpath> com.kinetica.kafka.bench.SinkBenchmark [records]}.
+ * How to run it, and its numbers: connector/BENCHMARKS.md.
  */
 public final class SinkBenchmark {
     private static final int BATCH = 10_000;

@@ -20,7 +20,7 @@ import java.util.Map;
  * Not a test: rows/s one source task reads from a 1,000,000-row emulator table into
  * SourceRecords, next to the raw ceiling of gpudb-api getRecords paging the same way
  * (filter past the last id, sorted by id, 10,000 rows a call) and decoding into records.
- * Run: {@code java -cp <test classpath> com.kinetica.kafka.bench.SourceReadBenchmark [rows]}.
+ * How to run it, and its numbers: connector/BENCHMARKS.md.
  */
 public final class SourceReadBenchmark {
     static final Type ROWS = new Type("bench_rows",
