@@ -11,23 +11,18 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Collection;
 
 /**
  * Builds the TLS set-up of {@link TlsSettings} from PEM files with the JDK alone: the JDK reads PEM
- * certificates natively and PKCS#8 keys once the base64 is decoded, so no keystore or password is needed.
+ * certificates natively and {@link PemKeys} the private key, so no keystore or password is needed.
  */
 final class TlsContexts {
 
@@ -76,11 +71,11 @@ final class TlsContexts {
 
     private static KeyStore clientKeyStore(Path certFile, Path keyFile) throws GeneralSecurityException {
         if (keyFile == null) {
-            throw new TlsFileException("--cert " + certFile + " needs --key with its private key (PEM, PKCS#8)");
+            throw new TlsFileException("--cert " + certFile + " needs --key with its private key (PEM)");
         }
         KeyStore store = emptyStore();
         Certificate[] chain = certificates(certFile, "--cert").toArray(Certificate[]::new);
-        store.setKeyEntry("client", privateKey(keyFile), new char[0], chain);
+        store.setKeyEntry("client", PemKeys.read(keyFile), new char[0], chain);
         return store;
     }
 
@@ -96,30 +91,6 @@ final class TlsContexts {
         } catch (GeneralSecurityException e) {
             throw new TlsFileException(option + " " + file + " is not a PEM certificate file: " + e.getMessage());
         }
-    }
-
-    private static PrivateKey privateKey(Path file) {
-        String pem;
-        try {
-            pem = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new TlsFileException("cannot read --key " + file + ": " + e.getMessage());
-        }
-        int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = pem.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) {
-            throw new TlsFileException("--key " + file + " is not an unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----);"
-                    + " convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
-        }
-        byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 27, end));
-        for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
-            }
-        }
-        throw new TlsFileException("--key " + file + " holds no RSA, EC or Ed25519 private key the JDK can read");
     }
 
     private static KeyStore emptyStore() throws GeneralSecurityException {

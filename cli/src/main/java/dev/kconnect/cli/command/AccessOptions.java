@@ -31,7 +31,7 @@ public final class AccessOptions {
     @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate for mutual TLS (with --key).")
     Path certFile;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "PEM private key (PKCS#8, unencrypted) of --cert.")
+    @Option(names = "--key", paramLabel = "FILE", description = "PEM private key of --cert, unencrypted (PKCS#8, or RSA/EC as openssl writes them).")
     Path keyFile;
 
     @Option(names = "--insecure",

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param tokenFile    file holding a bearer token
  * @param caFile       PEM CA certificate(s) to trust
  * @param certFile     PEM client certificate for mutual TLS
- * @param keyFile      PEM PKCS#8 private key of {@code certFile}
+ * @param keyFile      PEM private key (PKCS#8, PKCS#1 or SEC1) of {@code certFile}
  * @param insecure     skip TLS verification
  * @param headers      extra headers sent with every request
  */

@@ -21,8 +21,13 @@ final class Certificates {
 
     /** A PKCS12 keystore holding a self-signed RSA key pair for 127.0.0.1/localhost, under {@code alias}. */
     static Path keyPair(Path dir, String alias) {
+        return keyPair(dir, alias, "RSA", "2048");
+    }
+
+    /** The same with another algorithm: "EC" with 256 bits is P-256. */
+    static Path keyPair(Path dir, String alias, String algorithm, String bits) {
         Path store = dir.resolve(alias + ".p12");
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        keytool("-genkeypair", "-alias", alias, "-keyalg", algorithm, "-keysize", bits, "-validity", "2",
                 "-dname", "CN=" + alias, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
         return store;
@@ -36,12 +41,21 @@ final class Certificates {
         return pem;
     }
 
-    /** A PKCS12 truststore holding the PEM certificate {@code cert}. */
-    static Path trustStore(Path dir, Path cert) {
+    /** A PKCS12 truststore holding the PEM certificates {@code certs}. */
+    static Path trustStore(Path dir, Path... certs) {
         Path store = dir.resolve("trust.p12");
-        keytool("-importcert", "-noprompt", "-alias", "trusted", "-file", cert.toString(),
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+        for (int i = 0; i < certs.length; i++) {
+            keytool("-importcert", "-noprompt", "-alias", "trusted-" + i, "-file", certs[i].toString(),
+                    "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+        }
         return store;
+    }
+
+    /** {@code openssl ARGS}: converts keys to the forms other tools write. */
+    static void openssl(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        run(command);
     }
 
     /** The private key of {@code alias} as unencrypted PKCS#8 PEM (keytool cannot export keys). */
@@ -65,11 +79,15 @@ final class Certificates {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
+        run(command);
+    }
+
+    private static void run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

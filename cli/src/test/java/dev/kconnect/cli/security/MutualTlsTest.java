@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +27,8 @@ class MutualTlsTest {
     static Path ca;
     static Path cert;
     static Path key;
+    static Path ecCert;
+    static Path ecKey;
 
     @BeforeAll
     static void start() throws InterruptedException {
@@ -33,7 +37,10 @@ class MutualTlsTest {
         Path client = Certificates.keyPair(dir, "client");
         cert = Certificates.certificatePem(client, "client");
         key = Certificates.privateKeyPem(client, "client");
-        Path trust = Certificates.trustStore(dir, cert);
+        Path ecClient = Certificates.keyPair(dir, "ec-client", "EC", "256");
+        ecCert = Certificates.certificatePem(ecClient, "ec-client");
+        ecKey = Certificates.privateKeyPem(ecClient, "ec-client");
+        Path trust = Certificates.trustStore(dir, cert, ecCert);
         worker = TestWorker.start(Map.of(
                 "listeners", "https://127.0.0.1:0",
                 "listeners.https.ssl.keystore.location", server.toString(),
@@ -79,6 +86,33 @@ class MutualTlsTest {
     void aKeyThatIsNotPemIsAUsageError() {
         Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", ca.toString());
         assertEquals(ExitCode.USAGE, r.code(), r::toString);
-        assertTrue(r.err().startsWith("kconnect: --key " + ca + " is not an unencrypted PKCS#8 PEM key"), r::toString);
+        assertTrue(r.err().startsWith("kconnect: --key " + ca + " holds no PEM private key"), r::toString);
+    }
+
+    @Test
+    void rsaAndEcKeysInTheFormsOpensslWritesAreAccepted() throws Exception {
+        Path pkcs1 = dir.resolve("client-pkcs1.pem");
+        Certificates.openssl("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
+        assertTrue(Files.readString(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----"), pkcs1::toString);
+        Result rsa = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", pkcs1.toString());
+        assertEquals(0, rsa.code(), rsa::toString);
+
+        Path sec1 = dir.resolve("ec-client-sec1.pem");
+        Certificates.openssl("ec", "-in", ecKey.toString(), "-out", sec1.toString());
+        assertTrue(Files.readString(sec1).startsWith("-----BEGIN EC PRIVATE KEY-----"), sec1::toString);
+        for (Path ec : List.of(ecKey, sec1)) {
+            Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", ecCert.toString(), "--key", ec.toString());
+            assertEquals(0, r.code(), r::toString);
+        }
+    }
+
+    @Test
+    void anEncryptedKeyIsRefusedWithTheCommandThatDecryptsIt() {
+        Path encrypted = dir.resolve("client-encrypted.pem");
+        Certificates.openssl("pkcs8", "-topk8", "-in", key.toString(), "-passout", "pass:secret", "-out", encrypted.toString());
+        Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", encrypted.toString());
+        assertEquals(ExitCode.USAGE, r.code(), r::toString);
+        assertEquals("kconnect: --key " + encrypted + " is encrypted; write it unencrypted, readable only by you, with:"
+                + " openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8 (asks for the passphrase)\n", r.err());
     }
 }
