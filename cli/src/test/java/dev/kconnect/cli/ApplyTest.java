@@ -1,5 +1,7 @@
 package dev.kconnect.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
@@ -72,6 +74,22 @@ class ApplyTest {
                 """, diff.out());
         assertNoSecrets(diff, "old-password-1", "new-password-2", "old-phrase-1");
 
+        Result json = Cli.run("diff", "-f", dir.toString(), "-o", "json");
+        assertEquals(1, json.code(), json::toString);
+        JsonNode entries = new ObjectMapper().readTree(json.out());
+        assertEquals(2, entries.size(), json::toString);
+        JsonNode a = entries.get(0);
+        assertEquals("apply-a", a.path("connector").asText());
+        assertEquals(dir.resolve("a.json").toString(), a.path("source").asText());
+        assertEquals("update", a.path("action").asText());
+        assertEquals("[{\"key\":\"secret.password\",\"before\":\"********\",\"after\":\"********\"},"
+                + "{\"key\":\"topic\",\"before\":\"apply-a\",\"after\":\"apply-a2\"}]", a.path("changes").toString());
+        assertEquals("none", entries.get(1).path("action").asText());
+        assertEquals(0, entries.get(1).path("changes").size());
+        assertNoSecrets(json, "old-password-1", "new-password-2", "old-phrase-1");
+        Result names = Cli.run("diff", "-f", dir.toString(), "-o", "name");
+        assertEquals("apply-a\n", names.out(), names::toString);
+
         Result updated = Cli.run("apply", "-f", dir.resolve("a.json").toString(), "-f", dir.resolve("b.properties").toString());
         assertEquals(0, updated.code(), updated::toString);
         assertTrue(updated.out().startsWith(diff.out()), "the diff comes first: " + updated);
@@ -106,6 +124,11 @@ class ApplyTest {
         Result diff = Cli.run("diff", "-f", dir.resolve("good.properties").toString());
         assertEquals(1, diff.code(), diff::toString);
         assertTrue(diff.out().startsWith("+ connector 'dry-good' (new)\n  + connector.class = " + TICKS), diff::toString);
+        Result yaml = Cli.run("diff", "-f", dir.resolve("good.properties").toString(), "-o", "yaml");
+        assertEquals(1, yaml.code(), yaml::toString);
+        assertTrue(yaml.out().startsWith("- connector: dry-good\n"), yaml::toString);
+        assertTrue(yaml.out().contains("  action: create\n"), yaml::toString);
+        assertTrue(yaml.out().contains("  - key: topic\n    before: null\n    after: dry\n"), yaml::toString);
     }
 
     @Test

@@ -38,6 +38,13 @@ public record ConfigDiff(Map<String, String> live, Map<String, String> wanted, S
         return changes;
     }
 
+    /** The changes with secret values masked, as {@code diff -o json} shows them. */
+    public List<Change> maskedChanges() {
+        return changes().stream()
+                .map(c -> new Change(c.key(), masked(c.key(), c.before()), masked(c.key(), c.after())))
+                .toList();
+    }
+
     public boolean isEmpty() {
         return !isNew() && changes().isEmpty();
     }
@@ -46,24 +53,32 @@ public record ConfigDiff(Map<String, String> live, Map<String, String> wanted, S
     public void print(String connector, PrintWriter out, Style style) {
         out.println(style.bold((isNew() ? "+ connector '" : "~ connector '") + connector + "'"
                 + (isNew() ? " (new)" : "")));
-        for (Change change : changes()) {
+        for (Change change : maskedChanges()) {
             String key = change.key();
             if (change.before() == null) {
-                out.println(style.added("  + " + key + " = " + shown(key, change.after())));
+                out.println(style.added("  + " + key + " = " + oneLine(change.after())));
             } else if (change.after() == null) {
-                out.println(style.removed("  - " + key + " = " + shown(key, change.before())));
+                out.println(style.removed("  - " + key + " = " + oneLine(change.before())));
             } else {
-                out.println(style.changed("  ~ " + key + ": " + shown(key, change.before()) + " -> "
-                        + shown(key, change.after())));
+                out.println(style.changed("  ~ " + key + ": " + oneLine(change.before()) + " -> "
+                        + oneLine(change.after())));
             }
         }
     }
 
-    /** Masked when secret; line breaks written as \\n so each change stays on one line. */
-    private String shown(String key, String value) {
+    /** Masked when secret (a ${...} reference to a secret shows as it is). */
+    private String masked(String key, String value) {
+        if (value == null) {
+            return null;
+        }
         if (secrets.contains(key) && !value.isEmpty() && !value.startsWith("${")) {
             return Secrets.MASK;
         }
-        return Secrets.mask(key, value).replace("\r", "\\r").replace("\n", "\\n");
+        return Secrets.mask(key, value);
+    }
+
+    /** Line breaks written as \\n so each change stays on one line. */
+    private static String oneLine(String value) {
+        return value.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

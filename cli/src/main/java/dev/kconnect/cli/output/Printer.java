@@ -54,12 +54,30 @@ public final class Printer {
         }
     }
 
+    /** Something kconnect made itself, not a REST answer: JSON on one line, or YAML. */
+    public void printValue(Object value) {
+        JsonNode tree = Json.MAPPER.valueToTree(value);
+        switch (format) {
+            case json -> out.println(tree);
+            case yaml -> yaml(tree);
+            default -> throw new IllegalArgumentException("only json and yaml print values, not " + format);
+        }
+        out.flush();
+    }
+
     private void yaml(ApiResponse<?> response) {
         if (!response.hasBody()) {
             return;
         }
         try {
-            JsonNode tree = Json.MAPPER.readTree(response.body());
+            yaml(Json.MAPPER.readTree(response.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the worker's answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void yaml(JsonNode tree) {
+        try {
             YAMLMapper yaml = YAMLMapper.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -68,7 +86,7 @@ public final class Printer {
                     .build();
             out.print(yaml.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the worker's answer is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("cannot write YAML: " + e.getOriginalMessage(), e);
         }
     }
 }
