@@ -121,6 +121,18 @@ class ApplyTest {
         String connectors = Rest.get("/connectors");
         assertFalse(connectors.contains("dry-good") || connectors.contains("dry-bad"), "nothing created: " + connectors);
 
+        Result json = Cli.run("apply", "-f", dir.toString(), "--dry-run", "-o", "json");
+        assertEquals(ExitCode.USAGE, json.code(), json::toString);
+        JsonNode entries = new ObjectMapper().readTree(json.out());
+        assertEquals("dry-bad", entries.get(0).path("connector").asText(), json::toString);
+        assertEquals("invalid", entries.get(0).path("outcome").asText(), json::toString);
+        assertTrue(entries.get(0).path("errors").get(0).asText().startsWith("fail: Invalid value maybe"), json::toString);
+        assertEquals("dry-good", entries.get(1).path("connector").asText(), json::toString);
+        assertEquals("create", entries.get(1).path("outcome").asText(), json::toString);
+        assertEquals(0, entries.get(1).path("errors").size(), json::toString);
+        Result names = Cli.run("apply", "-f", dir.resolve("good.properties").toString(), "--dry-run", "-o", "name");
+        assertEquals("dry-good\n", names.out(), names::toString);
+
         Result diff = Cli.run("diff", "-f", dir.resolve("good.properties").toString());
         assertEquals(1, diff.code(), diff::toString);
         assertTrue(diff.out().startsWith("+ connector 'dry-good' (new)\n  + connector.class = " + TICKS), diff::toString);
