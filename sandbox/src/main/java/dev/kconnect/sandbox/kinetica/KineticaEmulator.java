@@ -142,20 +142,15 @@ public final class KineticaEmulator implements AutoCloseable {
         return ranks.port(0);
     }
 
-    /** Worker ranks with their own port, 0 unless {@link Builder#workerRanks(int)} asked for some. */
-    public int workerRanks() {
-        return ranks.workers();
-    }
-
     /** Records that /insert/records took in through the port of {@code rank} (0 is the head) since the start. */
     public long recordsInsertedThrough(int rank) {
         return ranks.insertedThrough(rank);
     }
 
     /**
-     * Records sent to a worker rank that does not own their shard. Kinetica passes them on to
-     * their rank (answering "data_rerouted"), so they are stored all the same; a client that
-     * routes as Kinetica shards leaves this at 0.
+     * Records sent to a worker rank that does not own their shard. They are stored all the same
+     * and the answer says "data_rerouted", as gpudb-api expects of Kinetica; a client that routes
+     * by the shard map leaves this at 0.
      */
     public long recordsRerouted() {
         return ranks.rerouted();
