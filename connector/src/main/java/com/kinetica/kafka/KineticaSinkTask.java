@@ -2,6 +2,7 @@ package com.kinetica.kafka;
 
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
+import com.gpudb.WorkerList;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
@@ -144,7 +145,8 @@ public class KineticaSinkTask extends SinkTask {
     private SinkWriter writer() throws GPUdbException {
         if (writer == null) {
             GPUdb gpudb = KineticaClients.connect(config.connection());
-            writer = new SinkWriter(config, gpudb, Multihead.workers(gpudb, config.multiheadEnabled()), errant);
+            WorkerList workers = Multihead.workers(config.connection(), config.multiheadEnabled());
+            writer = new SinkWriter(config, gpudb, workers, errant);
         }
         return writer;
     }

@@ -17,20 +17,31 @@ public final class KineticaClients {
      * @throws GPUdbException naming the URL when Kinetica cannot be reached or refuses the user
      */
     public static GPUdb connect(ConnectionSettings settings) throws GPUdbException {
-        GPUdbBase.Options options = new GPUdbBase.Options()
-                .setUsername(settings.username())
-                .setPassword(settings.password())
-                .setTimeout(settings.timeoutMs())
-                .setUseSnappy(true)
-                // one head node, errors at once: Connect's retries do the waiting
-                .setDisableAutoDiscovery(true)
-                .setDisableFailover(true);
-        GPUdb gpudb = new GPUdb(settings.url(), options);
+        // one head node, errors at once: Connect's retries do the waiting
+        GPUdb gpudb = new GPUdb(settings.url(), options(settings).setDisableAutoDiscovery(true));
         try {
             gpudb.showSystemProperties(GPUdbBase.options());
         } catch (GPUdbException e) {
             throw new GPUdbException("Kinetica at " + settings.url() + " did not answer: " + e.getMessage(), e);
         }
         return gpudb;
+    }
+
+    /**
+     * A client that learns the cluster's rank URLs when it is made, which gpudb-api's WorkerList
+     * needs: for a client made by {@link #connect} it lists no worker ranks at all. gpudb-api
+     * turns the discovery off by itself when the server's own head node address is unreachable.
+     */
+    static GPUdb discovering(ConnectionSettings settings) throws GPUdbException {
+        return new GPUdb(settings.url(), options(settings));
+    }
+
+    private static GPUdbBase.Options options(ConnectionSettings settings) {
+        return new GPUdbBase.Options()
+                .setUsername(settings.username())
+                .setPassword(settings.password())
+                .setTimeout(settings.timeoutMs())
+                .setUseSnappy(true)
+                .setDisableFailover(true);
     }
 }

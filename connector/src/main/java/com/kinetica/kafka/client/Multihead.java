@@ -1,7 +1,7 @@
 package com.kinetica.kafka.client;
 
-import com.gpudb.GPUdb;
 import com.gpudb.WorkerList;
+import com.kinetica.kafka.config.ConnectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,21 +16,21 @@ public final class Multihead {
      * The server's worker list, or {@code null} (the head node takes all records) when
      * multi-head is off, the server has no worker ranks, or it cannot tell.
      */
-    public static WorkerList workers(GPUdb gpudb, boolean enabled) {
+    public static WorkerList workers(ConnectionSettings settings, boolean enabled) {
         if (!enabled) {
             return null;
         }
         try {
-            WorkerList workers = new WorkerList(gpudb);
+            WorkerList workers = new WorkerList(KineticaClients.discovering(settings));
             if (workers.isMultiHeadEnabled() && !workers.isEmpty()) {
-                log.info("Multi-head ingest through {} worker rank(s)", workers.size());
+                log.info("Multi-head ingest through {} worker rank(s): {}", workers.size(), workers);
                 return workers;
             }
             log.info("Kinetica at {} has no worker ranks for multi-head ingest; writing through the head node",
-                    gpudb.getURL());
+                    settings.url());
         } catch (Exception e) {
             log.info("Kinetica at {} did not list worker ranks ({}); writing through the head node",
-                    gpudb.getURL(), Failures.summary(e));
+                    settings.url(), Failures.summary(e));
         }
         return null;
     }

@@ -26,12 +26,15 @@ public final class Faults {
         this.power = power;
     }
 
-    /** Closes the listening socket and open connections: clients get "connection refused" until {@link #up()}. */
+    /**
+     * Closes the listening sockets (of every rank) and open connections: clients get "connection
+     * refused" until {@link #up()}.
+     */
     public void down() {
         power.down();
     }
 
-    /** Listens again on the same port, with all tables as they were. */
+    /** Listens again on the same ports, with all tables as they were. */
     public void up() {
         power.up();
     }

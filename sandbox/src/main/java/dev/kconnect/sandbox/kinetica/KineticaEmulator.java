@@ -3,6 +3,7 @@ package dev.kconnect.sandbox.kinetica;
 import com.sun.net.httpserver.HttpServer;
 import dev.kconnect.sandbox.PortInUseException;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoints;
+import dev.kconnect.sandbox.kinetica.endpoint.Ranks;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.Table;
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * KineticaEmulator emu = KineticaEmulator.builder().port(0).credentials("user", "pass").start();
  * GPUdb db = new GPUdb(emu.url(), options);
  * </pre>
+ * With {@link Builder#workerRanks(int) worker ranks} it also listens on one port per worker rank,
+ * for multi-head ingest; every port serves the same tables.
  */
 public final class KineticaEmulator implements AutoCloseable {
     static {
@@ -41,16 +44,18 @@ public final class KineticaEmulator implements AutoCloseable {
 
     private final String host;
     private final Catalog catalog = new Catalog();
+    private final Ranks ranks;
     private final Faults faults;
     private final RequestHandler handler;
     private final ExecutorService executor;
-    private int port;
-    private HttpServer server;
+    /** The listening servers by rank; empty while down. */
+    private final List<HttpServer> servers = new ArrayList<>();
     private boolean closed;
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
-        this.port = builder.port;
+        this.ranks = new Ranks(builder.workerRanks);
+        ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
         this.faults = new Faults(new Faults.Switch() {
@@ -64,8 +69,8 @@ public final class KineticaEmulator implements AutoCloseable {
                 startServer();
             }
         });
-        this.handler = new RequestHandler(Endpoints.all(catalog, authorization != null), faults, authorization);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.handler = new RequestHandler(Endpoints.all(catalog, ranks, authorization != null), faults, authorization);
+        this.executor = Executors.newFixedThreadPool(4 + builder.workerRanks, r -> {
             Thread thread = new Thread(r, "kinetica-emulator-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -83,39 +88,72 @@ public final class KineticaEmulator implements AutoCloseable {
 
     private synchronized void startServer() {
         if (closed) {
-            throw new IllegalStateException("the Kinetica emulator on port " + port + " is closed");
+            throw new IllegalStateException("the Kinetica emulator on port " + port() + " is closed");
         }
-        if (server != null) {
+        if (!servers.isEmpty()) {
             return;
         }
         try {
+            for (int rank = 0; rank <= ranks.workers(); rank++) {
+                servers.add(listen(rank));
+            }
+        } catch (RuntimeException e) {
+            stopServer();
+            throw e;
+        }
+    }
+
+    /** Listens on the port of {@code rank}; a port of 0 becomes a free one, kept from then on. */
+    private HttpServer listen(int rank) {
+        int port = ranks.port(rank);
+        String what = rank == 0 ? "the Kinetica emulator" : "worker rank " + rank + " of the Kinetica emulator";
+        try {
             HttpServer created = HttpServer.create(new InetSocketAddress(host, port), 64);
-            created.createContext("/", handler);
+            created.createContext("/", exchange -> handler.handle(exchange, rank));
             created.setExecutor(executor);
             created.start();
-            port = created.getAddress().getPort();
-            server = created;
+            ranks.setPort(rank, created.getAddress().getPort());
+            return created;
         } catch (BindException e) {
-            throw new PortInUseException(port, "the Kinetica emulator");
+            throw new PortInUseException(port, what);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Kinetica emulator on " + host + ":" + port, e);
+            throw new IllegalStateException("cannot start " + what + " on " + host + ":" + port, e);
         }
     }
 
     private synchronized void stopServer() {
-        if (server != null) {
+        for (HttpServer server : servers) {
             server.stop(0);
-            server = null;
         }
+        servers.clear();
     }
 
     /** The URL to give the client, e.g. {@code http://127.0.0.1:9191}. */
     public String url() {
-        return "http://" + host + ":" + port;
+        return url(0);
+    }
+
+    /** The URL of {@code rank}: 0 is the head, 1..n the worker ranks. */
+    public String url(int rank) {
+        return "http://" + host + ":" + ranks.port(rank);
     }
 
     public int port() {
-        return port;
+        return ranks.port(0);
+    }
+
+    /** Records that /insert/records took in through the port of {@code rank} (0 is the head) since the start. */
+    public long recordsInsertedThrough(int rank) {
+        return ranks.insertedThrough(rank);
+    }
+
+    /**
+     * Records sent to a worker rank that does not own their shard. They are stored all the same
+     * and the answer says "data_rerouted", as gpudb-api expects of Kinetica; a client that routes
+     * by the shard map leaves this at 0.
+     */
+    public long recordsRerouted() {
+        return ranks.rerouted();
     }
 
     public Faults faults() {
@@ -179,6 +217,7 @@ public final class KineticaEmulator implements AutoCloseable {
         private int port = 9191;
         private String user;
         private String password;
+        private int workerRanks;
 
         private Builder() {
         }
@@ -199,6 +238,19 @@ public final class KineticaEmulator implements AutoCloseable {
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
+            return this;
+        }
+
+        /**
+         * Multi-head ingest: {@code n} worker ranks, each on a free port of the same host, listed
+         * by /show/system/properties and owning shards in /admin/show/shards. Default 0: the
+         * head alone, which reports multi-head ingest off.
+         */
+        public Builder workerRanks(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("worker ranks must be >= 0, not " + n);
+            }
+            this.workerRanks = n;
             return this;
         }
 

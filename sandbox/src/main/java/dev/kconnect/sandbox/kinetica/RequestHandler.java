@@ -1,7 +1,6 @@
 package dev.kconnect.sandbox.kinetica;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.kconnect.sandbox.kinetica.endpoint.Call;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoint;
 import dev.kconnect.sandbox.kinetica.endpoint.Wire;
@@ -20,9 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Serves one HTTP exchange the way Kinetica does: checks credentials (401), applies injected
  * faults, decompresses Snappy bodies, runs the endpoint and wraps its answer or error in the
- * RawGpudbResponse envelope (errors with HTTP 400).
+ * RawGpudbResponse envelope (errors with HTTP 400). One handler serves the ports of all ranks.
  */
-final class RequestHandler implements HttpHandler {
+final class RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
     private final Map<String, Endpoint> endpoints;
@@ -37,8 +36,8 @@ final class RequestHandler implements HttpHandler {
         this.authorization = authorization;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /** Serves an exchange that came in through the port of {@code rank}. */
+    void handle(HttpExchange exchange, int rank) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (authorization != null
@@ -57,7 +56,7 @@ final class RequestHandler implements HttpHandler {
             byte[] answer;
             int status = 200;
             try {
-                answer = serve(exchange, path, body);
+                answer = serve(exchange, rank, path, body);
             } catch (KineticaError e) {
                 status = 400;
                 answer = Wire.error(e.getMessage());
@@ -76,7 +75,7 @@ final class RequestHandler implements HttpHandler {
         return count == null ? 0 : count.sum();
     }
 
-    private byte[] serve(HttpExchange exchange, String path, byte[] body) throws IOException {
+    private byte[] serve(HttpExchange exchange, int rank, String path, byte[] body) throws IOException {
         String failure = faults.takeFailure();
         if (failure != null) {
             throw new KineticaError(failure);
@@ -93,7 +92,7 @@ final class RequestHandler implements HttpHandler {
         if (host == null) {
             host = "127.0.0.1:" + exchange.getLocalAddress().getPort();
         }
-        return Wire.ok(endpoint.call(new Call(body, "http://" + host)));
+        return Wire.ok(endpoint.call(new Call(body, "http://" + host, rank)));
     }
 
     private void sleep() {

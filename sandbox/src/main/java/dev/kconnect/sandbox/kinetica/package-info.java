@@ -4,9 +4,8 @@
  * RawGpudbResponse envelope, errors as status ERROR with HTTP 400, 401 for bad credentials), so the
  * unmodified gpudb-api client runs against in-memory tables.
  *
- * <p>Emulated: /show/system/properties and /status (a single head rank: no HA, no multi-head
- * ingest), /has/permission (always granted), /create/type, /show/types, /create/table,
- * /has/table, /show/table, /clear/table (drops the table, as in Kinetica), /create/schema,
+ * <p>Emulated: /show/system/properties and /status (no HA), /has/permission (always granted),
+ * /admin/show/shards, /create/type, /show/types, /create/table, /has/table, /show/table, /clear/table (drops the table, as in Kinetica), /create/schema,
  * /has/schema, /show/schema, /alter/table and /alter/table/columns (add, change, delete column;
  * index, TTL and compression actions are accepted without effect), /insert/records (primary keys
  * enforced; update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run), /get/records
@@ -14,6 +13,15 @@
  * max_get_records_size), /delete/records (expressions, global_expression, delete_all_records),
  * /create/tablemonitor and /clear/tablemonitor (registered only: no change events are published).
  * Anything else is answered with a Kinetica error naming the endpoint.
+ *
+ * <p>Multi-head ingest, when the builder asks for worker ranks: each worker rank listens on a port
+ * of its own and serves every endpoint over the same tables; /show/system/properties lists the
+ * rank URLs (conf.worker_http_server_urls) so gpudb-api's WorkerList finds them, and
+ * /admin/show/shards deals the 16,384 shards to the worker ranks in turn. A worker finds each
+ * record's shard with gpudb-api's own shard key code ({@code com.gpudb.ShardRouting}); records of
+ * another rank's shard are stored all the same, answered with "data_rerouted" (which gpudb-api's
+ * BulkInserter expects of Kinetica) and counted. Records are counted by the rank they came
+ * through. Without worker ranks the head alone answers and reports multi-head ingest off.
  *
  * <p>Packages: {@code store} holds the catalog (schemas, types, tables; rows as binary records),
  * {@code filter} parses filter expressions, {@code endpoint} maps endpoints onto them.

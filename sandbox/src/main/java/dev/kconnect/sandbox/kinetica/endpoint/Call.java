@@ -9,10 +9,11 @@ import com.gpudb.GPUdbException;
 import java.nio.ByteBuffer;
 
 /**
- * An HTTP call to an endpoint: the (already decompressed) Avro body and the address the client
- * used to reach the emulator, which discovery answers must repeat back to it.
+ * An HTTP call to an endpoint: the (already decompressed) Avro body, the address the client
+ * used to reach the emulator, which discovery answers must repeat back to it, and the rank
+ * whose port took the call (0, the head, unless the emulator has worker ranks).
  */
-public record Call(byte[] body, String baseUrl) {
+public record Call(byte[] body, String baseUrl, int rank) {
 
     /** Decodes the body into {@code empty}, a fresh request record. */
     public <T extends IndexedRecord> T decode(T empty) {

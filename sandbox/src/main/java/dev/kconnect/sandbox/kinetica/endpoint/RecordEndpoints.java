@@ -1,5 +1,10 @@
 package dev.kconnect.sandbox.kinetica.endpoint;
 
+import com.gpudb.Avro;
+import com.gpudb.GPUdbException;
+import com.gpudb.GenericRecord;
+import com.gpudb.ShardRouting;
+import com.gpudb.Type;
 import com.gpudb.protocol.DeleteRecordsRequest;
 import com.gpudb.protocol.DeleteRecordsResponse;
 import com.gpudb.protocol.GetRecordsRequest;
@@ -28,9 +33,11 @@ import java.util.Map;
 /** /insert/records, /get/records and /delete/records. */
 final class RecordEndpoints {
     private final Catalog catalog;
+    private final Ranks ranks;
 
-    RecordEndpoints(Catalog catalog) {
+    RecordEndpoints(Catalog catalog, Ranks ranks) {
         this.catalog = catalog;
+        this.ranks = ranks;
     }
 
     void register(Map<String, Endpoint> endpoints) {
@@ -56,12 +63,37 @@ final class RecordEndpoints {
         if (Options.flag(options, "dry_run")) {
             return new InsertRecordsResponse().setCountInserted(rows.size()).setCountUpdated(0).setInfo(Map.of());
         }
+        long rerouted = call.rank() == 0 ? 0 : misrouted(type, request.getList(), call.rank());
         Table.InsertCount count = table.insert(type, rows, mode);
+        ranks.countInserted(call.rank(), rows.size());
+        ranks.countRerouted(rerouted);
         return new InsertRecordsResponse()
                 .setRecordIds(List.of())
                 .setCountInserted(count.inserted())
                 .setCountUpdated(count.updated())
-                .setInfo(Map.of());
+                // as Kinetica: a worker passes records of other ranks' shards on, and says so
+                .setInfo(rerouted > 0 ? Map.of("data_rerouted", "true") : Map.of());
+    }
+
+    /** How many of the records sent to worker {@code rank} belong to shards of other ranks. */
+    private long misrouted(TableType type, List<ByteBuffer> records, int rank) {
+        Type clientType = new Type(type.label(), type.definition(), type.properties());
+        ShardRouting routing = new ShardRouting(clientType);
+        if (!routing.hasKey()) {
+            return 0;   // no shard key: the records of a randomly sharded table may go to any rank
+        }
+        try {
+            List<GenericRecord> decoded = Avro.decode(clientType, records);
+            long misrouted = 0;
+            for (GenericRecord record : decoded) {
+                if (routing.rank(record, ranks.shardRanks()) != rank) {
+                    misrouted++;
+                }
+            }
+            return misrouted;
+        } catch (GPUdbException e) {
+            throw new KineticaError("Cannot compute the shard of a record: " + e.getMessage());
+        }
     }
 
     /** Checks each record against the type and takes its key; only a record with a maybe too long charN value is decoded. */
