@@ -1,5 +1,6 @@
 package com.kinetica.kafka;
 
+import com.gpudb.BulkInserter;
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
 import com.gpudb.WorkerList;
@@ -34,6 +35,8 @@ public class KineticaSinkTask extends SinkTask {
     private RetryPolicy retry;
     private ErrantRecords errant;
     private SinkWriter writer;
+    /** The worker ranks records go to (multi-head ingest); null when the head node takes them all. */
+    private WorkerList workers;
     private boolean failedBefore;
     /** When the oldest record still buffered was taken in; MAX_VALUE when nothing is buffered. */
     private long bufferedSince = Long.MAX_VALUE;
@@ -80,8 +83,23 @@ public class KineticaSinkTask extends SinkTask {
             if (Failures.isUnauthorized(e)) {
                 throw unauthorized(e);
             }
-            throw retry.failed("Writing to Kinetica at " + config.connection().url(), e);
+            throw retry.failed(writingTo(e), e);
         }
+    }
+
+    /**
+     * What failed. With multi-head ingest an insert goes to the worker ranks, whose URLs may not be
+     * reachable from Connect (gpudb-api's error lists them): say so, and what to do.
+     */
+    private String writingTo(GPUdbException e) {
+        String what = "Writing to Kinetica at " + config.connection().url();
+        for (Throwable t = e; workers != null && t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BulkInserter.InsertException) {
+                return what + " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
+                        + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
+            }
+        }
+        return what;
     }
 
     /**
@@ -145,7 +163,7 @@ public class KineticaSinkTask extends SinkTask {
     private SinkWriter writer() throws GPUdbException {
         if (writer == null) {
             GPUdb gpudb = KineticaClients.connect(config.connection());
-            WorkerList workers = Multihead.workers(config.connection(), config.multiheadEnabled());
+            workers = Multihead.workers(config.connection(), config.multiheadEnabled());
             writer = new SinkWriter(config, gpudb, workers, errant);
         }
         return writer;

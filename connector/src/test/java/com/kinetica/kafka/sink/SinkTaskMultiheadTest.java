@@ -4,6 +4,7 @@ import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Multi-head ingest: the sink task against an emulator whose worker ranks take records straight. */
@@ -114,6 +116,41 @@ class SinkTaskMultiheadTest {
 
         assertSpreadOverTheWorkers(perRank);
         assertAllWritten("mh_unkeyed");
+    }
+
+    @Test
+    void unreachableWorkerRanksAreNamedWithWhatToDo() {
+        String topic = "mh_down";
+        Map<String, String> props = Map.of(
+                "kinetica.url", emu.url(),
+                "topics", topic,
+                "kinetica.tables.single_table_per_topic", "true",
+                "kinetica.batch_size", "5",
+                "kinetica.retry_count", "5",
+                "kinetica.retry_backoff_ms", "0");
+        try (TaskHarness h = new TaskHarness(props, false)) {
+            List<SinkRecord> first = new ArrayList<>();
+            List<SinkRecord> second = new ArrayList<>();
+            for (long id = 0; id < 20; id++) {
+                Struct value = new Struct(ROW).put("id", id).put("sensor", "s");
+                (id < 10 ? first : second).add(h.record(topic, KEY, new Struct(KEY).put("id", id), ROW, value));
+            }
+            h.put(first);
+            h.commit();
+            emu.faults().downWorkerRanks();
+            try {
+                RetriableException e = assertThrows(RetriableException.class, () -> h.put(second));
+                assertTrue(e.getMessage().startsWith("Writing to Kinetica at " + emu.url() + " through 2 worker rank(s)"
+                        + " (multi-head ingest; set kinetica.enable_multihead=false if Connect cannot reach the worker ranks)"),
+                        e.getMessage());
+                assertTrue(e.getMessage().contains(emu.url(1)) || e.getMessage().contains(emu.url(2)), e.getMessage());
+            } finally {
+                emu.faults().up();
+            }
+            h.put(second); // Connect redelivers them
+            h.commit();
+        }
+        assertEquals(LongStream.range(0, 20).boxed().collect(Collectors.toSet()), ids(topic));
     }
 
     @Test

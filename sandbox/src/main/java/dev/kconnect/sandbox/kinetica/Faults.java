@@ -12,6 +12,8 @@ public final class Faults {
     interface Switch {
         void down();
 
+        void downWorkers();
+
         void up();
     }
 
@@ -32,6 +34,14 @@ public final class Faults {
      */
     public void down() {
         power.down();
+    }
+
+    /**
+     * Closes the worker ranks' sockets only, as when Connect can reach the head node but not the
+     * rank URLs it lists: multi-head inserts fail while the head still answers. {@link #up()} reopens them.
+     */
+    public void downWorkerRanks() {
+        power.downWorkers();
     }
 
     /** Listens again on the same ports, with all tables as they were. */

@@ -48,20 +48,26 @@ public final class KineticaEmulator implements AutoCloseable {
     private final Faults faults;
     private final RequestHandler handler;
     private final ExecutorService executor;
-    /** The listening servers by rank; empty while down. */
-    private final List<HttpServer> servers = new ArrayList<>();
+    /** The listening servers by rank; null while that rank is down. */
+    private final HttpServer[] servers;
     private boolean closed;
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
         this.ranks = new Ranks(builder.workerRanks);
+        this.servers = new HttpServer[builder.workerRanks + 1];
         ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
         this.faults = new Faults(new Faults.Switch() {
             @Override
             public void down() {
-                stopServer();
+                stopServer(0);
+            }
+
+            @Override
+            public void downWorkers() {
+                stopServer(1);
             }
 
             @Override
@@ -90,15 +96,14 @@ public final class KineticaEmulator implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the Kinetica emulator on port " + port() + " is closed");
         }
-        if (!servers.isEmpty()) {
-            return;
-        }
         try {
             for (int rank = 0; rank <= ranks.workers(); rank++) {
-                servers.add(listen(rank));
+                if (servers[rank] == null) {
+                    servers[rank] = listen(rank);
+                }
             }
         } catch (RuntimeException e) {
-            stopServer();
+            stopServer(0);
             throw e;
         }
     }
@@ -121,11 +126,14 @@ public final class KineticaEmulator implements AutoCloseable {
         }
     }
 
-    private synchronized void stopServer() {
-        for (HttpServer server : servers) {
-            server.stop(0);
+    /** Stops listening on ranks {@code from} to the last. */
+    private synchronized void stopServer(int from) {
+        for (int rank = from; rank < servers.length; rank++) {
+            if (servers[rank] != null) {
+                servers[rank].stop(0);
+                servers[rank] = null;
+            }
         }
-        servers.clear();
     }
 
     /** The URL to give the client, e.g. {@code http://127.0.0.1:9191}. */
@@ -201,7 +209,7 @@ public final class KineticaEmulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        stopServer();
+        stopServer(0);
         closed = true;
         executor.shutdownNow();
     }
