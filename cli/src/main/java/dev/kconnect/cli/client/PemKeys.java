@@ -40,14 +40,16 @@ final class PemKeys {
     static PrivateKey read(Path file) {
         String pem;
         try {
-            pem = Files.readString(file, StandardCharsets.US_ASCII);
+            // Latin-1 reads any bytes: a binary file (a keystore, DER) then just holds no PEM block
+            pem = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new TlsFileException("cannot read --key " + file + ": " + e.getMessage());
         }
         Matcher block = BLOCK.matcher(pem);
         if (!block.find()) {
             throw new TlsFileException("--key " + file + " holds no PEM private key (-----BEGIN PRIVATE KEY-----,"
-                    + " RSA PRIVATE KEY or EC PRIVATE KEY); " + CONVERT);
+                    + " RSA PRIVATE KEY or EC PRIVATE KEY); " + CONVERT
+                    + ", or from a PKCS12 keystore: openssl pkcs12 -in STORE.p12 -nocerts -nodes -out key.pem");
         }
         String kind = block.group(1);
         String body = block.group(2);

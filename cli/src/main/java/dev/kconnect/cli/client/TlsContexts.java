@@ -89,7 +89,9 @@ final class TlsContexts {
         } catch (IOException e) {
             throw new TlsFileException("cannot read " + option + " " + file + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw new TlsFileException(option + " " + file + " is not a PEM certificate file: " + e.getMessage());
+            throw new TlsFileException(option + " " + file + " is not a PEM certificate file (" + e.getMessage()
+                    + "); from a PKCS12 keystore export one with: openssl pkcs12 -in STORE.p12 -nokeys -out cert.pem"
+                    + " (for JKS: keytool -exportcert -rfc -keystore STORE.jks -alias ALIAS -file cert.pem)");
         }
     }
 

@@ -90,6 +90,20 @@ class MutualTlsTest {
     }
 
     @Test
+    void aKeystoreInsteadOfPemSaysHowToExportPem() {
+        Path store = dir.resolve("client.p12");
+        Result asCert = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", store.toString(), "--key", key.toString());
+        assertEquals(ExitCode.USAGE, asCert.code(), asCert::toString);
+        assertEquals(1, asCert.err().lines().count(), asCert::toString);
+        assertTrue(asCert.err().startsWith("kconnect: --cert " + store + " is not a PEM certificate file"), asCert::toString);
+        assertTrue(asCert.err().contains("openssl pkcs12 -in STORE.p12 -nokeys -out cert.pem"), asCert::toString);
+
+        Result asKey = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", store.toString());
+        assertEquals(ExitCode.USAGE, asKey.code(), asKey::toString);
+        assertTrue(asKey.err().contains("openssl pkcs12 -in STORE.p12 -nocerts -nodes -out key.pem"), asKey::toString);
+    }
+
+    @Test
     void rsaAndEcKeysInTheFormsOpensslWritesAreAccepted() throws Exception {
         Path pkcs1 = dir.resolve("client-pkcs1.pem");
         Certificates.openssl("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
