@@ -149,19 +149,37 @@ final class RecordEndpoints {
         Table table = catalog.table(request.getTableName());
         TableType current = table.type();
         Filter filter = Filters.parse(Options.get(options, "expression", ""), current);
-        BitSet columns = filter.columns();
         String sortBy = Options.get(options, "sort_by", "");
-        Comparator<Object[]> order = sortBy.isEmpty() ? null : order(current, sortBy, options);
-        if (order != null) {
-            columns.set(current.position(sortBy));
+        int sortColumn = sortBy.isEmpty() ? -1 : current.position(sortBy);
+        if (!sortBy.isEmpty() && sortColumn < 0) {
+            throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
         }
-        long limit = request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
-                : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE);
-        Paging paging = new Paging(order, (int) Math.min(request.getOffset(), Integer.MAX_VALUE), (int) limit);
-        if (table.scan(filter.test(), columns, filter.key(), paging) != current) {
+        boolean descending = sortColumn >= 0 && descending(options);
+        int offset = (int) Math.min(request.getOffset(), Integer.MAX_VALUE);
+        int limit = (int) (request.getLimit() < 0 ? SystemEndpoints.MAX_GET_RECORDS_SIZE
+                : Math.min(request.getLimit(), SystemEndpoints.MAX_GET_RECORDS_SIZE));
+        List<Table.Row> page;
+        long total;
+        TableType read;
+        // paging on a range of the sort column, as a source does: through the column's sorted order, no scan
+        if (sortColumn >= 0 && !descending && filter.key() == null && SortedPaging.applies(filter, sortColumn)) {
+            SortedPaging paging = new SortedPaging(filter, sortColumn, offset, limit);
+            read = table.readSorted(sortColumn, Values::compareNullsFirst, paging);
+            page = paging.rows();
+            total = paging.total();
+        } else {
+            Paging paging = new Paging(sortColumn < 0 ? null : order(sortColumn, descending), offset, limit);
+            BitSet columns = filter.columns();
+            if (sortColumn >= 0) {
+                columns.set(sortColumn);
+            }
+            read = table.scan(filter.test(), columns, filter.key(), paging);
+            page = paging.rows();
+            total = paging.total();
+        }
+        if (read != current) {
             throw new KineticaError("Table '" + table.name() + "' was altered during the read; retry");
         }
-        List<Table.Row> page = paging.rows();
         List<ByteBuffer> encoded = new ArrayList<>(page.size());
         for (Table.Row row : page) {
             encoded.add(row.bytes());
@@ -172,23 +190,23 @@ final class RecordEndpoints {
                 .setTypeSchema(current.definition())
                 .setRecordsBinary(encoded)
                 .setRecordsJson(List.of())
-                .setTotalNumberOfRecords(paging.total())
-                .setHasMoreRecords(request.getOffset() + page.size() < paging.total())
+                .setTotalNumberOfRecords(total)
+                .setHasMoreRecords(request.getOffset() + page.size() < total)
                 .setInfo(Map.of());
     }
 
-    /** The order of sort_by and sort_order. */
-    private static Comparator<Object[]> order(TableType type, String sortBy, Map<String, String> options) {
-        int position = type.position(sortBy);
-        if (position < 0) {
-            throw new KineticaError("Unknown sort_by column '" + sortBy + "'");
-        }
-        Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
+    private static boolean descending(Map<String, String> options) {
         String direction = Options.get(options, "sort_order", "ascending").toLowerCase(Locale.ROOT);
         if (!direction.equals("ascending") && !direction.equals("descending")) {
             throw new KineticaError("Invalid sort_order '" + direction + "' (ascending or descending)");
         }
-        return direction.equals("descending") ? order.reversed() : order;
+        return direction.equals("descending");
+    }
+
+    /** The order of the sort column's values, nulls first when ascending. */
+    private static Comparator<Object[]> order(int position, boolean descending) {
+        Comparator<Object[]> order = (a, b) -> Values.compareNullsFirst(a[position], b[position]);
+        return descending ? order.reversed() : order;
     }
 
     private DeleteRecordsResponse delete(Call call) {

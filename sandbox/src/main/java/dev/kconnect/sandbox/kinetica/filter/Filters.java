@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * Parses Kinetica filter expressions into row predicates: comparisons ({@code > >= < <= = == != <>}),
  * {@code and}/{@code or}/{@code not} (also {@code && || !}), parentheses, {@code is [not] null},
  * {@code [not] in (...)}, {@code [not] between a and b}, {@code [not] like 'p%'}. Anything else is
- * a syntax error: a filter is never silently ignored.
+ * a syntax error: a filter is never silently ignored. Comparisons of a column with a literal also
+ * give the filter its column ranges ({@link Filter#within()}, {@link Filter#accepting()}), through
+ * {@code and} and {@code or}; anything else leaves them unknown.
  */
 public final class Filters {
     /** An operand: a column of the row or a literal. */
@@ -41,6 +43,39 @@ public final class Filters {
         @Override
         public Object value(Object[] row) {
             return row[position];
+        }
+    }
+
+    /** A parsed part of the expression: its test and its column ranges, as in {@link Filter}. */
+    private record Part(Predicate<Object[]> test, Map<Integer, Range> within, Map<Integer, Range> accepting) {
+        /** A part whose ranges are unknown. */
+        Part(Predicate<Object[]> test) {
+            this(test, Map.of(), Map.of());
+        }
+
+        Part and(Part other) {
+            Map<Integer, Range> bothWithin = new HashMap<>(within);
+            other.within.forEach((column, range) -> bothWithin.merge(column, range, Range::and));
+            Map<Integer, Range> bothAccepting = new HashMap<>();
+            accepting.forEach((column, range) -> {
+                if (other.accepting.containsKey(column)) {
+                    bothAccepting.put(column, range.and(other.accepting.get(column)));
+                }
+            });
+            return new Part(test.and(other.test), bothWithin, bothAccepting);
+        }
+
+        Part or(Part other) {
+            Map<Integer, Range> eitherWithin = new HashMap<>();
+            within.forEach((column, range) -> {
+                if (other.within.containsKey(column)) {
+                    eitherWithin.put(column, range.span(other.within.get(column)));
+                }
+            });
+            // either side's accepting range accepts: keep one
+            Map<Integer, Range> eitherAccepting = new HashMap<>(other.accepting);
+            eitherAccepting.putAll(accepting);
+            return new Part(test.or(other.test), eitherWithin, eitherAccepting);
         }
     }
 
@@ -67,18 +102,18 @@ public final class Filters {
         }
         try {
             Filters parser = new Filters(expression, type);
-            Predicate<Object[]> predicate = parser.or();
+            Part part = parser.or();
             parser.expectEnd();
             Object key = parser.onlyEqualities ? KeyLookup.key(type, parser.equalities) : null;
-            return new Filter(predicate, parser.columns, key);
+            return new Filter(part.test(), parser.columns, key, part.within(), part.accepting());
         } catch (FilterException e) {
             throw new KineticaError("Invalid filter expression '" + expression + "': " + e.getMessage()
                     + " at position " + e.position());
         }
     }
 
-    private Predicate<Object[]> or() {
-        Predicate<Object[]> left = and();
+    private Part or() {
+        Part left = and();
         while (peek().isKeyword("or") || peek().isSymbol("||")) {
             at++;
             onlyEqualities = false;
@@ -87,8 +122,8 @@ public final class Filters {
         return left;
     }
 
-    private Predicate<Object[]> and() {
-        Predicate<Object[]> left = not();
+    private Part and() {
+        Part left = not();
         while (peek().isKeyword("and") || peek().isSymbol("&&")) {
             at++;
             left = left.and(not());
@@ -96,19 +131,19 @@ public final class Filters {
         return left;
     }
 
-    private Predicate<Object[]> not() {
+    private Part not() {
         if (peek().isKeyword("not") || peek().isSymbol("!")) {
             at++;
             onlyEqualities = false;
-            return not().negate();
+            return new Part(not().test().negate());
         }
         return condition();
     }
 
-    private Predicate<Object[]> condition() {
+    private Part condition() {
         if (peek().isSymbol("(")) {
             at++;
-            Predicate<Object[]> inner = or();
+            Part inner = or();
             expect(")");
             return inner;
         }
@@ -119,7 +154,7 @@ public final class Filters {
             onlyEqualities = false;
             boolean negated = accept("not");
             expectKeyword("null");
-            return negated ? row -> left.value(row) != null : row -> left.value(row) == null;
+            return new Part(negated ? row -> left.value(row) != null : row -> left.value(row) == null);
         }
         boolean negated = accept("not");
         onlyEqualities &= !negated;
@@ -136,10 +171,10 @@ public final class Filters {
             return comparison(left);
         }
         onlyEqualities = false;
-        return negated ? predicate.negate() : predicate;
+        return new Part(negated ? predicate.negate() : predicate);
     }
 
-    private Predicate<Object[]> comparison(Operand left) {
+    private Part comparison(Operand left) {
         Token op = next();
         if (op.kind() != Token.Kind.SYMBOL || !COMPARISONS.contains(op.text())) {
             throw error("expected a comparison operator", op);
@@ -148,13 +183,30 @@ public final class Filters {
         Operand l = coerce(left, right);
         Operand r = coerce(right, left);
         noteEquality(op.text(), l, r);
-        return switch (op.text()) {
+        Predicate<Object[]> test = switch (op.text()) {
             case ">" -> compare(l, r, c -> c > 0);
             case ">=" -> compare(l, r, c -> c >= 0);
             case "<" -> compare(l, r, c -> c < 0);
             case "<=" -> compare(l, r, c -> c <= 0);
             case "=", "==" -> compare(l, r, c -> c == 0);
             default -> compare(l, r, c -> c != 0);
+        };
+        if (l instanceof ColumnRef column && r instanceof Literal literal && inColumnOrder(column.column(), literal.value())) {
+            Range range = Range.of(op.text(), literal.value());
+            if (range != null) {
+                Map<Integer, Range> ranges = Map.of(column.position(), range);
+                return new Part(test, ranges, ranges);
+            }
+        }
+        return new Part(test);
+    }
+
+    /** Whether the literal compares with the column's values as they sort: then the values it selects are contiguous. */
+    private static boolean inColumnOrder(Column column, Object literal) {
+        return switch (column.type()) {
+            case INT, LONG, FLOAT, DOUBLE -> literal instanceof Number;
+            case STRING -> literal instanceof String;
+            case BYTES -> false;
         };
     }
 

@@ -60,16 +60,27 @@ final class RowStore {
         }
     }
 
+    /** The record's bytes, also once it is deleted (until the table is rewritten). */
     ByteBuffer slice(long ref) {
         byte[] chunk = chunks.get((int) (ref >>> 32));
         int offset = (int) ref;
-        return ByteBuffer.wrap(chunk, offset + 4, readInt(chunk, offset)).slice();
+        return ByteBuffer.wrap(chunk, offset + 4, Math.abs(readInt(chunk, offset))).slice();
+    }
+
+    /** The reference the next record will get or exceed: references grow in the order records are appended. */
+    long end() {
+        return chunks.isEmpty() ? 0 : ((long) (chunks.size() - 1) << 32) | used;
     }
 
     void forEach(Visitor visitor) {
-        for (int c = 0; c < chunks.size(); c++) {
+        forEachFrom(0, visitor);
+    }
+
+    /** Visits the live records appended at or after {@code from}, a reference or {@link #end()}. */
+    void forEachFrom(long from, Visitor visitor) {
+        for (int c = (int) (from >>> 32); c < chunks.size(); c++) {
             byte[] chunk = chunks.get(c);
-            int offset = 0;
+            int offset = c == (int) (from >>> 32) ? (int) from : 0;
             // a zero length ends a chunk: records are never empty and new chunks are zero-filled
             while (offset + 4 <= chunk.length) {
                 int length = readInt(chunk, offset);

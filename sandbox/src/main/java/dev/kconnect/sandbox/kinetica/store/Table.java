@@ -5,8 +5,11 @@ import org.apache.avro.io.BinaryDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -16,7 +19,9 @@ import java.util.function.UnaryOperator;
  * One table: its type and its rows, kept as Avro binary records in a {@link RowStore} (reads send
  * them back as they came) and, when the type has a primary key, indexed by it in a
  * {@link KeyIndex}, so key checks never scan the table. Rows are decoded only when a filter or
- * a sort needs their values.
+ * a sort needs their values. Each column a sorted read pages through gets a {@link SortedColumn},
+ * made at the first such read and kept up to date through inserts and deletes until the table is
+ * rewritten.
  */
 public final class Table {
     /** What an insert does with a record whose primary key already exists. */
@@ -45,6 +50,8 @@ public final class Table {
     private TableType type;
     private RowStore store = new RowStore();
     private KeyIndex index;
+    /** By column position. */
+    private final Map<Integer, SortedColumn> sorted = new HashMap<>();
 
     Table(String name, TableType type) {
         this.name = name;
@@ -98,7 +105,7 @@ public final class Table {
             }
             index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
             if (existing >= 0) {
-                store.kill(existing);
+                kill(existing);
                 updated++;
             } else {
                 inserted++;
@@ -176,7 +183,7 @@ public final class Table {
                 return 0;
             }
             index.remove(key);
-            store.kill(ref);
+            kill(ref);
             return 1;
         }
         RowCodec codec = type.codec();
@@ -198,9 +205,28 @@ public final class Table {
             if (index != null) {
                 index.remove(type.keyOf(doomedValues.get(i)));
             }
-            store.kill(doomed.get(i));
+            kill(doomed.get(i));
         }
         return doomed.size();
+    }
+
+    private void kill(long ref) {
+        store.kill(ref);
+        for (SortedColumn column : sorted.values()) {
+            column.removed(ref);
+        }
+    }
+
+    /**
+     * Hands {@code reader} the rows sorted by the column at {@code position} in {@code order}
+     * (which must be the same at every call), equal values in insertion order, and returns the
+     * type they were read with. The table does not change until the reader returns.
+     */
+    public synchronized TableType readSorted(int position, Comparator<Object> order, Consumer<SortedColumn> reader) {
+        SortedColumn column = sorted.computeIfAbsent(position, p -> new SortedColumn(store, type.codec(), p, order));
+        column.catchUp();
+        reader.accept(column);
+        return type;
     }
 
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
@@ -224,6 +250,7 @@ public final class Table {
         });
         store = rewritten;
         index = reindexed;
+        sorted.clear();   // their references point into the old store
         type = newType;
     }
 }

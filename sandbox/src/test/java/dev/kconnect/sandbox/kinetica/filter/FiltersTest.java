@@ -104,6 +104,41 @@ class FiltersTest {
         assertEquals(key, Filters.parse(expression, TYPE).key());
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = ';', value = {
+            "id > 3 ; id ; (3,) ; (3,)",
+            "id >= 3 and id < 10 ; id ; [3,10) ; [3,10)",
+            "ts = '2024-01-03' ; ts ; [1704240000000,1704240000000] ; [1704240000000,1704240000000]",
+            "(ts > 5) or (ts = 5 and id > 7) ; ts ; [5,) ; (5,)",
+            "(ts > 5) or (ts = 5 and id > 7) ; id ; - ; -",
+            "ts = 5 and id > 7 ; id ; (7,) ; -",
+            "ts = 5 and id > 7 ; ts ; [5,5] ; -",
+            "id = 1 or name = 'a' ; id ; - ; [1,1]",
+            "id > 3 or id > 5 ; id ; (3,) ; (3,)",
+            "id <= 2 or id = 7 ; id ; (,7] ; (,2]",
+            "name > 'a' ; name ; (a,) ; (a,)",
+            "price > 1 ; price ; (1,) ; (1,)",
+            "not id > 3 ; id ; - ; -",
+            "id in (1, 2) ; id ; - ; -",
+            "id > '3' ; id ; - ; -",
+            "name > 3 ; name ; - ; -",
+            "id > null ; id ; - ; -",
+            "'' ; id ; - ; -"})
+    void knowsTheRangesOfAColumn(String expression, String column, String within, String accepting) {
+        Filter filter = Filters.parse(expression, TYPE);
+        int position = TYPE.position(column);
+        assertEquals(within, format(filter.within().get(position)), "within");
+        assertEquals(accepting, format(filter.accepting().get(position)), "accepting");
+    }
+
+    private static String format(Range range) {
+        if (range == null) {
+            return "-";
+        }
+        return (range.lowIncluded() ? "[" : "(") + (range.low() == null ? "" : range.low()) + ","
+                + (range.high() == null ? "" : range.high()) + (range.highIncluded() ? "]" : ")");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"name > 3", "price = 'cheap'"})
     void refusesComparisonsOfIncompatibleValues(String expression) {
