@@ -93,11 +93,9 @@ public class KineticaSinkTask extends SinkTask {
      */
     private String writingTo(GPUdbException e) {
         String what = "Writing to Kinetica at " + config.connection().url();
-        for (Throwable t = e; workers != null && t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BulkInserter.InsertException) {
-                return what + " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
-                        + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
-            }
+        if (workers != null && Failures.causedBy(e, BulkInserter.InsertException.class)) {
+            return what + " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
+                    + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
         }
         return what;
     }

@@ -31,8 +31,13 @@ public final class Failures {
 
     /** True when Kinetica refused the user: retrying will not help. */
     public static boolean isUnauthorized(Throwable error) {
+        return causedBy(error, GPUdbBase.GPUdbUnauthorizedAccessException.class);
+    }
+
+    /** True when {@code error} or one of its causes is a {@code kind}. */
+    public static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof GPUdbBase.GPUdbUnauthorizedAccessException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }
