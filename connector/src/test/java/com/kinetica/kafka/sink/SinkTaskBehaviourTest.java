@@ -215,12 +215,17 @@ class SinkTaskBehaviourTest {
             assertTrue(e.getMessage().contains("errors.tolerance"), e.getMessage());
         }
 
+    }
+
+    @Test
+    void aMissingTableWithCreationOffFailsTheTaskNamingTheSettingAndSendsNothingToErrorHandling() {
         String missing = unique("missing");
         try (TaskHarness h = new TaskHarness(props(missing, "kinetica.create_table", "false"), true)) {
-            h.put(List.of(row(h, missing, 1, "a")));
-            h.commit();
-            assertEquals(1, h.reported.size());
-            assertTrue(h.reported.get(0).error().getMessage().contains("does not exist"));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.put(List.of(row(h, missing, 1, "a"))));
+            assertTrue(e.getMessage().contains("table " + missing + " does not exist")
+                    && e.getMessage().contains("kinetica.tables.create_table=true"), e.getMessage());
+            assertEquals(List.of(), h.reported);
+            assertEquals(Map.of(), h.commit());
         }
         assertFalse(emu.hasTable(missing));
     }

@@ -1,11 +1,14 @@
 package dev.kconnect.sandbox.kinetica;
 
+import dev.kconnect.sandbox.kinetica.endpoint.Refusals;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for tests: take the emulator down (connection refused) and up again, answer
- * the next calls with a Kinetica error, or slow every call down. Stored data always survives.
+ * the next calls with a Kinetica error, refuse chosen records, or slow every call down. Stored
+ * data always survives.
  */
 public final class Faults {
     /** What going down and up does to the server; implemented by the emulator. */
@@ -20,11 +23,13 @@ public final class Faults {
     static final String DEFAULT_FAILURE = "Injected fault: the emulator refuses this call";
 
     private final Switch power;
+    private final Refusals refusals;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failure = DEFAULT_FAILURE;
     private volatile Duration latency = Duration.ZERO;
 
-    Faults(Switch power) {
+    Faults(Refusals refusals, Switch power) {
+        this.refusals = refusals;
         this.power = power;
     }
 
@@ -66,6 +71,14 @@ public final class Faults {
         failures.set(calls);
     }
 
+    /**
+     * Inserts holding a record whose {@code column} holds {@code value} (compared as text) are
+     * refused as Kinetica refuses a record that breaks a constraint; all other calls succeed.
+     */
+    public void refuseRecords(String column, Object value) {
+        refusals.refuse(column, value);
+    }
+
     /** Waits {@code delay} before serving every request. */
     public void latency(Duration delay) {
         if (delay.isNegative()) {
@@ -79,6 +92,7 @@ public final class Faults {
         failures.set(0);
         failure = DEFAULT_FAILURE;
         latency = Duration.ZERO;
+        refusals.clear();
         up();
     }
 
