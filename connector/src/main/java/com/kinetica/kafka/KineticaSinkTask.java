@@ -90,7 +90,7 @@ public class KineticaSinkTask extends SinkTask {
         return switch (f.kind()) {
             case UNAUTHORIZED -> unauthorized(f);
             case TABLE_MISSING -> new ConnectException("Kinetica at " + config.connection().url() + ": "
-                    + f.getMessage() + " and " + KineticaSinkConfig.CREATE_TABLE + "=false: create the table, or set "
+                    + f.getMessage() + ", and " + KineticaSinkConfig.CREATE_TABLE + "=false: create the table, or set "
                     + KineticaSinkConfig.CREATE_TABLE + "=true, then restart the task", f);
             default -> retry.failed(writingTo(f), f);
         };
@@ -106,7 +106,7 @@ public class KineticaSinkTask extends SinkTask {
             what += " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
                     + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
         }
-        return what + " (" + f.getMessage() + ")";
+        return what + ", table " + f.table();
     }
 
     /**
@@ -133,8 +133,8 @@ public class KineticaSinkTask extends SinkTask {
         try {
             writer.flushAll();
         } catch (WriteFailure f) {
-            log.warn("Not all buffered records are in Kinetica yet ({}); committing, per partition, only what is",
-                    f.getMessage());
+            log.warn("Not all buffered records are in Kinetica yet (table {}: {}); committing, per partition, only "
+                    + "what is", f.table(), f.getMessage());
         }
         return writer.committable(currentOffsets);
     }

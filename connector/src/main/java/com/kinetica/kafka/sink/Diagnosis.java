@@ -21,7 +21,7 @@ final class Diagnosis {
     }
 
     WriteFailure of(TableId id, GPUdbException e) {
-        String message = "writing to table " + id + " failed: " + Failures.summary(e);
+        String message = Failures.summary(e);
         WriteFailure.Kind kind = kindOf(e);
         if (kind != null) {
             return new WriteFailure(kind, id, message, e);
@@ -34,8 +34,7 @@ final class Diagnosis {
             return new WriteFailure(kind == null ? WriteFailure.Kind.SERVER : kind, id, message, e);
         }
         if (!exists) {
-            return new WriteFailure(WriteFailure.Kind.TABLE_MISSING, id, "table " + id + " does not exist ("
-                    + Failures.summary(e) + ")", e);
+            return new WriteFailure(WriteFailure.Kind.TABLE_MISSING, id, "table " + id + " does not exist", e);
         }
         return new WriteFailure(WriteFailure.Kind.REFUSED, id, message, e);
     }

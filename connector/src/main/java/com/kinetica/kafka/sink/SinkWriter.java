@@ -201,8 +201,7 @@ public final class SinkWriter implements AutoCloseable {
             b.dropFirst(b.size()); // only deletes: the rows they name are gone with the table
             return;
         }
-        log.warn("Table {} is gone ({}); creating it again for its {} buffered records", b.id(), f.getMessage(),
-                b.size());
+        log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
         try {
             Schema schema = schemaOf(firstRow);
             Object value = schema == null ? asMap(firstRow.value()) : firstRow.value();

@@ -2,7 +2,10 @@ package com.kinetica.kafka.sink;
 
 import com.kinetica.kafka.schema.TableId;
 
-/** A write that did not reach Kinetica, and why, as the writer and the task act on it. */
+/**
+ * A write that did not reach Kinetica, and why, as the writer and the task act on it. The
+ * message is Kinetica's (or the client's) one-line reason; {@link #table()} names the table.
+ */
 public final class WriteFailure extends Exception {
     /** Why; what each means for the records is in {@link Flusher}. */
     public enum Kind {
