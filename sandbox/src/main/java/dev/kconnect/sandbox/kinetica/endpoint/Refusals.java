@@ -8,6 +8,7 @@ import org.apache.avro.io.BinaryDecoder;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A record-level fault: inserts holding a record whose column has a given value are refused,
@@ -23,6 +24,12 @@ public final class Refusals {
     /** Refuses inserts of records whose {@code column} holds {@code value} (compared as text). */
     public void refuse(String column, Object value) {
         rule = new Rule(Objects.requireNonNull(column), String.valueOf(value));
+    }
+
+    /** The rule in force as {@code column=value}, if any. */
+    public Optional<String> describe() {
+        Rule r = rule;
+        return r == null ? Optional.empty() : Optional.of(r.column() + "=" + r.value());
     }
 
     public void clear() {
