@@ -54,9 +54,11 @@ public final class SinkWriter implements AutoCloseable {
 
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
+    /** The last route taken: consecutive records of one topic and schema skip the lookups. */
     private String routeTopic;
     private Schema routeSchema;
-    private TableId routeTable;
+    private TableStructure routeStructure;
+    private TableBuffer routeBuffer;
 
     public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant) {
         this.config = config;
@@ -192,7 +194,7 @@ public final class SinkWriter implements AutoCloseable {
         if (!config.createTable()) {
             throw f;
         }
-        structures.forget(b.id());
+        forget(b.id());
         SinkRecord firstRow = null;
         for (int i = 0; i < b.size() && firstRow == null; i++) {
             firstRow = b.source(i).value() != null ? b.source(i) : null;
@@ -239,9 +241,22 @@ public final class SinkWriter implements AutoCloseable {
         try {
             Schema schema = schemaOf(record);
             Object value = schema == null ? asMap(record.value()) : record.value();
-            id = route(record.topic(), schema);
-            TableStructure s = structures.forRecord(id, record.key(), schema, value);
-            TableBuffer b = bufferOf(s);
+            TableStructure s;
+            TableBuffer b;
+            if (routeBuffer != null && schema == routeSchema && record.topic().equals(routeTopic)) {
+                s = routeStructure;
+                b = routeBuffer;
+            } else {
+                id = namer.tableFor(record.topic(), schema);
+                lastTableOfTopic.put(record.topic(), id);
+                s = structures.forRecord(id, record.key(), schema, value);
+                b = bufferOf(s);
+                routeTopic = record.topic();
+                routeSchema = schema;
+                routeStructure = s;
+                routeBuffer = b;
+            }
+            id = s.id();
             if (s.needsChange(schema, value)) {
                 flush(b); // rows of the table's present shape go first
                 s.change(schema, value);
@@ -253,7 +268,7 @@ public final class SinkWriter implements AutoCloseable {
         } catch (GPUdbException e) {
             WriteFailure f = diagnosis.of(id, e);
             if (f.kind() != WriteFailure.Kind.REFUSED) {
-                structures.forget(id);
+                forget(id);
                 throw f;
             }
             errant.report(record, id, new DataException("Kinetica refused to create or alter the table for it: "
@@ -261,16 +276,10 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
-    private TableId route(String topic, Schema schema) {
-        if (routeTable != null && schema == routeSchema && topic.equals(routeTopic)) {
-            return routeTable;
-        }
-        TableId id = namer.tableFor(topic, schema);
-        lastTableOfTopic.put(topic, id);
-        routeTopic = topic;
-        routeSchema = schema;
-        routeTable = id;
-        return id;
+    /** Forgets a table that is gone or unknown: the next record finds or creates it again. */
+    private void forget(TableId id) {
+        structures.forget(id);
+        routeBuffer = null;
     }
 
     private TableBuffer bufferOf(TableStructure s) {
