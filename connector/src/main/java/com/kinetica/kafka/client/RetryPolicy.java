@@ -69,7 +69,7 @@ public final class RetryPolicy {
         long wait = Math.min(nextWait(), limits.budgetMs() - elapsed);
         backoff.waitBeforeRetry(wait);
         return new RetriableException(what + " failed (attempt " + failures + ", failing for " + human(elapsed)
-                + ", retrying in " + wait + " ms): " + Failures.summary(cause), cause);
+                + ", retrying within " + wait + " ms): " + Failures.summary(cause), cause);
     }
 
     private long nextWait() {

@@ -118,7 +118,7 @@ class SinkTaskFaultsTest {
             List<SinkRecord> during = batch(h, topic, 25, 25);
             for (int attempt = 0; attempt < 3; attempt++) {
                 RetriableException e = assertThrows(RetriableException.class, () -> h.put(during));
-                assertTrue(e.getMessage().contains("retrying in 123 ms") && e.getMessage().contains(emu.url()),
+                assertTrue(e.getMessage().contains("retrying within 123 ms") && e.getMessage().contains(emu.url()),
                         e.getMessage());
                 assertEquals(123, h.lastTimeout);
                 assertEquals(offsets(topic, 25), h.commit(), "only what Kinetica has is committed");
