@@ -138,8 +138,9 @@ class SinkTaskFaultsTest {
             h.put(batch(h, topic, 0, 5));
             h.commit();
             emu.faults().failNext(2);
-            assertTrue(putUntilTaken(h, batch(h, topic, 5, 20)) > 0);
+            putUntilTaken(h, batch(h, topic, 5, 20));
             assertEquals(h.consumed, h.commit());
+            assertEquals(0, emu.faults().failuresLeft(), "both calls failed, and were retried");
             assertEquals(List.of(), h.reported);
         }
         assertEquals(range(0, 25), seqs(topic));
@@ -185,7 +186,7 @@ class SinkTaskFaultsTest {
         String topic = "refused_strict";
         try (TaskHarness h = new TaskHarness(props(topic), false)) {
             emu.faults().refuseRecords("seq", 4);
-            ConnectException e = assertThrows(ConnectException.class, () -> h.put(batch(h, topic, 0, 10)));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.putAndWrite(batch(h, topic, 0, 10)));
             assertTrue(e.getMessage().contains("offset=4") && e.getMessage().contains("errors.tolerance"),
                     e.getMessage());
         }
@@ -202,9 +203,11 @@ class SinkTaskFaultsTest {
             h.commit();
             emu.faults().down();
             List<SinkRecord> records = batch(h, topic, 3, 12);
-            assertInstanceOf(RetriableException.class, assertThrows(RuntimeException.class, () -> h.put(records)));
-            assertInstanceOf(RetriableException.class, assertThrows(RuntimeException.class, () -> h.put(records)));
-            RuntimeException last = assertThrows(RuntimeException.class, () -> h.put(records));
+            assertInstanceOf(RetriableException.class,
+                    assertThrows(RuntimeException.class, () -> h.putAndWrite(records)));
+            assertInstanceOf(RetriableException.class,
+                    assertThrows(RuntimeException.class, () -> h.putAndWrite(records)));
+            RuntimeException last = assertThrows(RuntimeException.class, () -> h.putAndWrite(records));
             assertEquals(ConnectException.class, last.getClass());
             assertTrue(last.getMessage().contains("giving up") && last.getMessage().contains(emu.url())
                     && last.getMessage().contains("kinetica.retry_count=2"), last.getMessage());
@@ -266,7 +269,7 @@ class SinkTaskFaultsTest {
         try (TaskHarness h = new TaskHarness(p, true)) {
             h.put(batch(h, topic, 0, 5));
             gpudb.clearTable(topic, "", Map.of());
-            ConnectException e = assertThrows(ConnectException.class, () -> h.put(batch(h, topic, 5, 5)));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.putAndWrite(batch(h, topic, 5, 5)));
             assertTrue(e.getMessage().contains("kinetica.tables.create_table=true"), e.getMessage());
             assertEquals(List.of(), h.reported);
             assertEquals(offsets(topic, 0), h.commit(), "nothing past the records that wait");
