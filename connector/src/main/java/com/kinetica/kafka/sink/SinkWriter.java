@@ -99,11 +99,20 @@ public final class SinkWriter implements AutoCloseable {
      * next call, and are handled as those of any write.
      */
     public void flushFull() throws WriteFailure {
+        startBackground(config.batchSize());
+    }
+
+    /** Starts writing, in the background, every buffer that holds records, full or not. */
+    public void flushStarted() throws WriteFailure {
+        startBackground(1);
+    }
+
+    private void startBackground(int atLeast) throws WriteFailure {
         for (TableBuffer b : List.copyOf(buffers.values())) {
-            while (b.size() >= config.batchSize()) {
+            while (b.size() >= atLeast) {
                 settleBackground(); // may have written b itself, when its last batch failed
-                if (b.size() >= config.batchSize()) {
-                    background.start(b, config.batchSize());
+                if (b.size() >= atLeast) {
+                    background.start(b, Math.min(b.size(), config.batchSize()));
                 }
             }
         }
