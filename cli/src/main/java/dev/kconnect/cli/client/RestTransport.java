@@ -3,9 +3,11 @@ package dev.kconnect.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.URIScheme;
@@ -56,6 +58,10 @@ final class RestTransport implements Closeable {
 
     private final ClientSettings settings;
     private final CloseableHttpClient http;
+    /** System.nanoTime() by which every answer must have come, so that a --wait bounds the whole command. */
+    private long deadline = Long.MAX_VALUE;
+    /** What set the deadline, for the message, e.g. "--timeout 5 s". */
+    private String deadlineName;
 
     RestTransport(ClientSettings settings) {
         this.settings = settings;
@@ -80,6 +86,12 @@ final class RestTransport implements Closeable {
                 .build();
     }
 
+    /** From now on no request waits past {@code nanoTime}; {@code name} says in messages what set it. */
+    void deadline(long nanoTime, String name) {
+        this.deadline = nanoTime;
+        this.deadlineName = name;
+    }
+
     URI baseUrl() {
         return settings.url();
     }
@@ -87,7 +99,7 @@ final class RestTransport implements Closeable {
     /** Sends a request; {@code query} values may repeat a name (expand=status&expand=info). */
     Raw send(String method, List<String> path, List<Map.Entry<String, String>> query, String jsonBody) {
         URI uri = uri(path, query);
-        long deadline = System.nanoTime() + settings.conflictRetry().toNanos();
+        long retryUntil = Math.min(deadline, System.nanoTime() + settings.conflictRetry().toNanos());
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             Raw raw = execute(request(method, uri, jsonBody));
@@ -100,7 +112,7 @@ final class RestTransport implements Closeable {
             if (!rebalancing) {
                 throw error(raw.status(), message);
             }
-            if (System.nanoTime() + backoff.toNanos() > deadline) {
+            if (System.nanoTime() + backoff.toNanos() > retryUntil) {
                 throw new ConflictException("the worker was still rebalancing after "
                         + settings.conflictRetry().toSeconds() + " s (" + message + "); try again later");
             }
@@ -130,15 +142,36 @@ final class RestTransport implements Closeable {
     }
 
     private Raw execute(ClassicHttpRequest request) {
+        // the answer may take --request-timeout, or what is left before the deadline if that is less
+        long left = deadline - System.nanoTime();
+        boolean bounded = left < settings.readTimeout().toNanos();
+        if (bounded && left <= 0) {
+            throw timedOut(request, true, null);
+        }
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(bounded ? Math.max(1, left / 1_000_000) : settings.readTimeout().toMillis()))
+                .build());
         try {
-            return http.execute(request, response -> {
+            return http.execute(request, context, response -> {
                 HttpEntity entity = response.getEntity();
                 String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
                 return new Raw(response.getCode(), body);
             });
+        } catch (SocketTimeoutException e) {
+            throw e instanceof ConnectTimeoutException ? unreachable(e) : timedOut(request, bounded, e);
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    private RequestTimedOutException timedOut(ClassicHttpRequest request, boolean bounded, IOException cause) {
+        String what = "the Connect worker at " + settings.url() + " did not answer " + request.getMethod() + " "
+                + request.getPath().replaceAll("\\?.*", "");
+        return new RequestTimedOutException(bounded
+                ? what + " before " + deadlineName + " ran out; check the worker's log"
+                : what + " within " + settings.readTimeout().toSeconds() + " s; check the worker's log, or allow more "
+                        + "time with --request-timeout SECONDS (or KCONNECT_REQUEST_TIMEOUT)", cause);
     }
 
     private WorkerUnreachableException unreachable(IOException e) {
@@ -156,10 +189,6 @@ final class RestTransport implements Closeable {
         if (e instanceof ConnectException) {
             return new WorkerUnreachableException("cannot reach the Connect worker at " + url
                     + ": connection refused; " + check + " (rest.port or listeners in the worker config)", e);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return new WorkerUnreachableException("the Connect worker at " + url + " did not answer within "
-                    + settings.readTimeout().toSeconds() + " s; check the worker's log", e);
         }
         if (e instanceof SSLException) {
             return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (" + e.getMessage()

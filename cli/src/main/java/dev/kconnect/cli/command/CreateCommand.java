@@ -38,9 +38,11 @@ public final class CreateCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
-        printer.print(client.create(name, definition.config()),
+        ConnectorChecks.check(definition);
+        printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, definition.config())),
                 View.message("created connector '" + name + "'", name));
         waiting.awaitRunning(client, name, printer);
     }

@@ -45,6 +45,7 @@ public final class RestartCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         Matcher task = TASK.matcher(target);
         if (task.matches()) {
             if (includeTasks || onlyFailed) {
