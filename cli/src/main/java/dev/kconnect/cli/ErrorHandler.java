@@ -5,6 +5,7 @@ import dev.kconnect.cli.client.ClientException;
 import dev.kconnect.cli.client.ConflictException;
 import dev.kconnect.cli.client.NotFoundException;
 import dev.kconnect.cli.client.RequestTimedOutException;
+import dev.kconnect.cli.client.RequestTooLargeException;
 import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.TlsFileException;
 import dev.kconnect.cli.client.WorkerUnreachableException;
@@ -87,8 +88,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCode.UNAUTHORIZED;
         } else if (ex instanceof ConflictException) {
             return ExitCode.CONFLICT;
-        } else if (ex instanceof ApiException api && api.status() == 400) {
-            return ExitCode.USAGE; // the worker found the request (a connector config, offsets) invalid
+        } else if (ex instanceof ApiException api && (api.status() == 400 || api.status() == 413)
+                || ex instanceof RequestTooLargeException) {
+            return ExitCode.USAGE; // the worker found the request (a connector config, offsets) invalid or too large
         }
         return ExitCode.ERROR;
     }

@@ -48,6 +48,8 @@ final class RestTransport implements Closeable {
     private static final String REBALANCE_EXPECTED = "because a rebalance is expected";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /** Above this, ask before sending the body (Expect: 100-continue): a worker or proxy refusing it says why. */
+    private static final long LARGE_BODY = 1 << 20;
     /** Workers log it with each request; the version comes from the jar's manifest. */
     private static final String USER_AGENT = "kconnect/"
             + Objects.requireNonNullElse(RestTransport.class.getPackage().getImplementationVersion(), "dev");
@@ -142,6 +144,7 @@ final class RestTransport implements Closeable {
     }
 
     private Raw execute(ClassicHttpRequest request) {
+        long bodyLength = request.getEntity() == null ? 0 : request.getEntity().getContentLength();
         // the answer may take --request-timeout, or what is left before the deadline if that is less
         long left = deadline - System.nanoTime();
         boolean bounded = left < settings.readTimeout().toNanos();
@@ -151,6 +154,7 @@ final class RestTransport implements Closeable {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(bounded ? Math.max(1, left / 1_000_000) : settings.readTimeout().toMillis()))
+                .setExpectContinueEnabled(bodyLength > LARGE_BODY)
                 .build());
         try {
             return http.execute(request, context, response -> {
@@ -160,6 +164,13 @@ final class RestTransport implements Closeable {
             });
         } catch (SocketTimeoutException e) {
             throw e instanceof ConnectTimeoutException ? unreachable(e) : timedOut(request, bounded, e);
+        } catch (SocketException e) {
+            // a server that will not take a body closes the connection while it is being sent
+            throw bodyLength > LARGE_BODY && !"https".equalsIgnoreCase(settings.url().getScheme())
+                    ? new RequestTooLargeException("the Connect worker at " + settings.url() + " closed the connection "
+                            + "while receiving the " + bodyLength / (1 << 20) + " MB request (" + e.getMessage()
+                            + "); it does not take bodies that large: a connector config is a few KB, check the file", e)
+                    : unreachable(e);
         } catch (IOException e) {
             throw unreachable(e);
         }
