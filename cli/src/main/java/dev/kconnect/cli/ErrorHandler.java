@@ -54,23 +54,28 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = command.getErr();
         List<String> suggestions = ex instanceof UnmatchedArgumentException unmatched ? suggestions(unmatched) : List.of();
         String suggestion = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
-        err.println(PREFIX + oneLine(ex.getMessage()) + suggestion
-                + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        String what = ex instanceof UnmatchedArgumentException unmatched && commandTypo(unmatched)
+                ? "no command '" + unmatched.getUnmatched().get(0) + "'" : oneLine(ex.getMessage());
+        err.println(PREFIX + what + suggestion + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return ExitCode.USAGE;
     }
 
     /** A misspelled command: the nearest names (picocli's own guess favours shared letters: lst gave stop, status). */
     private static List<String> suggestions(UnmatchedArgumentException ex) {
-        List<String> unmatched = ex.getUnmatched();
-        CommandLine command = ex.getCommandLine();
-        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !command.getSubcommands().isEmpty()) {
-            List<String> names = command.getSubcommands().entrySet().stream()
+        if (commandTypo(ex)) {
+            List<String> names = ex.getCommandLine().getSubcommands().entrySet().stream()
                     .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
                     .map(Map.Entry::getKey).toList();
-            return Closest.to(unmatched.get(0), names);
+            return Closest.to(ex.getUnmatched().get(0), names);
         }
         return ex.getSuggestions();
+    }
+
+    /** A word where a command with subcommands expects the name of one. */
+    private static boolean commandTypo(UnmatchedArgumentException ex) {
+        return !ex.getUnmatched().isEmpty() && !ex.getUnmatched().get(0).startsWith("-")
+                && !ex.getCommandLine().getSubcommands().isEmpty();
     }
 
     static int exitCode(Exception ex) {

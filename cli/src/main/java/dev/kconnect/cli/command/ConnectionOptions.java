@@ -2,6 +2,7 @@ package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ClientSettings;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.TlsFileException;
 import dev.kconnect.cli.client.TlsSettings;
 import dev.kconnect.cli.config.Context;
 import dev.kconnect.cli.config.ContextStore;
@@ -50,7 +51,14 @@ public final class ConnectionOptions {
 
     /** A client for the worker; the caller closes it. */
     public ConnectClient client() {
-        return new ConnectClient(settings(true));
+        ClientSettings settings = settings(true);
+        try {
+            return new ConnectClient(settings);
+        } catch (TlsFileException e) {
+            // a certificate file of a context may have moved since it was added: say which context
+            String name = contextName();
+            throw name == null ? e : new TlsFileException("context '" + name + "': " + e.getMessage());
+        }
     }
 
     /** Everything a client needs; {@code interactive}: may ask for a password at the terminal. */
