@@ -123,6 +123,17 @@ class MistakesTest {
     }
 
     @Test
+    void oddNamesGetALineThatSaysWhatIsWrong() {
+        Result huge = Cli.run("restart", "some-connector/99999999999");
+        assertEquals(ExitCode.USAGE, huge.code(), huge::toString);
+        assertTrue(huge.err().startsWith("kconnect: no task 99999999999: task numbers start at 0"), huge::toString);
+        // Jetty refuses an encoded slash with an HTML page: its title is the message
+        Result slash = Cli.run("status", "a/b");
+        assertEquals(ExitCode.USAGE, slash.code(), slash::toString);
+        assertEquals("kconnect: the worker answered HTTP 400: Error 400 Ambiguous URI path separator\n", slash.err());
+    }
+
+    @Test
     void restartShowsTheFreshStateNotTheOldTrace() throws Exception {
         Path failing = file("failing.json", "{\"name\": \"m-restart\", \"connector.class\": \"" + TICKS
                 + "\", \"tasks.max\": \"1\", \"fail\": \"true\"}");

@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP mechanics of the REST client: one connection reused for all calls, JSON in and out,
@@ -48,6 +50,7 @@ final class RestTransport implements Closeable {
     private static final String REBALANCE_EXPECTED = "because a rebalance is expected";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
     /** Above this, ask before sending the body (Expect: 100-continue): a worker or proxy refusing it says why. */
     private static final long LARGE_BODY = 1 << 20;
     /** Workers log it with each request; the version comes from the jar's manifest. */
@@ -248,7 +251,9 @@ final class RestTransport implements Closeable {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+        // an HTML error page (Jetty's own, a proxy's) says what is wrong in its title
+        Matcher title = HTML_TITLE.matcher(text);
+        String line = title.find() ? title.group(1).strip() : text.strip().lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
