@@ -131,6 +131,9 @@ class MistakesTest {
         Result slash = Cli.run("status", "a/b");
         assertEquals(ExitCode.USAGE, slash.code(), slash::toString);
         assertEquals("kconnect: the worker answered HTTP 400: Error 400 Ambiguous URI path separator\n", slash.err());
+        // Connect's message for a 405 names the status itself: said once
+        Result empty = Cli.run("delete", "", "--yes");
+        assertEquals("kconnect: the worker answered HTTP 405 Method Not Allowed\n", empty.err());
     }
 
     @Test
