@@ -63,6 +63,10 @@ public final class ConnectionOptions {
 
     /** Everything a client needs; {@code interactive}: may ask for a password at the terminal. */
     ClientSettings settings(boolean interactive) {
+        if (requestTimeout <= 0) {
+            throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
+                    + "a number of seconds above 0, not " + requestTimeout);
+        }
         String contextName = contextName();
         Context ctx = contextName == null ? null : ContextStore.standard().get(contextName);
         String envUrl = System.getenv("KCONNECT_URL");
@@ -93,10 +97,6 @@ public final class ConnectionOptions {
                 access.certFile != null ? access.certFile : path(ctx == null ? null : ctx.certFile()),
                 access.keyFile != null ? access.keyFile : path(ctx == null ? null : ctx.keyFile()),
                 access.insecure || ctx != null && ctx.insecureTls());
-        if (requestTimeout <= 0) {
-            throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
-                    + "a number of seconds above 0, not " + requestTimeout);
-        }
         return ClientSettings.of(uri, sent, tls).withTimeouts(ClientSettings.DEFAULT_CONNECT_TIMEOUT,
                 Duration.ofSeconds(requestTimeout), ClientSettings.DEFAULT_CONFLICT_RETRY);
     }
