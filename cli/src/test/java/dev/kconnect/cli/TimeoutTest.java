@@ -9,6 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +64,34 @@ class TimeoutTest {
         assertEquals(ExitCode.TIMED_OUT, r.code(), r::toString);
         assertEquals("kconnect: the Connect worker at " + silent.url() + " did not answer POST /connectors before "
                 + "--timeout 1 s ran out; check the worker's log\n", r.err(), r::toString);
+    }
+
+    @Test
+    void waitTimeoutBoundsAConnectionThatHangs() throws Exception {
+        // a listener whose queue is full: the kernel drops further connection requests, as a firewall would
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (boolean queuing = true; queuing; ) {
+                    Socket socket = new Socket();
+                    queued.add(socket);
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 500);
+                    } catch (SocketTimeoutException e) {
+                        queuing = false; // the queue is full: the next connection hangs too
+                    }
+                }
+                String url = "http://127.0.0.1:" + full.getLocalPort();
+                Result r = Cli.runWithStdinAgainst(url, CONNECTOR, "create", "--file", "-", "--wait", "--timeout", "1");
+                assertEquals(ExitCode.TIMED_OUT, r.code(), r::toString);
+                assertEquals("kconnect: the Connect worker at " + url + " did not answer POST /connectors before "
+                        + "--timeout 1 s ran out; check the worker's log\n", r.err(), r::toString);
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test

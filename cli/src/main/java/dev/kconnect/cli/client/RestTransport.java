@@ -63,6 +63,7 @@ final class RestTransport implements Closeable {
 
     private final ClientSettings settings;
     private final CloseableHttpClient http;
+    private final BasicHttpClientConnectionManager connections;
     /** System.nanoTime() by which every answer must have come, so that a --wait bounds the whole command. */
     private long deadline = Long.MAX_VALUE;
     /** What set the deadline, for the message, e.g. "--timeout 5 s". */
@@ -75,11 +76,8 @@ final class RestTransport implements Closeable {
         if ("https".equalsIgnoreCase(settings.url().getScheme())) {
             tls.register(URIScheme.HTTPS.id, TlsContexts.strategy(settings.tls()));
         }
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(tls.build());
-        connections.setConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                .build());
+        connections = BasicHttpClientConnectionManager.create(tls.build());
+        connections.setConnectionConfig(connectionConfig(settings.connectTimeout().toMillis()));
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
@@ -154,6 +152,11 @@ final class RestTransport implements Closeable {
         if (bounded && left <= 0) {
             throw timedOut(request, true, null);
         }
+        // a connection that hangs (a host that drops packets) counts against the deadline too
+        boolean connectBounded = left < settings.connectTimeout().toNanos();
+        if (connectBounded) {
+            connections.setConnectionConfig(connectionConfig(Math.max(1, left / 1_000_000)));
+        }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(bounded ? Math.max(1, left / 1_000_000) : settings.readTimeout().toMillis()))
@@ -166,7 +169,7 @@ final class RestTransport implements Closeable {
                 return new Raw(response.getCode(), body);
             });
         } catch (SocketTimeoutException e) {
-            throw e instanceof ConnectTimeoutException ? unreachable(e) : timedOut(request, bounded, e);
+            throw e instanceof ConnectTimeoutException && !connectBounded ? unreachable(e) : timedOut(request, bounded, e);
         } catch (SocketException e) {
             // a server that will not take a body closes the connection while it is being sent
             throw bodyLength > LARGE_BODY && !"https".equalsIgnoreCase(settings.url().getScheme())
@@ -177,6 +180,13 @@ final class RestTransport implements Closeable {
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    private ConnectionConfig connectionConfig(long connectMillis) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connectMillis))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build();
     }
 
     private RequestTimedOutException timedOut(ClassicHttpRequest request, boolean bounded, IOException cause) {
