@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "  kconnect create --file quickstart-kinetica-sink.properties",
             "  cat kinetica-source.json | kconnect create --file -",
             "  kconnect create --file kinetica-source.json --wait --timeout 120",
-            "      returns once the connector and its tasks are RUNNING (exit 5 and the trace if one fails)"
+            "      returns once the connector and its tasks are RUNNING and still RUNNING after --settle (5 s);",
+            "      exit 5 and the trace if one fails, 6 when the 120 s run out"
         })
 public final class CreateCommand extends ApiCommand {
 
