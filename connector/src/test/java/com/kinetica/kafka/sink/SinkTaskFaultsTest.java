@@ -131,6 +131,42 @@ class SinkTaskFaultsTest {
         assertEquals(range(0, 57), seqs(topic));
     }
 
+    /**
+     * A request that timed out may still be carried out by the server: retried, its rows are
+     * written again. In a table without a key that doubles them (at least once); with the Kafka
+     * coordinates as key every record ends as exactly one row.
+     */
+    @Test
+    void requestsThatTimeOutAreRetriedAndKafkaKeysKeepThemFromDoubling() {
+        long[] plain = timeOutMidStream("slow_plain", "record");
+        long[] keyed = timeOutMidStream("slow_keyed", "kafka");
+        assertEquals(25, plain[0], "every record is there");
+        assertTrue(plain[1] > 25, "the timed-out batch was carried out, and written again: " + plain[1] + " rows");
+        assertEquals(25, keyed[0]);
+        assertEquals(25, keyed[1], "one row per record with kafka keys");
+    }
+
+    /** Distinct records and rows in the table, after a batch timed out once and was retried. */
+    private static long[] timeOutMidStream(String topic, String keyMode) {
+        Map<String, String> p = props(topic);
+        p.put("kinetica.timeout", "300");
+        p.put("kinetica.tables.primary_key_mode", keyMode);
+        try (TaskHarness h = new TaskHarness(p, true)) {
+            h.put(batch(h, topic, 0, 5));
+            h.commit();
+            emu.faults().latency(java.time.Duration.ofMillis(1000));
+            List<SinkRecord> slow = batch(h, topic, 5, 20);
+            RetriableException e = assertThrows(RetriableException.class, () -> h.putAndWrite(slow));
+            assertTrue(e.getMessage().contains(emu.url()), e.getMessage());
+            emu.faults().reset();
+            putUntilTaken(h, slow);
+            h.putAndWrite(List.of());
+            assertEquals(offsets(topic, 25), h.commit());
+            assertEquals(List.of(), h.reported);
+        }
+        return new long[]{seqs(topic).stream().distinct().count(), seqs(topic).size()};
+    }
+
     @Test
     void serverErrorsAreRetriedToo() {
         String topic = "errors";
