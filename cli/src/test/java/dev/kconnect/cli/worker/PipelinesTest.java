@@ -128,6 +128,76 @@ class PipelinesTest {
     }
 
     @Test
+    void theOneFileStandaloneSourceKeepsItsOffsetsAcrossACleanRestart() throws Exception {
+        String table = "restart_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, 20);
+        Path state = Files.createTempDirectory("state"); // a new machine: no standalone/ folder yet
+        Path source = sourceFile(table);
+        try (KConnectProcess first = KConnectProcess.standalone(state, source)) {
+            assertEquals(20, readUntil(table, 19).size());
+        } // SIGTERM: a clean stop commits the offsets
+        assertTrue(Files.exists(state.resolve("standalone").resolve(table + "-source.offsets")));
+        insert(table, type, 20, 40);
+        try (KConnectProcess second = KConnectProcess.standalone(state, source)) {
+            List<Long> ids = readUntil(table, 39); // in order: a row sent again would come before 39
+            assertEquals(40, ids.size(), "records on the topic");
+            assertEquals(40, new HashSet<>(ids).size(), "distinct rows");
+        }
+    }
+
+    @Test
+    void aSecondStandaloneWorkerForTheSameConnectorIsRefused() throws Exception {
+        String table = "twice_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, 10);
+        Path state = Files.createTempDirectory("state");
+        Path source = sourceFile(table);
+        try (KConnectProcess first = KConnectProcess.standalone(state, source)) {
+            assertEquals(10, readUntil(table, 9).size());
+            try (KConnectProcess second = KConnectProcess.standalone(state, source)) {
+                assertEquals(2, second.waitFor());
+                Path offsets = state.resolve("standalone").resolve(table + "-source.offsets");
+                assertEquals("kconnect standalone: connector \"" + table + "-source\" is already run by another "
+                        + "worker, which holds " + offsets + ".lock; stop that worker first, or name this connector "
+                        + "differently", second.output().strip());
+            }
+            insert(table, type, 10, 20);
+            List<Long> ids = readUntil(table, 19);
+            assertEquals(20, ids.size(), "records on the topic");
+        }
+    }
+
+    /**
+     * kill -9 mid-stream: no row is lost, and the rows sent twice are exactly those sent after the
+     * offset last flushed to the offsets file, ids (committed, last on the topic at the kill].
+     */
+    @Test
+    void aKilledStandaloneSourceResendsOnlyWhatCameAfterItsLastOffsetFlush() throws Exception {
+        int rows = 200_000;
+        String table = "kill9_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, rows);
+        Path state = Files.createTempDirectory("state");
+        Path offsets = state.resolve("standalone").resolve(table + "-source.offsets");
+        try (KConnectProcess first = KConnectProcess.standalone(state, sourceFile(table))) {
+            awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, first);
+            first.kill();
+        }
+        long committed = committedIncrementing(offsets);
+        List<Long> beforeRestart = readUntil(table, -1);
+        long lastBeforeKill = beforeRestart.get(beforeRestart.size() - 1);
+        try (KConnectProcess second = KConnectProcess.standalone(state, sourceFile(table))) {
+            List<Long> ids = readUntil(table, rows - 1);
+            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows: none lost");
+            long duplicated = ids.size() - rows;
+            assertEquals(lastBeforeKill - committed, duplicated, "rows sent twice");
+            System.out.printf("kill -9 after %d of %d rows on the topic; offset flushed up to id %d; %d rows sent twice%n",
+                    beforeRestart.size(), rows, committed, duplicated);
+        }
+    }
+
+    @Test
     void distributedConnectorSurvivesLosingAWorker() throws Exception {
         String table = "dist_" + shortId();
         Type type = createTable(table);
@@ -184,6 +254,56 @@ class PipelinesTest {
             return worker.herder().connectorStatus(connector).connector().state();
         } catch (RuntimeException e) {
             return "UNKNOWN";
+        }
+    }
+
+    static Path sourceFile(String table) throws Exception {
+        return write("source.properties", String.join("\n",
+                "name=" + table + "-source",
+                "connector.class=com.kinetica.kafka.KineticaSourceConnector",
+                "tasks.max=1",
+                "kinetica.url=" + kinetica.url(),
+                "kinetica.table_names=" + table,
+                "kinetica.source.poll_interval_ms=200"));
+    }
+
+    /**
+     * The ids on {@code topic} from its start, in order, once {@code lastId} is among them; with
+     * -1, what is there now.
+     */
+    static List<Long> readUntil(String topic, long lastId) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            awaitTrue(() -> topicSize(topic) > 0, "topic " + topic, null);
+            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (lastId >= 0 ? !ids.contains(lastId) : consumer.position(partition) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out waiting for id " + lastId + " on " + topic + "; read " + ids.size());
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    ids.add(JSON.readTree(r.value()).path("payload").path("id").asLong());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The incrementing offset a standalone worker flushed to its offsets file (Connect's format), -1 for none. */
+    static long committedIncrementing(Path offsetsFile) throws Exception {
+        if (!Files.exists(offsetsFile)) {
+            return -1;
+        }
+        try (var in = new java.io.ObjectInputStream(Files.newInputStream(offsetsFile))) {
+            Map<?, ?> stored = (Map<?, ?>) in.readObject();
+            long committed = -1;
+            for (Object value : stored.values()) {
+                committed = JSON.readTree((byte[]) value).path("incrementing").asLong(-1);
+            }
+            return committed;
         }
     }
 
@@ -304,13 +424,17 @@ class PipelinesTest {
                     "dev.kconnect.cli.KConnect", "standalone", connectorFile.toString(),
                     "-D", "bootstrap.servers=" + kafka.bootstrapServers(),
                     "-D", "listeners=http://127.0.0.1:" + Ports.free(),
-                    "-D", "offset.flush.interval.ms=1000",
                     // a killed worker's consumer leaves the group after this, not the default 45 s
                     "-D", "consumer.session.timeout.ms=6000",
                     "--log-dir", stateDir.resolve("logs").toString())
                     .redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("KCONNECT_STATE_DIR", stateDir.toString());
             return new KConnectProcess(pb.start(), out);
+        }
+
+        /** Waits for the process to end by itself, and returns its exit code; -1 when it still runs after a minute. */
+        int waitFor() throws InterruptedException {
+            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
         }
 
         void kill() throws InterruptedException {
