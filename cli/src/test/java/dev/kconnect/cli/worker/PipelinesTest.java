@@ -197,6 +197,54 @@ class PipelinesTest {
         }
     }
 
+    /**
+     * Two distributed workers with exactly-once source support, the connector in auto mode asking
+     * for exactly-once: the worker running the task is killed mid-stream, the other takes the task
+     * over, and a read_committed consumer sees every row once.
+     */
+    @Test
+    void exactlyOnceSurvivesAKilledDistributedWorker() throws Exception {
+        int rows = 100_000;
+        String table = "eos_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, rows);
+        Path workerFile = write("worker.properties", String.join("\n",
+                "bootstrap.servers=" + kafka.bootstrapServers(),
+                "group.id=" + table,
+                "config.storage.topic=" + table + "-configs",
+                "offset.storage.topic=" + table + "-offsets",
+                "status.storage.topic=" + table + "-status",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
+                "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                "exactly.once.source.support=enabled",
+                // the dead worker's task moves after this, not the default 5 minutes
+                "scheduled.rebalance.max.delay.ms=2000"));
+        Path logs = Files.createTempDirectory("state");
+        Map<String, KConnectProcess> workers = new LinkedHashMap<>();
+        try (KConnectProcess a = KConnectProcess.distributed(workerFile, logs);
+             KConnectProcess b = KConnectProcess.distributed(workerFile, logs)) {
+            workers.put(a.worker(), a);
+            workers.put(b.worker(), b);
+            String connector = "{\"name\":\"" + table + "\",\"config\":{"
+                    + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
+                    + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "\","
+                    + "\"kinetica.source.batch_size\":\"1000\",\"exactly.once.support\":\"required\"}}";
+            awaitTrue(() -> post(a.restUrl() + "/connectors", connector) == 201, "the connector created", a);
+            awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, a);
+            String running = taskWorker(a.restUrl(), table);
+            workers.get(running).kill();
+            int committedAtKill = readUntil(table, -1).size();
+            List<Long> ids = readUntil(table, rows - 1);
+            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows: none lost");
+            assertEquals(rows, ids.size(), "records read committed: none twice");
+            System.out.printf("exactly-once: worker %s killed with %d of %d rows committed; %d records, %d distinct%n",
+                    running, committedAtKill, rows, ids.size(), new HashSet<>(ids).size());
+        }
+    }
+
     @Test
     void distributedConnectorSurvivesLosingAWorker() throws Exception {
         String table = "dist_" + shortId();
@@ -307,6 +355,33 @@ class PipelinesTest {
         }
     }
 
+    static int post(String url, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            return -1; // not up yet
+        }
+    }
+
+    /** The worker_id (host:port) that runs task 0 of {@code connector}, once it runs. */
+    static String taskWorker(String rest, String connector) throws Exception {
+        String[] worker = new String[1];
+        awaitTrue(() -> {
+            try {
+                JsonNode tasks = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(rest + "/connectors/" + connector + "/status")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("tasks");
+                worker[0] = tasks.path(0).path("worker_id").asText();
+                return tasks.path(0).path("state").asText().equals("RUNNING");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "task 0 of " + connector + " running", null);
+        return worker[0];
+    }
+
     static Path sinkFile(String topic) throws Exception {
         return write("sink.properties", String.join("\n",
                 "name=" + topic + "-sink",
@@ -381,7 +456,7 @@ class PipelinesTest {
 
     static KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "t-" + shortId(),
-                "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed", "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
     }
 
@@ -410,26 +485,52 @@ class PipelinesTest {
     static final class KConnectProcess implements AutoCloseable {
         private final Process process;
         private final Path output;
+        private final int port;
 
-        private KConnectProcess(Process process, Path output) {
+        private KConnectProcess(Process process, Path output, int port) {
             this.process = process;
             this.output = output;
+            this.port = port;
+        }
+
+        /** {@code kconnect distributed} with {@code workerFile} on a free REST port of its own. */
+        static KConnectProcess distributed(Path workerFile, Path logDir) throws Exception {
+            int port = Ports.free();
+            Path out = Files.createTempFile("kconnect-distributed", ".log");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"),
+                    "-Dkconnect.plugins=" + PLUGINS,
+                    "dev.kconnect.cli.KConnect", "distributed", workerFile.toString(),
+                    "-D", "listeners=http://127.0.0.1:" + port,
+                    "--log-dir", logDir.resolve("logs-" + port).toString())
+                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            return new KConnectProcess(pb.start(), out, port);
+        }
+
+        String restUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /** How Connect names this worker in a status (worker_id). */
+        String worker() {
+            return "127.0.0.1:" + port;
         }
 
         static KConnectProcess standalone(Path stateDir, Path connectorFile) throws Exception {
+            int port = Ports.free();
             Path out = Files.createTempFile("kconnect-standalone", ".log");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dkconnect.plugins=" + PLUGINS,
                     "dev.kconnect.cli.KConnect", "standalone", connectorFile.toString(),
                     "-D", "bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-D", "listeners=http://127.0.0.1:" + Ports.free(),
+                    "-D", "listeners=http://127.0.0.1:" + port,
                     // a killed worker's consumer leaves the group after this, not the default 45 s
                     "-D", "consumer.session.timeout.ms=6000",
                     "--log-dir", stateDir.resolve("logs").toString())
                     .redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("KCONNECT_STATE_DIR", stateDir.toString());
-            return new KConnectProcess(pb.start(), out);
+            return new KConnectProcess(pb.start(), out, port);
         }
 
         /** Waits for the process to end by itself, and returns its exit code; -1 when it still runs after a minute. */

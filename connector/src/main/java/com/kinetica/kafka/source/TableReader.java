@@ -7,7 +7,6 @@ import com.gpudb.Record;
 import com.gpudb.Type;
 import com.gpudb.protocol.GetRecordsRequest;
 import com.gpudb.protocol.RawGetRecordsResponse;
-import com.gpudb.protocol.ShowTableResponse;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.config.ReadMode;
 import com.kinetica.kafka.convert.KineticaRowConverter;
@@ -60,10 +59,7 @@ public final class TableReader {
         this.config = config;
         this.topic = TopicNames.topic(config.topicPrefix(), table);
         this.partition = SourceOffset.partition(table);
-        if (!gpudb.hasTable(table, Map.of()).getTableExists()) {
-            throw new ConnectException("Table '" + table + "' does not exist in Kinetica at " + gpudb.getURL()
-                    + ": create it, or remove it from " + KineticaSourceConfig.TABLE_NAMES);
-        }
+        TableTypes.checkExists(gpudb, table);
         loadType();
         SourceOffset start = stored == null ? null : SourceOffset.fromMap(stored);
         if (start == null) {
@@ -146,12 +142,9 @@ public final class TableReader {
     }
 
     private void loadType() throws GPUdbException {
-        ShowTableResponse shown = gpudb.showTable(table, Map.of());
-        if (shown.getTypeSchemas().isEmpty()) {
-            throw new ConnectException("Kinetica at " + gpudb.getURL() + " did not describe table '" + table + "'");
-        }
-        typeSchema = shown.getTypeSchemas().get(0);
-        type = new Type(shown.getTypeLabels().get(0), typeSchema, shown.getProperties().get(0));
+        TableTypes.Described described = TableTypes.describe(gpudb, table);
+        typeSchema = described.typeSchema();
+        type = described.type();
         ReadMode mode = config.mode(table);
         ReadColumns resolved = ReadColumns.resolve(table, type, mode,
                 config.incrementingColumn(table), config.timestampColumn(table));
