@@ -198,16 +198,30 @@ class PipelinesTest {
     }
 
     /**
-     * Two distributed workers with exactly-once source support, the connector in auto mode asking
-     * for exactly-once: the worker running the task is killed mid-stream, the other takes the task
-     * over, and a read_committed consumer sees every row once.
+     * Two distributed workers with exactly-once source support, the connector asking for
+     * exactly-once with no mode set (auto: the table's integer key) on one table and
+     * timestamp+incrementing (100 rows per timestamp) on another: the worker running the task is
+     * killed mid-stream, the other takes the task over, and a read_committed consumer sees every
+     * row of both once.
      */
     @Test
     void exactlyOnceSurvivesAKilledDistributedWorker() throws Exception {
         int rows = 100_000;
         String table = "eos_" + shortId();
-        Type type = createTable(table);
-        insert(table, type, 0, rows);
+        String timed = table + "_ts";
+        insert(table, createTable(table), 0, rows);
+        Type timedType = new Type(new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
+                new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP), new Type.Column("sensor", String.class));
+        gpudb.createTable(timed, timedType.create(gpudb), GPUdbBase.options());
+        List<GenericRecord> timedRows = new ArrayList<>();
+        for (long id = 0; id < rows / 2; id++) {
+            GenericRecord r = new GenericRecord(timedType);
+            r.put("id", id);
+            r.put("ts", 1_700_000_000_000L + id / 100);
+            r.put("sensor", "sensor-" + id % 5);
+            timedRows.add(r);
+        }
+        gpudb.insertRecords(timed, timedRows, GPUdbBase.options());
         Path workerFile = write("worker.properties", String.join("\n",
                 "bootstrap.servers=" + kafka.bootstrapServers(),
                 "group.id=" + table,
@@ -230,18 +244,23 @@ class PipelinesTest {
             workers.put(b.worker(), b);
             String connector = "{\"name\":\"" + table + "\",\"config\":{"
                     + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
-                    + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "\","
+                    + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "," + timed + "\","
+                    + "\"kinetica.source.mode\":\"auto," + timed + "=timestamp+incrementing\","
                     + "\"kinetica.source.batch_size\":\"1000\",\"exactly.once.support\":\"required\"}}";
             awaitTrue(() -> post(a.restUrl() + "/connectors", connector) == 201, "the connector created", a);
             awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, a);
             String running = taskWorker(a.restUrl(), table);
             workers.get(running).kill();
-            int committedAtKill = readUntil(table, -1).size();
+            int committedAtKill = readUntil(table, -1).size() + readUntil(timed, -1).size();
             List<Long> ids = readUntil(table, rows - 1);
-            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows: none lost");
-            assertEquals(rows, ids.size(), "records read committed: none twice");
+            List<Long> timedIds = readUntil(timed, rows / 2 - 1);
+            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows of " + table + ": none lost");
+            assertEquals(rows, ids.size(), "records of " + table + " read committed: none twice");
+            assertEquals(rows / 2, new HashSet<>(timedIds).size(), "distinct rows of " + timed + ": none lost");
+            assertEquals(rows / 2, timedIds.size(), "records of " + timed + " read committed: none twice");
             System.out.printf("exactly-once: worker %s killed with %d of %d rows committed; %d records, %d distinct%n",
-                    running, committedAtKill, rows, ids.size(), new HashSet<>(ids).size());
+                    running, committedAtKill, rows * 3 / 2, ids.size() + timedIds.size(),
+                    new HashSet<>(ids).size() + new HashSet<>(timedIds).size());
         }
     }
 
