@@ -46,23 +46,31 @@ public class KineticaSinkConnector extends SinkConnector {
         return KineticaSinkConfig.configDef();
     }
 
-    /** Adds the check that destination table names match the topics, which ConfigDef cannot express. */
+    /** Adds the checks across options (destination names and topics, key mode) that ConfigDef cannot express. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
         Map<String, String> resolved = KineticaSinkConfig.ALIASES.resolve(connectorConfigs);
-        String problem = KineticaSinkConfig.destinationProblem(
+        addError(config, KineticaSinkConfig.DESTINATION_NAME, KineticaSinkConfig.destinationProblem(
                 KineticaSinkConfig.splitList(resolved.get(SinkTask.TOPICS_CONFIG)),
                 resolved.get(SinkTask.TOPICS_REGEX_CONFIG),
-                KineticaSinkConfig.splitList(resolved.get(KineticaSinkConfig.DESTINATION_NAME)));
-        if (problem != null) {
-            for (ConfigValue value : config.configValues()) {
-                if (value.name().equals(KineticaSinkConfig.DESTINATION_NAME)) {
-                    value.addErrorMessage(KineticaSinkConfig.DESTINATION_NAME + " " + problem);
-                }
+                KineticaSinkConfig.splitList(resolved.get(KineticaSinkConfig.DESTINATION_NAME))));
+        addError(config, KineticaSinkConfig.PRIMARY_KEY_MODE, KineticaSinkConfig.keyModeProblem(
+                KineticaSinkConfig.KEY_MODE_KAFKA.equalsIgnoreCase(resolved.get(KineticaSinkConfig.PRIMARY_KEY_MODE)),
+                !KineticaSinkConfig.splitList(resolved.get(KineticaSinkConfig.PRIMARY_KEYS)).isEmpty(),
+                Boolean.parseBoolean(resolved.get(KineticaSinkConfig.DELETE_ON_TOMBSTONE))));
+        return config;
+    }
+
+    private static void addError(Config config, String option, String problem) {
+        if (problem == null) {
+            return;
+        }
+        for (ConfigValue value : config.configValues()) {
+            if (value.name().equals(option)) {
+                value.addErrorMessage(option + " " + problem);
             }
         }
-        return config;
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.kinetica.kafka.client.RetryPolicy;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.sink.ErrantRecords;
 import com.kinetica.kafka.sink.SinkWriter;
+import com.kinetica.kafka.sink.WriteFailure;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -24,9 +25,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes records into Kinetica tables, at least once: offsets are committed only for records
- * Kinetica acknowledged. Failed writes are retried with backoff through Connect's redelivery
- * ({@code RetriableException}) up to {@code kinetica.retry_count} times, then fail the task.
+ * Writes records into Kinetica tables, at least once: offsets are committed, per partition, only
+ * for records Kinetica acknowledged. Failures that pass (Kinetica down, slow, answering errors
+ * about itself) are waited out through Connect's redelivery ({@code RetriableException}) for
+ * {@code kinetica.retry_timeout_ms}; those that do not (refused credentials, a missing table with
+ * creation off) fail the task at once, with one line naming the setting.
  */
 public class KineticaSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(KineticaSinkTask.class);
@@ -37,23 +40,19 @@ public class KineticaSinkTask extends SinkTask {
     private SinkWriter writer;
     /** The worker ranks records go to (multi-head ingest); null when the head node takes them all. */
     private WorkerList workers;
-    private boolean failedBefore;
     /** When the oldest record still buffered was taken in; MAX_VALUE when nothing is buffered. */
     private long bufferedSince = Long.MAX_VALUE;
 
     @Override
     public void start(Map<String, String> props) {
         config = new KineticaSinkConfig(props);
-        retry = new RetryPolicy(config.retryCount(), config.retryBackoffMs(), ms -> context.timeout(ms));
+        retry = new RetryPolicy(config.retryLimits(), ms -> context.timeout(ms));
         errant = new ErrantRecords(reporter());
         try {
             writer();
         } catch (GPUdbException e) {
             if (Failures.isUnauthorized(e)) {
                 throw unauthorized(e);
-            }
-            if (!Failures.isConnectionFailure(e)) {
-                throw new ConnectException(Failures.summary(e), e);
             }
             log.warn("{}; the task starts anyway and retries when records arrive", Failures.summary(e));
         }
@@ -63,41 +62,51 @@ public class KineticaSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         try {
             SinkWriter w = writer();
-            w.lastAttempt(retry.lastAttempt());
-            if (failedBefore) {
-                w.writeAll();
+            if (retry.failing()) {
+                w.flushAll(); // what failed last time goes first
             }
             w.put(records);
             long now = System.currentTimeMillis();
             if (records.isEmpty() || now - bufferedSince >= config.lingerMs()) {
                 // the topics are idle, or a partial batch waited long enough: not until the next commit
-                w.writeAll();
+                w.flushAll();
             } else {
-                w.writeFull();
+                w.flushFull();
             }
             lingerUntilWritten(w, now);
             retry.succeeded();
-            failedBefore = false;
         } catch (GPUdbException e) {
-            failedBefore = true;
             if (Failures.isUnauthorized(e)) {
                 throw unauthorized(e);
             }
-            throw retry.failed(writingTo(e), e);
+            throw retry.failed("Connecting to Kinetica at " + config.connection().url(), e);
+        } catch (WriteFailure f) {
+            throw failed(f);
         }
+    }
+
+    /** The exception that tells Connect what to do about a failed write. */
+    private RuntimeException failed(WriteFailure f) {
+        return switch (f.kind()) {
+            case UNAUTHORIZED -> unauthorized(f);
+            case TABLE_MISSING -> new ConnectException("Kinetica at " + config.connection().url() + ": "
+                    + f.getMessage() + ", and " + KineticaSinkConfig.CREATE_TABLE + "=false: create the table, or set "
+                    + KineticaSinkConfig.CREATE_TABLE + "=true, then restart the task", f);
+            default -> retry.failed(writingTo(f), f);
+        };
     }
 
     /**
      * What failed. With multi-head ingest an insert goes to the worker ranks, whose URLs may not be
      * reachable from Connect (gpudb-api's error lists them): say so, and what to do.
      */
-    private String writingTo(GPUdbException e) {
+    private String writingTo(WriteFailure f) {
         String what = "Writing to Kinetica at " + config.connection().url();
-        if (workers != null && Failures.causedBy(e, BulkInserter.InsertException.class)) {
-            return what + " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
+        if (workers != null && Failures.causedBy(f, BulkInserter.InsertException.class)) {
+            what += " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
                     + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
         }
-        return what;
+        return what + ", table " + f.table();
     }
 
     /**
@@ -115,34 +124,30 @@ public class KineticaSinkTask extends SinkTask {
         context.timeout(Math.max(1, bufferedSince + config.lingerMs() - now));
     }
 
+    /** Writes what is buffered, then commits, per partition, what Kinetica has. */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         if (writer == null) {
             return currentOffsets;
         }
         try {
-            writer.writeAll();
-            return currentOffsets;
-        } catch (GPUdbException e) {
-            failedBefore = true;
-            log.warn("Not committing offsets: buffered records are not in Kinetica yet ({}); retrying with the next "
-                    + "records", Failures.summary(e));
-            return Map.of();
+            writer.flushAll();
+        } catch (WriteFailure f) {
+            log.warn("Not all buffered records are in Kinetica yet (table {}: {}); committing, per partition, only "
+                    + "what is", f.table(), f.getMessage());
         }
+        return writer.committable(currentOffsets);
     }
 
+    /**
+     * Connect commits before it closes partitions (a rebalance); what is still buffered then is
+     * not committed, so it is dropped here and read again by the partitions' next owner.
+     */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        if (writer == null) {
-            return;
+        if (writer != null) {
+            writer.discard(partitions);
         }
-        try {
-            writer.writeAll();
-        } catch (GPUdbException e) {
-            log.warn("Could not write buffered records of closed partitions {} ({}); their new owner reads them again "
-                    + "from the last committed offsets", partitions, Failures.summary(e));
-        }
-        writer.discard(partitions);
     }
 
     @Override
@@ -167,7 +172,7 @@ public class KineticaSinkTask extends SinkTask {
         return writer;
     }
 
-    private ConnectException unauthorized(GPUdbException e) {
+    private ConnectException unauthorized(Exception e) {
         return new ConnectException("Kinetica at " + config.connection().url() + " refused user '"
                 + config.connection().username() + "': check kinetica.username and kinetica.password", e);
     }

@@ -18,10 +18,12 @@ import java.util.concurrent.Callable;
             "stops them all.",
             ""},
         mixinStandardHelpOptions = true,
+        subcommands = SandboxFaultCommand.class,
         footer = {"",
             "Examples:",
             "  kconnect sandbox",
             "  kconnect sandbox --demo",
+            "  kconnect sandbox fault kinetica down --for 45s    (in another terminal, while it runs)",
             "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --rest-port 18083"})
 public final class SandboxCommand implements Callable<Integer> {
 

@@ -102,13 +102,14 @@ final class Demo implements AutoCloseable {
         List<GenericRecord> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             GenericRecord row = new GenericRecord(sourceType);
-            row.put("id", nextRow++);
+            row.put("id", nextRow + i);
             row.put("sensor", "sensor-" + random.nextInt(4));
             row.put("reading", Math.round(random.nextDouble() * 1000) / 10.0);
             row.put("taken_at", System.currentTimeMillis());
             rows.add(row);
         }
         gpudb.insertRecords(SOURCE_TABLE, rows, GPUdbBase.options());
+        nextRow += count; // only rows the table took: the demo's count stays true through an outage
     }
 
     /** What has flowed so far, for one line on the console. */

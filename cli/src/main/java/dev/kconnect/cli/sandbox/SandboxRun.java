@@ -104,9 +104,7 @@ public final class SandboxRun implements Callable<Integer> {
             out.flush();
             feed.feed(5);
             while (!stopping.await(DEMO_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
-                out.println(feed.progress());
-                out.flush();
-                feed.feed(5);
+                demoRound(feed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,6 +114,21 @@ public final class SandboxRun implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * One line of progress and the next rows. A round that fails (the emulator made to go down
+     * with {@code kconnect sandbox fault}, say) says so and the demo goes on, as the connectors do.
+     */
+    private void demoRound(Demo feed) {
+        try {
+            out.println(feed.progress());
+            feed.feed(5);
+        } catch (Exception e) {
+            out.println("demo: " + e.getMessage().lines().findFirst().orElse("") + "; trying again in "
+                    + DEMO_INTERVAL_MS / 1000 + " s");
+        }
+        out.flush();
     }
 
     /** Stops everything (once); Ctrl-C calls it through a shutdown hook. */

@@ -222,35 +222,18 @@ class PipelinesTest {
             timedRows.add(r);
         }
         gpudb.insertRecords(timed, timedRows, GPUdbBase.options());
-        Path workerFile = write("worker.properties", String.join("\n",
-                "bootstrap.servers=" + kafka.bootstrapServers(),
-                "group.id=" + table,
-                "config.storage.topic=" + table + "-configs",
-                "offset.storage.topic=" + table + "-offsets",
-                "status.storage.topic=" + table + "-status",
-                "config.storage.replication.factor=1",
-                "offset.storage.replication.factor=1",
-                "status.storage.replication.factor=1",
-                "key.converter=org.apache.kafka.connect.json.JsonConverter",
-                "value.converter=org.apache.kafka.connect.json.JsonConverter",
-                "exactly.once.source.support=enabled",
-                // the dead worker's task moves after this, not the default 5 minutes
-                "scheduled.rebalance.max.delay.ms=2000"));
-        Path logs = Files.createTempDirectory("state");
-        Map<String, KConnectProcess> workers = new LinkedHashMap<>();
-        try (KConnectProcess a = KConnectProcess.distributed(workerFile, logs);
-             KConnectProcess b = KConnectProcess.distributed(workerFile, logs)) {
-            workers.put(a.worker(), a);
-            workers.put(b.worker(), b);
+        try (KConnectProcess a = KConnectProcess.distributed(table, "exactly.once.source.support=enabled");
+             KConnectProcess b = KConnectProcess.distributed(table, "exactly.once.source.support=enabled")) {
             String connector = "{\"name\":\"" + table + "\",\"config\":{"
                     + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
                     + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "," + timed + "\","
                     + "\"kinetica.source.mode\":\"auto," + timed + "=timestamp+incrementing\","
                     + "\"kinetica.source.batch_size\":\"1000\",\"exactly.once.support\":\"required\"}}";
-            awaitTrue(() -> post(a.restUrl() + "/connectors", connector) == 201, "the connector created", a);
+            awaitTrue(() -> post(a.restUrl + "/connectors", connector) == 201, "the connector created", a);
             awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, a);
-            String running = taskWorker(a.restUrl(), table);
-            workers.get(running).kill();
+            awaitTrue(() -> taskRunning(a.restUrl, table), "task 0 of " + table + " running", a);
+            KConnectProcess victim = a.runsTaskOf(table) ? a : b;
+            victim.kill();
             int committedAtKill = readUntil(table, -1).size() + readUntil(timed, -1).size();
             List<Long> ids = readUntil(table, rows - 1);
             List<Long> timedIds = readUntil(timed, rows / 2 - 1);
@@ -259,7 +242,7 @@ class PipelinesTest {
             assertEquals(rows / 2, new HashSet<>(timedIds).size(), "distinct rows of " + timed + ": none lost");
             assertEquals(rows / 2, timedIds.size(), "records of " + timed + " read committed: none twice");
             System.out.printf("exactly-once: worker %s killed with %d of %d rows committed; %d records, %d distinct%n",
-                    running, committedAtKill, rows * 3 / 2, ids.size() + timedIds.size(),
+                    victim.restUrl, committedAtKill, rows * 3 / 2, ids.size() + timedIds.size(),
                     new HashSet<>(ids).size() + new HashSet<>(timedIds).size());
         }
     }
@@ -295,7 +278,112 @@ class PipelinesTest {
         }
     }
 
+    /**
+     * A sink killed with {@code kill -9} while records stream in, then started again from the
+     * same offsets file, into a table without a key: the records written since the last commit
+     * are written again. Default mode: every record is there, some twice (counted); with
+     * primary_key_mode=kafka: exactly one row per record.
+     */
+    @Test
+    void aKilledStandaloneSinkWritesEachRecordExactlyOnceWithKafkaKeys() throws Exception {
+        long[] plain = killStandaloneSinkMidStream("record");
+        long[] keyed = killStandaloneSinkMidStream("kafka");
+        System.out.printf("standalone sink kill -9, %d records: %d rows (%d duplicates) without a key; "
+                + "%d rows with primary_key_mode=kafka%n", plain[0], plain[1], plain[1] - plain[0], keyed[1]);
+        assertEquals(keyed[0], keyed[1], "exactly one row per record with kafka keys");
+        assertTrue(plain[1] >= plain[0], "at least once without a key");
+    }
+
+    /** Produced records and rows in the table, after a kill -9 and a restart of a standalone sink. */
+    private static long[] killStandaloneSinkMidStream(String keyMode) throws Exception {
+        String topic = "crash_" + keyMode + "_" + shortId();
+        Path state = Files.createTempDirectory("state");
+        Path sink = write("sink.properties", String.join("\n",
+                "name=" + topic + "-sink",
+                "connector.class=com.kinetica.kafka.KineticaSinkConnector",
+                "topics=" + topic,
+                "kinetica.url=" + kinetica.url(),
+                "kinetica.tables.single_table_per_topic=true",
+                "kinetica.tables.primary_key_mode=" + keyMode,
+                "kinetica.batch_size=500"));
+        int total = 20_000;
+        Thread producing = produceKeylessInBackground(topic, total);
+        try (KConnectProcess first = KConnectProcess.standalone(state, sink)) {
+            awaitTrue(() -> rows(topic) >= 4000, "4000 rows in " + topic, first);
+            first.kill();
+        }
+        try (KConnectProcess second = KConnectProcess.standalone(state, sink)) {
+            producing.join();
+            awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, second);
+            Thread.sleep(2000); // what a late duplicate would need to show up
+        }
+        assertEquals(total, distinctSeqs(topic), "none lost");
+        return new long[]{total, rows(topic)};
+    }
+
+    @Test
+    void aDistributedSinkLosingAWorkerToKillMinus9WritesEachRecordExactlyOnceWithKafkaKeys() throws Exception {
+        String topic = "dcrash_" + shortId();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all().get();
+        }
+        String group = "kconnect-" + shortId();
+        try (KConnectProcess a = KConnectProcess.distributed(group); KConnectProcess b = KConnectProcess.distributed(group)) {
+            awaitTrue(() -> a.answers() && b.answers(), "both workers' REST", a);
+            String config = JSON.writeValueAsString(Map.of("name", topic + "-sink", "config", Map.of(
+                    "connector.class", "com.kinetica.kafka.KineticaSinkConnector",
+                    "tasks.max", "2",
+                    "topics", topic,
+                    "kinetica.url", kinetica.url(),
+                    "kinetica.tables.single_table_per_topic", "true",
+                    "kinetica.tables.primary_key_mode", "kafka",
+                    "kinetica.batch_size", "500")));
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(b.restUrl + "/connectors")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            int total = 30_000;
+            Thread producing = produceKeylessInBackground(topic, total);
+            awaitTrue(() -> rows(topic) >= 5000, "5000 rows in " + topic, a);
+            KConnectProcess victim = b.runsTaskOf(topic + "-sink") ? b : a;
+            KConnectProcess survivor = victim == a ? b : a;
+            victim.kill();
+            producing.join();
+            awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, survivor);
+            Thread.sleep(2000);
+            assertEquals(total, rows(topic), "exactly one row per record after losing a worker");
+            assertEquals(total, distinctSeqs(topic));
+        }
+    }
+
     // ---- helpers
+
+    /** Records with no key and a {@code seq} field, 0 until {@code total}, a thousand every 50 ms. */
+    static Thread produceKeylessInBackground(String topic, int total) {
+        String schema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"seq\",\"type\":\"int64\"}]}";
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                producer.send(new ProducerRecord<>(topic, null, "{\"schema\":" + schema + ",\"payload\":{\"seq\":"
+                        + i + "}}"));
+                if (i % 1000 == 999) {
+                    producer.flush();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+            producer.flush();
+        }, "produce-" + topic);
+        t.start();
+        return t;
+    }
+
+    static long distinctSeqs(String table) {
+        return kinetica.hasTable(table) ? kinetica.rows(table).stream().map(r -> r.get("seq")).distinct().count() : 0;
+    }
 
     static WorkerProcess distributedWorker(String group) {
         Map<String, String> props = new LinkedHashMap<>();
@@ -384,21 +472,14 @@ class PipelinesTest {
         }
     }
 
-    /** The worker_id (host:port) that runs task 0 of {@code connector}, once it runs. */
-    static String taskWorker(String rest, String connector) throws Exception {
-        String[] worker = new String[1];
-        awaitTrue(() -> {
-            try {
-                JsonNode tasks = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(rest + "/connectors/" + connector + "/status")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body()).path("tasks");
-                worker[0] = tasks.path(0).path("worker_id").asText();
-                return tasks.path(0).path("state").asText().equals("RUNNING");
-            } catch (Exception e) {
-                return false;
-            }
-        }, "task 0 of " + connector + " running", null);
-        return worker[0];
+    static boolean taskRunning(String rest, String connector) {
+        try {
+            return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(rest + "/connectors/" + connector + "/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("tasks").path(0).path("state").asText().equals("RUNNING");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static Path sinkFile(String topic) throws Exception {
@@ -500,39 +581,67 @@ class PipelinesTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** {@code kconnect standalone} in its own JVM, so that it can be killed like a real process. */
+    /** {@code kconnect standalone} or {@code distributed} in its own JVM, so that it can be killed like a real process. */
     static final class KConnectProcess implements AutoCloseable {
         private final Process process;
         private final Path output;
-        private final int port;
+        final String restUrl;
 
-        private KConnectProcess(Process process, Path output, int port) {
+        private KConnectProcess(Process process, Path output, String restUrl) {
             this.process = process;
             this.output = output;
-            this.port = port;
+            this.restUrl = restUrl;
         }
 
-        /** {@code kconnect distributed} with {@code workerFile} on a free REST port of its own. */
-        static KConnectProcess distributed(Path workerFile, Path logDir) throws Exception {
+        /** A distributed worker of {@code group}, committing sink offsets every second, plus {@code settings}. */
+        static KConnectProcess distributed(String group, String... settings) throws Exception {
             int port = Ports.free();
+            Path worker = write("worker.properties", String.join("\n",
+                    "bootstrap.servers=" + kafka.bootstrapServers(),
+                    "group.id=" + group,
+                    "config.storage.topic=" + group + "-configs",
+                    "offset.storage.topic=" + group + "-offsets",
+                    "status.storage.topic=" + group + "-status",
+                    "config.storage.replication.factor=1",
+                    "offset.storage.replication.factor=1",
+                    "status.storage.replication.factor=1",
+                    "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                    "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                    "offset.flush.interval.ms=1000",
+                    "scheduled.rebalance.max.delay.ms=2000",
+                    "consumer.session.timeout.ms=6000",
+                    "listeners=http://127.0.0.1:" + port,
+                    String.join("\n", settings)));
             Path out = Files.createTempFile("kconnect-distributed", ".log");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    "-Dkconnect.plugins=" + PLUGINS,
-                    "dev.kconnect.cli.KConnect", "distributed", workerFile.toString(),
-                    "-D", "listeners=http://127.0.0.1:" + port,
-                    "--log-dir", logDir.resolve("logs-" + port).toString())
+                    "-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + PLUGINS,
+                    "dev.kconnect.cli.KConnect", "distributed", worker.toString(),
+                    "--log-dir", worker.getParent().resolve("logs").toString())
                     .redirectErrorStream(true).redirectOutput(out.toFile());
-            return new KConnectProcess(pb.start(), out, port);
+            return new KConnectProcess(pb.start(), out, "http://127.0.0.1:" + port);
         }
 
-        String restUrl() {
-            return "http://127.0.0.1:" + port;
+        boolean answers() {
+            try {
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(restUrl + "/connectors"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
         }
 
-        /** How Connect names this worker in a status (worker_id). */
-        String worker() {
-            return "127.0.0.1:" + port;
+        /** Whether this worker runs a task of {@code connector}, by its REST port in the tasks' worker ids. */
+        boolean runsTaskOf(String connector) throws Exception {
+            JsonNode status = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(restUrl + "/connectors/" + connector + "/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            String port = restUrl.substring(restUrl.lastIndexOf(':'));
+            for (JsonNode task : status.path("tasks")) {
+                if (task.path("worker_id").asText().endsWith(port)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static KConnectProcess standalone(Path stateDir, Path connectorFile) throws Exception {
@@ -549,7 +658,7 @@ class PipelinesTest {
                     "--log-dir", stateDir.resolve("logs").toString())
                     .redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("KCONNECT_STATE_DIR", stateDir.toString());
-            return new KConnectProcess(pb.start(), out, port);
+            return new KConnectProcess(pb.start(), out, "http://127.0.0.1:" + port);
         }
 
         /** Waits for the process to end by itself, and returns its exit code; -1 when it still runs after a minute. */

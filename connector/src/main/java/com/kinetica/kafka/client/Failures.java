@@ -1,13 +1,35 @@
 package com.kinetica.kafka.client;
 
+import com.gpudb.BulkInserter;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GPUdbException;
 
 import java.io.IOException;
 
-/** Tells failures to reach Kinetica apart from errors Kinetica answered. */
+/**
+ * What a failed call to Kinetica means, decided in one place. Whether an answered error is about
+ * one record or about the server is not in the error itself: the sink's writer tells them apart
+ * by asking the server again (see {@code sink.Flusher}).
+ */
 public final class Failures {
+    /** The kinds of failure, by what can be done about them. */
+    public enum Kind {
+        /** No answer: refused or dropped connections, timeouts, a server going down or a 5xx in front of it. Passes. */
+        UNREACHABLE,
+        /** Kinetica refused the user: retrying does not help. */
+        UNAUTHORIZED,
+        /** Kinetica answered an error: about the request, a record in it, or the server's own state. */
+        ANSWERED
+    }
+
     private Failures() {
+    }
+
+    public static Kind classify(Throwable error) {
+        if (isUnauthorized(error)) {
+            return Kind.UNAUTHORIZED;
+        }
+        return isConnectionFailure(error) ? Kind.UNREACHABLE : Kind.ANSWERED;
     }
 
     /**
@@ -19,6 +41,9 @@ public final class Failures {
             if (t instanceof GPUdbException g && g.hadConnectionFailure()) {
                 return true;
             }
+            if (t instanceof BulkInserter.InsertException && mentionsConnectionFailure(t.getMessage())) {
+                return true;
+            }
             if (t instanceof GPUdbBase.GPUdbExitException
                     || t instanceof GPUdbBase.GPUdbFailoverDisabledException
                     || t instanceof GPUdbBase.GPUdbHAUnavailableException
@@ -27,6 +52,12 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** BulkInserter names what its worker ranks ran into in its message only, with no cause. */
+    private static boolean mentionsConnectionFailure(String message) {
+        return message != null && (message.contains("GPUdbExitException") || message.contains("ConnectException")
+                || message.contains("SocketTimeoutException") || message.contains("Connection refused"));
     }
 
     /** True when Kinetica refused the user: retrying will not help. */

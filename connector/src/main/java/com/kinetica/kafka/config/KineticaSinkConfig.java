@@ -28,6 +28,8 @@ public final class KineticaSinkConfig extends AbstractConfig {
     public static final String ENABLE_MULTIHEAD = "kinetica.enable_multihead";
     public static final String RETRY_COUNT = "kinetica.retry_count";
     public static final String RETRY_BACKOFF_MS = "kinetica.retry_backoff_ms";
+    public static final String RETRY_TIMEOUT_MS = "kinetica.retry_timeout_ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "kinetica.retry_backoff_max_ms";
     public static final String LINGER_MS = "kinetica.linger_ms";
 
     public static final String SCHEMA_NAME = "kinetica.tables.schema_name";
@@ -38,6 +40,11 @@ public final class KineticaSinkConfig extends AbstractConfig {
     public static final String UPDATE_ON_EXISTING_PK = "kinetica.tables.update_on_existing_pk";
     public static final String PRIMARY_KEYS = "kinetica.tables.primary_keys";
     public static final String DELETE_ON_TOMBSTONE = "kinetica.tables.delete_on_tombstone";
+    public static final String PRIMARY_KEY_MODE = "kinetica.tables.primary_key_mode";
+    public static final String KEY_MODE_RECORD = "record";
+    public static final String KEY_MODE_KAFKA = "kafka";
+    /** The key columns of {@link #KEY_MODE_KAFKA}: topic, partition and offset the record was read at. */
+    public static final List<String> KAFKA_KEY_COLUMNS = List.of("kafka_topic", "kafka_partition", "kafka_offset");
 
     public static final String EVOLUTION_ENABLED = "kinetica.schema_evolution.enabled";
     public static final String ADD_NEW_FIELDS = "kinetica.schema_evolution.add_new_fields_as_columns";
@@ -67,6 +74,22 @@ public final class KineticaSinkConfig extends AbstractConfig {
         if (problem != null) {
             throw new ConfigException(DESTINATION_NAME, String.join(",", destinationNames()), problem);
         }
+        problem = keyModeProblem(kafkaKey(), !primaryKeys().isEmpty(), deleteOnTombstone());
+        if (problem != null) {
+            throw new ConfigException(PRIMARY_KEY_MODE, getString(PRIMARY_KEY_MODE), problem);
+        }
+    }
+
+    /** Why the key mode does not fit the other table options, or {@code null} when it does. */
+    public static String keyModeProblem(boolean kafkaKey, boolean primaryKeys, boolean deleteOnTombstone) {
+        if (kafkaKey && primaryKeys) {
+            return "the key is made of the Kafka coordinates: leave " + PRIMARY_KEYS + " empty";
+        }
+        if (kafkaKey && deleteOnTombstone) {
+            return "a tombstone's key does not name a row when the key is the Kafka coordinates: set "
+                    + DELETE_ON_TOMBSTONE + "=false";
+        }
+        return null;
     }
 
     public static ConfigDef configDef() {
@@ -89,15 +112,25 @@ public final class KineticaSinkConfig extends AbstractConfig {
                         "Send records straight to the worker ranks that own them (multi-head ingest) when "
                                 + "the server has worker ranks; without them the head node takes all records.",
                         WRITE_GROUP, ++order, Width.SHORT, "Multi-head ingest")
-                .define(RETRY_COUNT, Type.INT, 1, Range.atLeast(0), Importance.MEDIUM,
-                        "How many times a write that failed because Kinetica was unreachable or answered an "
-                                + "error is retried, " + RETRY_BACKOFF_MS + " apart, before the task fails. Records "
-                                + "are redelivered by Connect between attempts; nothing is committed until Kinetica "
-                                + "acknowledged it.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry count")
-                .define(RETRY_BACKOFF_MS, Type.LONG, 3000L, Range.atLeast(0), Importance.LOW,
-                        "Milliseconds to wait before retrying a failed write.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff (ms)");
+                .define(RETRY_TIMEOUT_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.MEDIUM,
+                        "How long, in milliseconds, writes may keep failing for reasons that pass (Kinetica "
+                                + "unreachable, timing out, or answering errors about itself rather than a record) "
+                                + "before the task fails. Meanwhile Connect redelivers the same records, "
+                                + RETRY_BACKOFF_MS + " apart at first, then twice as long each time up to "
+                                + RETRY_BACKOFF_MAX_MS + "; nothing is committed that Kinetica has not acknowledged.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry timeout (ms)")
+                .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
+                        "Milliseconds to wait before the first retry of a failed write; later waits double.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff (ms)")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+                        "Longest wait, in milliseconds, between two retries of a failed write: bounds how long "
+                                + "after Kinetica is back the task notices.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff ceiling (ms)")
+                .define(RETRY_COUNT, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
+                        "The original connector's limit: retries of a failed write before the task fails, "
+                                + "whichever of it and " + RETRY_TIMEOUT_MS + " comes first. -1 (the default): no "
+                                + "count, only the timeout.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Retry count");
         order = 0;
         def.define(SCHEMA_NAME, Type.STRING, "", Importance.HIGH,
                         "Kinetica schema of the destination tables (created when missing and table creation "
@@ -135,7 +168,17 @@ public final class KineticaSinkConfig extends AbstractConfig {
                         "A record with a null value (tombstone) deletes the row with the record's key from "
                                 + "the table of its topic. The table needs a primary key. When false tombstones "
                                 + "are skipped.",
-                        TABLES_GROUP, ++order, Width.SHORT, "Delete on tombstone");
+                        TABLES_GROUP, ++order, Width.SHORT, "Delete on tombstone")
+                .define(PRIMARY_KEY_MODE, Type.STRING, KEY_MODE_RECORD,
+                        ConfigDef.CaseInsensitiveValidString.in(KEY_MODE_RECORD, KEY_MODE_KAFKA), Importance.MEDIUM,
+                        "record: tables the connector creates get the primary key of " + PRIMARY_KEYS + " or "
+                                + "of the record key (none when there is neither). kafka: they get three more "
+                                + "columns, " + String.join(", ", KAFKA_KEY_COLUMNS) + ", holding where each record "
+                                + "was read, as their primary key, so a record delivered again overwrites its own "
+                                + "row: exactly one row per record in a table that has no key of its own. Existing "
+                                + "tables need those columns or a primary key of their own. Not with "
+                                + PRIMARY_KEYS + " or " + DELETE_ON_TOMBSTONE + ".",
+                        TABLES_GROUP, ++order, Width.SHORT, "Primary key mode");
         order = 0;
         def.define(EVOLUTION_ENABLED, Type.BOOLEAN, false, Importance.LOW,
                         "Let the record schema change the table (with the two options below), through "
@@ -203,16 +246,13 @@ public final class KineticaSinkConfig extends AbstractConfig {
         return getBoolean(ENABLE_MULTIHEAD);
     }
 
-    public int retryCount() {
-        return getInt(RETRY_COUNT);
+    public RetryLimits retryLimits() {
+        return new RetryLimits(getLong(RETRY_TIMEOUT_MS), getInt(RETRY_COUNT), getLong(RETRY_BACKOFF_MS),
+                getLong(RETRY_BACKOFF_MAX_MS));
     }
 
     public long lingerMs() {
         return getLong(LINGER_MS);
-    }
-
-    public long retryBackoffMs() {
-        return getLong(RETRY_BACKOFF_MS);
     }
 
     public String schemaName() {
@@ -249,6 +289,11 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     public boolean deleteOnTombstone() {
         return getBoolean(DELETE_ON_TOMBSTONE);
+    }
+
+    /** Whether tables are keyed by the records' Kafka coordinates. */
+    public boolean kafkaKey() {
+        return KEY_MODE_KAFKA.equalsIgnoreCase(getString(PRIMARY_KEY_MODE));
     }
 
     public boolean addNewFields() {

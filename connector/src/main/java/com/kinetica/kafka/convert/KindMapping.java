@@ -55,19 +55,13 @@ public final class KindMapping {
         };
     }
 
-    /** For schemaless values; {@code null} (type unknown yet) becomes a nullable string column. */
+    /**
+     * For schemaless values; {@code null} (type unknown yet) becomes a nullable string column.
+     * Every integral number makes a long column, whatever the size of the first one.
+     */
     public static ColumnKind forValue(Object value) {
-        if (value instanceof Byte) {
-            return ColumnKind.INT8;
-        }
-        if (value instanceof Short) {
-            return ColumnKind.INT16;
-        }
-        if (value instanceof Integer) {
-            return ColumnKind.INT;
-        }
-        if (value instanceof Long) {
-            return ColumnKind.LONG;
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            return ColumnKind.LONG; // JSON has one kind of integer: a later value may not fit a smaller column
         }
         if (value instanceof Float) {
             return ColumnKind.FLOAT;

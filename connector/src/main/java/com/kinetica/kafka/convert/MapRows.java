@@ -21,9 +21,22 @@ public final class MapRows {
     public GenericRecord convert(Map<?, ?> map) {
         GenericRecord row = layout.newRecord();
         for (int i = 0; i < layout.size(); i++) {
-            layout.put(row, i, map.get(layout.name(i)));
+            if (!layout.filledBySink(i)) {
+                layout.put(row, i, map.get(layout.name(i)));
+            }
         }
         return row;
+    }
+
+    /** Columns that are not nullable and that the map has no key for: converting it would fail. */
+    public List<String> missingRequired(Map<?, ?> map) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < layout.size(); i++) {
+            if (!layout.nullable(i) && !layout.filledBySink(i) && !map.containsKey(layout.name(i))) {
+                missing.add(layout.name(i));
+            }
+        }
+        return missing;
     }
 
     /**

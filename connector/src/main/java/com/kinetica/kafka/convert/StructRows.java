@@ -22,6 +22,9 @@ public final class StructRows {
         this.layout = layout;
         fieldOfColumn = new Field[layout.size()];
         for (int i = 0; i < layout.size(); i++) {
+            if (layout.filledBySink(i)) {
+                continue;
+            }
             Field f = schema.field(layout.name(i));
             fieldOfColumn[i] = f;
             if (f == null && !layout.nullable(i)) {
@@ -57,7 +60,11 @@ public final class StructRows {
         Field[] fields = fieldOfColumn;
         for (int i = 0; i < fields.length; i++) {
             Field f = fields[i];
-            layout.put(row, i, f == null ? null : struct.get(f));
+            if (f != null) {
+                layout.put(row, i, struct.get(f));
+            } else if (!layout.filledBySink(i)) {
+                layout.put(row, i, null);
+            }
         }
         return row;
     }

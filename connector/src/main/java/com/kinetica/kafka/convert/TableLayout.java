@@ -6,17 +6,22 @@ import com.gpudb.Type;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A table's columns in the order of its type, with what converting a value into each needs. */
+/**
+ * A table's columns in the order of its type, with what converting a value into each needs.
+ * Columns the sink fills itself (the Kafka coordinates of a record) are not taken from values.
+ */
 public final class TableLayout {
     private final Type type;
     private final String[] names;
     private final ColumnKind[] kinds;
     private final boolean[] nullable;
     private final int[] maxLength;
+    private final boolean[] filledBySink;
     private final Map<String, Integer> indexByName = new HashMap<>();
 
-    private TableLayout(Type type) {
+    private TableLayout(Type type, Set<String> sinkColumns) {
         this.type = type;
         List<Type.Column> columns = type.getColumns();
         int n = columns.size();
@@ -24,18 +29,25 @@ public final class TableLayout {
         kinds = new ColumnKind[n];
         nullable = new boolean[n];
         maxLength = new int[n];
+        filledBySink = new boolean[n];
         for (int i = 0; i < n; i++) {
             Type.Column c = columns.get(i);
             names[i] = c.getName();
             kinds[i] = ColumnKind.of(c);
             nullable[i] = c.isNullable();
             maxLength[i] = charLength(c);
+            filledBySink[i] = sinkColumns.contains(c.getName());
             indexByName.put(c.getName(), i);
         }
     }
 
     public static TableLayout of(Type type) {
-        return new TableLayout(type);
+        return new TableLayout(type, Set.of());
+    }
+
+    /** A layout whose columns named in {@code sinkColumns} are filled by the sink, not from values. */
+    public static TableLayout of(Type type, Set<String> sinkColumns) {
+        return new TableLayout(type, sinkColumns);
     }
 
     public Type type() {
@@ -52,6 +64,11 @@ public final class TableLayout {
 
     public boolean nullable(int i) {
         return nullable[i];
+    }
+
+    /** Whether the sink fills column {@code i} itself: values have no say in it. */
+    public boolean filledBySink(int i) {
+        return filledBySink[i];
     }
 
     /** Column index of {@code name}, or -1. */

@@ -86,6 +86,11 @@ public final class KineticaTables {
         return refresh(id);
     }
 
+    /** Forgets what is known of the table, e.g. after it was dropped. */
+    public void forget(TableId id) {
+        types.remove(id);
+    }
+
     /** Reads the table's type again, e.g. after another task altered it. */
     public Type refresh(TableId id) throws GPUdbException {
         Type type = Type.fromTable(gpudb, id.qualified());

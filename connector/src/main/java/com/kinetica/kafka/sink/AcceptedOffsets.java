@@ -24,12 +24,12 @@ final class AcceptedOffsets {
 
     /** True when the record has not been taken in yet. */
     boolean isNew(SinkRecord record) {
-        return record.originalKafkaOffset() > lastOf(record.originalTopic(), record.originalKafkaPartition()).offset;
+        return Coordinates.offsetOf(record) > lastOf(record).offset;
     }
 
     /** Marks the record as taken in (buffered, or handed to error handling). */
     void taken(SinkRecord record) {
-        lastOf(record.originalTopic(), record.originalKafkaPartition()).offset = record.originalKafkaOffset();
+        lastOf(record).offset = Coordinates.offsetOf(record);
     }
 
     void forget(Collection<TopicPartition> partitions) {
@@ -38,7 +38,9 @@ final class AcceptedOffsets {
         cachedTopic = null;
     }
 
-    private Last lastOf(String topic, int partition) {
+    private Last lastOf(SinkRecord record) {
+        String topic = Coordinates.topicOf(record);
+        int partition = Coordinates.kafkaPartitionOf(record);
         if (cached != null && partition == cachedPartition && topic.equals(cachedTopic)) {
             return cached;
         }

@@ -23,7 +23,7 @@ public final class ErrantRecords {
     }
 
     public void report(SinkRecord record, TableId table, Throwable reason) {
-        String message = "Cannot write record " + where(record) + (table == null ? "" : " to table " + table)
+        String message = "Cannot write record " + Coordinates.of(record) + (table == null ? "" : " to table " + table)
                 + ": " + reason.getMessage();
         if (reporter == null) {
             throw new ConnectException(message + ". Fix the record or the table, or set errors.tolerance=all "
@@ -36,10 +36,5 @@ public final class ErrantRecords {
                     + "to skip such records", reason);
         }
         log.warn("{}; sent to Connect's error handling", message);
-    }
-
-    static String where(SinkRecord r) {
-        return "topic=" + r.originalTopic() + " partition=" + r.originalKafkaPartition() + " offset="
-                + r.originalKafkaOffset();
     }
 }

@@ -1,18 +1,17 @@
 package com.kinetica.kafka.sink;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
-import com.gpudb.GenericRecord;
-import com.gpudb.Type;
 import com.gpudb.WorkerList;
 import com.gpudb.protocol.InsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.schema.KineticaTables;
 import com.kinetica.kafka.schema.TableId;
-import com.kinetica.kafka.schema.TableSpecs;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -22,62 +21,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Routes records to per-table buffers, creating tables as needed, and writes the buffers.
- * Kinetica failures surface as {@link GPUdbException}; the task decides about retries.
- * Records that can never be written go to {@link ErrantRecords}.
+ * The sink's write path, one way through: a record is routed to its table ({@link TableNamer}),
+ * the table is found, created or changed for it ({@link TableStructures}), its row is buffered
+ * ({@link TableBuffer}) and buffers are written ({@link Flusher}). Failures come back as
+ * {@link WriteFailure}s for the task to retry or fail on; records that can never be written go
+ * to {@link ErrantRecords}.
  */
 public final class SinkWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Integral JSON numbers as longs, as JsonConverter gives them: the same value, the same column type. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Rounds of writing one buffer: the table may have changed, been dropped, or hold a bad record. */
+    private static final int FLUSH_ROUNDS = 4;
 
     private final KineticaSinkConfig config;
-    private final GPUdb gpudb;
-    private final WorkerList workers;
     private final ErrantRecords errant;
-    private final KineticaTables tables;
     private final TableNamer namer;
-    private final Evolution evolution;
-    private final Map<String, String> insertOptions;
+    private final TableStructures structures;
+    private final Diagnosis diagnosis;
+    private final Flusher flusher;
     private final AcceptedOffsets accepted = new AcceptedOffsets();
 
-    private final Map<TableId, TableWriter> writers = new LinkedHashMap<>();
+    private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
+    /** The last route taken: consecutive records of one topic and schema skip the lookups. */
     private String routeTopic;
     private Schema routeSchema;
-    private TableWriter routeWriter;
-    private boolean lastAttempt;
+    private TableStructure routeStructure;
+    private TableBuffer routeBuffer;
 
     public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant) {
         this.config = config;
-        this.gpudb = gpudb;
-        this.workers = workers;
         this.errant = errant;
-        this.tables = new KineticaTables(gpudb);
         this.namer = new TableNamer(config);
-        this.evolution = new Evolution(config, tables);
+        this.structures = new TableStructures(config, new KineticaTables(gpudb));
+        this.diagnosis = new Diagnosis(gpudb);
         // upsert, or keep the row already there: either way a redelivered record is no error
-        this.insertOptions = config.updateOnExistingPk()
+        Map<String, String> insertOptions = config.updateOnExistingPk()
                 ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
+        this.flusher = new Flusher(gpudb, workers, config.batchSize(), insertOptions, errant);
     }
 
     /**
      * Takes in a batch: converts each record once and buffers it with its table. Records taken
      * in by an earlier, failed call with the same records are skipped.
      */
-    public void put(Collection<SinkRecord> records) throws GPUdbException {
+    public void put(Collection<SinkRecord> records) throws WriteFailure {
         for (SinkRecord record : records) {
             if (accepted.isNew(record)) {
                 accept(record);
@@ -86,73 +86,230 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
-    /** On the last attempt, tables whose writes Kinetica keeps refusing are written row by row. */
-    public void lastAttempt(boolean lastAttempt) {
-        this.lastAttempt = lastAttempt;
-    }
-
     /** Whether any record is buffered and not yet written. */
     public boolean hasBuffered() {
-        return writers.values().stream().anyMatch(w -> w.hasRows() || w.hasDeletes());
+        return buffers.values().stream().anyMatch(b -> !b.isEmpty());
     }
 
     /** Writes the tables whose buffers reached the batch size. */
-    public void writeFull() throws GPUdbException {
-        write(true);
+    public void flushFull() throws WriteFailure {
+        flush(true);
     }
 
-    /** Writes everything buffered; when it returns, Kinetica has acknowledged every record taken in. */
-    public void writeAll() throws GPUdbException {
-        write(false);
+    /**
+     * Writes everything buffered. A table that fails does not keep the others from being written;
+     * the first failure is thrown at the end. An unreachable server stops it at once.
+     */
+    public void flushAll() throws WriteFailure {
+        flush(false);
     }
 
-    /** Forgets buffered records of partitions this task no longer owns. */
+    /**
+     * The offsets to commit: per partition, those the worker consumed, lowered to the first record
+     * still buffered. A partition whose records are all in Kinetica commits whatever other
+     * tables or partitions are doing.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed) {
+        Map<TopicPartition, Long> firstUnwritten = new HashMap<>();
+        buffers.values().forEach(b -> b.firstOffsets(firstUnwritten));
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(consumed);
+        firstUnwritten.forEach((tp, offset) -> committable.computeIfPresent(tp,
+                (p, c) -> offset < c.offset() ? new OffsetAndMetadata(offset, c.metadata()) : c));
+        return committable;
+    }
+
+    /** Forgets buffered records of partitions this task no longer owns: their new owner reads them again. */
     public void discard(Collection<TopicPartition> partitions) {
-        Set<TopicPartition> set = new HashSet<>(partitions);
-        writers.values().forEach(w -> w.discard(set));
+        HashSet<TopicPartition> set = new HashSet<>(partitions);
+        buffers.values().forEach(b -> b.discard(set));
         accepted.forget(partitions);
     }
 
-    private void write(boolean onlyFull) throws GPUdbException {
-        for (TableWriter w : writers.values()) {
-            if (!(w.hasRows() || w.hasDeletes()) || (onlyFull && !w.isFull())) {
+    private void flush(boolean onlyFull) throws WriteFailure {
+        WriteFailure first = null;
+        for (TableBuffer b : List.copyOf(buffers.values())) {
+            if (b.isEmpty() || onlyFull && b.size() < config.batchSize()) {
                 continue;
             }
             try {
-                w.write();
-            } catch (GPUdbException e) {
-                if (Failures.isConnectionFailure(e)) {
-                    throw new GPUdbException("writing to table " + w.id() + " failed: " + Failures.summary(e), e);
+                flush(b);
+            } catch (WriteFailure f) {
+                if (f.kind() == WriteFailure.Kind.UNREACHABLE || f.kind() == WriteFailure.Kind.UNAUTHORIZED) {
+                    throw f;
                 }
-                if (refitToCurrentTable(w)) {
-                    w.write();
-                    continue;
+                first = first == null ? f : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Writes one buffer: in batches, and when Kinetica refuses a batch, first checks whether the
+     * table changed or was dropped (then converts the records again for the table as it is), else
+     * writes the records one by one so that only those Kinetica refuses go to error handling.
+     */
+    private void flush(TableBuffer b) throws WriteFailure {
+        Flusher.Mode mode = Flusher.Mode.BATCH;
+        for (int round = 1; ; round++) {
+            try {
+                flusher.write(b, mode);
+                return;
+            } catch (WriteFailure f) {
+                if (round == FLUSH_ROUNDS) {
+                    throw f;
                 }
-                if (!lastAttempt) {
-                    throw new GPUdbException("writing to table " + w.id() + " failed: " + Failures.summary(e), e);
+                switch (f.kind()) {
+                    case REFUSED -> {
+                        if (!refitIfChanged(b)) {
+                            log.warn("Kinetica refused a batch for {} ({}); writing its {} records one by one to find "
+                                    + "the ones it refuses", b.id(), f.getMessage(), b.size());
+                            mode = Flusher.Mode.ONE_BY_ONE;
+                        }
+                    }
+                    case TABLE_MISSING -> recreate(b, f);
+                    default -> throw f;
                 }
-                log.warn("Kinetica keeps refusing writes to {} ({}); writing its rows one by one to find the bad ones",
-                        w.id(), Failures.summary(e));
-                w.writeOneByOne(errant);
             }
         }
     }
 
-    private void accept(SinkRecord record) throws GPUdbException {
+    private boolean refitIfChanged(TableBuffer b) throws WriteFailure {
+        TableStructure s = structures.get(b.id());
+        try {
+            if (s == null || !s.refresh()) {
+                return false;
+            }
+        } catch (GPUdbException e) {
+            throw diagnosis.of(b.id(), e);
+        }
+        log.info("Table {} changed outside this task; converting its {} buffered records again", b.id(), b.size());
+        refit(b, s);
+        return true;
+    }
+
+    /** The table was dropped while records waited for it: made again when creation is on, else the task fails. */
+    private void recreate(TableBuffer b, WriteFailure f) throws WriteFailure {
+        if (!config.createTable()) {
+            throw f;
+        }
+        forget(b.id());
+        SinkRecord firstRow = null;
+        for (int i = 0; i < b.size() && firstRow == null; i++) {
+            firstRow = b.source(i).value() != null ? b.source(i) : null;
+        }
+        if (firstRow == null) {
+            b.dropFirst(b.size()); // only deletes: the rows they name are gone with the table
+            return;
+        }
+        log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
+        try {
+            Schema schema = schemaOf(firstRow);
+            Object value = schema == null ? asMap(firstRow.value()) : firstRow.value();
+            refit(b, structures.forRecord(b.id(), firstRow.key(), schema, value));
+        } catch (GPUdbException e) {
+            throw diagnosis.of(b.id(), e);
+        }
+    }
+
+    /** Converts the buffer's records again, for the table as it is now. */
+    private void refit(TableBuffer b, TableStructure s) {
+        for (SinkRecord record : b.takeForRetype(s.type())) {
+            try {
+                if (record.value() == null) {
+                    b.addDelete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key()),
+                            record);
+                } else {
+                    Schema schema = schemaOf(record);
+                    b.addRow(s.convert(schema, schema == null ? asMap(record.value()) : record.value(), record), record);
+                }
+            } catch (DataException e) {
+                errant.report(record, b.id(), e);
+            }
+        }
+    }
+
+    private void accept(SinkRecord record) throws WriteFailure {
         if (record.value() == null) {
             if (config.deleteOnTombstone()) {
                 tombstone(record);
             }
             return;
         }
-        TableWriter w = null;
+        TableId id = null;
         try {
             Schema schema = schemaOf(record);
             Object value = schema == null ? asMap(record.value()) : record.value();
-            w = writerFor(record, schema, value);
-            w.addRow(toRow(w, schema, value), record);
+            TableStructure s;
+            TableBuffer b;
+            if (routeBuffer != null && schema == routeSchema && record.topic().equals(routeTopic)) {
+                s = routeStructure;
+                b = routeBuffer;
+            } else {
+                id = namer.tableFor(record.topic(), schema);
+                lastTableOfTopic.put(record.topic(), id);
+                s = structures.forRecord(id, record.key(), schema, value);
+                b = bufferOf(s);
+                routeTopic = record.topic();
+                routeSchema = schema;
+                routeStructure = s;
+                routeBuffer = b;
+            }
+            id = s.id();
+            if (s.needsChange(schema, value)) {
+                flush(b); // rows of the table's present shape go first
+                s.change(schema, value);
+                b.takeForRetype(s.type());
+            }
+            b.addRow(s.convert(schema, value, record), record);
         } catch (DataException e) {
-            errant.report(record, w == null ? null : w.id(), e);
+            errant.report(record, id, e);
+        } catch (GPUdbException e) {
+            WriteFailure f = diagnosis.of(id, e);
+            if (f.kind() != WriteFailure.Kind.REFUSED) {
+                forget(id);
+                throw f;
+            }
+            errant.report(record, id, new DataException("Kinetica refused to create or alter the table for it: "
+                    + Failures.summary(e), e));
+        }
+    }
+
+    /** Forgets a table that is gone or unknown: the next record finds or creates it again. */
+    private void forget(TableId id) {
+        structures.forget(id);
+        routeBuffer = null;
+    }
+
+    private TableBuffer bufferOf(TableStructure s) {
+        TableBuffer b = buffers.get(s.id());
+        if (b == null) {
+            b = new TableBuffer(s.id(), s.type());
+            buffers.put(s.id(), b);
+        }
+        return b;
+    }
+
+    private void tombstone(SinkRecord record) throws WriteFailure {
+        String topic = record.topic();
+        TableId id = namer.tableDependsOnTopicOnly(topic) ? namer.tableFor(topic, null)
+                : lastTableOfTopic.getOrDefault(topic, namer.tableFor(topic, record.valueSchema()));
+        TableStructure s;
+        try {
+            s = structures.forDelete(id);
+        } catch (GPUdbException e) {
+            throw diagnosis.of(id, e);
+        }
+        if (s == null) {
+            log.debug("Tombstone for missing table {}: nothing to delete", id);
+            return;
+        }
+        try {
+            String expression = DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key());
+            bufferOf(s).addDelete(expression, record);
+        } catch (DataException e) {
+            errant.report(record, id, e);
         }
     }
 
@@ -165,118 +322,6 @@ public final class SinkWriter implements AutoCloseable {
             throw new DataException("the value is a " + schema.type() + ", not a struct, map or JSON object");
         }
         return schema;
-    }
-
-    private GenericRecord toRow(TableWriter w, Schema schema, Object value) throws GPUdbException {
-        return schema == null ? evolution.convertMap(w, (Map<?, ?>) value)
-                : evolution.planFor(w, schema).convert((Struct) value);
-    }
-
-    /**
-     * After Kinetica refused a write: when the table changed under the task (altered or made
-     * again by someone else), converts the buffered records again for the table as it is now.
-     *
-     * @return whether the table had changed
-     */
-    private boolean refitToCurrentTable(TableWriter w) throws GPUdbException {
-        Type current;
-        try {
-            current = tables.refresh(w.id());
-        } catch (GPUdbException e) {
-            if (Failures.isConnectionFailure(e)) {
-                throw e;
-            }
-            return false;
-        }
-        if (current.equals(w.layout().type())) {
-            return false;
-        }
-        log.info("Table {} changed outside this task; converting its {} buffered records again", w.id(),
-                w.bufferedRows());
-        List<SinkRecord> sources = w.takeRows();
-        w.retype(current);
-        for (SinkRecord record : sources) {
-            try {
-                Schema schema = schemaOf(record);
-                w.addRow(toRow(w, schema, schema == null ? asMap(record.value()) : record.value()), record);
-            } catch (DataException e) {
-                errant.report(record, w.id(), e);
-            }
-        }
-        return true;
-    }
-
-    private TableWriter writerFor(SinkRecord record, Schema schema, Object value) throws GPUdbException {
-        String topic = record.topic();
-        if (routeWriter != null && schema == routeSchema && topic.equals(routeTopic)) {
-            return routeWriter;
-        }
-        TableId id = namer.tableFor(topic, schema);
-        TableWriter w = writers.get(id);
-        if (w == null) {
-            w = open(id, record, schema, value);
-            writers.put(id, w);
-        }
-        lastTableOfTopic.put(topic, id);
-        routeTopic = topic;
-        routeSchema = schema;
-        routeWriter = w;
-        return w;
-    }
-
-    private TableWriter open(TableId id, SinkRecord record, Schema schema, Object value) throws GPUdbException {
-        Type type = tables.find(id);
-        if (type == null) {
-            if (!config.createTable()) {
-                throw new DataException("table " + id + " does not exist and " + KineticaSinkConfig.CREATE_TABLE
-                        + " is false; create the table or turn table creation on");
-            }
-            List<String> keys = primaryKeys(record.key(), schema, value);
-            type = tables.create(id, schema != null ? TableSpecs.fromSchema(schema, keys)
-                    : TableSpecs.fromMap((Map<?, ?>) value, keys));
-        }
-        return new TableWriter(id, type, gpudb, workers, config.batchSize(), insertOptions);
-    }
-
-    /** The configured key fields, else the fields of a struct or map record key that the value has. */
-    private List<String> primaryKeys(Object key, Schema valueSchema, Object value) {
-        List<String> configured = config.primaryKeys();
-        if (!configured.isEmpty()) {
-            return configured;
-        }
-        List<String> names = new ArrayList<>();
-        if (key instanceof Struct k) {
-            k.schema().fields().forEach(f -> names.add(f.name()));
-        } else if (key instanceof Map<?, ?> m) {
-            m.keySet().forEach(k -> names.add(String.valueOf(k)));
-        }
-        names.removeIf(n -> valueSchema != null ? valueSchema.field(n) == null : !((Map<?, ?>) value).containsKey(n));
-        return names;
-    }
-
-    private void tombstone(SinkRecord record) throws GPUdbException {
-        String topic = record.topic();
-        TableId id = namer.tableDependsOnTopicOnly(topic) ? namer.tableFor(topic, null)
-                : lastTableOfTopic.getOrDefault(topic, namer.tableFor(topic, record.valueSchema()));
-        TableWriter w = writers.get(id);
-        if (w == null) {
-            Type type = tables.find(id);
-            if (type == null) {
-                log.debug("Tombstone for missing table {}: nothing to delete", id);
-                return;
-            }
-            w = new TableWriter(id, type, gpudb, workers, config.batchSize(), insertOptions);
-            writers.put(id, w);
-        }
-        String expression;
-        try {
-            expression = DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(w.layout().type()),
-                    record.key());
-        } catch (DataException e) {
-            errant.report(record, id, e);
-            return;
-        }
-        w.addDelete(expression, record);
     }
 
     private static Map<?, ?> asMap(Object value) {
@@ -296,7 +341,6 @@ public final class SinkWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        writers.values().forEach(TableWriter::close);
-        writers.clear();
+        flusher.close();
     }
 }

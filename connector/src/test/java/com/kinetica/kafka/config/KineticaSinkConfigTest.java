@@ -5,6 +5,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import com.kinetica.kafka.config.RetryLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -27,10 +28,12 @@ class KineticaSinkConfigTest {
     }
 
     @Test
-    void defaultsAreTheOriginalConnectors() {
+    void defaultsAreTheOriginalConnectorsButOutagesAreWaitedOut() {
         KineticaSinkConfig c = new KineticaSinkConfig(base());
         assertEquals(10000, c.batchSize());
-        assertEquals(1, c.retryCount());
+        assertEquals(new RetryLimits(600_000, -1, 1000, 30_000), c.retryLimits(),
+                "ten minutes of retries, no count: the original's retry_count=1 failed the task in seconds");
+        assertFalse(c.kafkaKey());
         assertTrue(c.multiheadEnabled());
         assertEquals("", c.schemaName());
         assertEquals("", c.prefix());
@@ -114,6 +117,30 @@ class KineticaSinkConfigTest {
                 "kinetica.tables.delete_on_tombstone", "kinetica.retry_backoff_ms")) {
             assertTrue(KineticaSinkConfig.configDef().names().contains(name), name);
         }
+    }
+
+    @Test
+    void anOldFilesRetryCountAndBackoffStillCount() {
+        Map<String, String> props = base();
+        props.put("kinetica.retry_count", "3");
+        props.put("kinetica.retry_backoff_ms", "3000");
+        assertEquals(new RetryLimits(600_000, 3, 3000, 30_000), new KineticaSinkConfig(props).retryLimits());
+    }
+
+    @Test
+    void kafkaKeysExcludeOtherKeysAndTombstoneDeletes() {
+        Map<String, String> props = base();
+        props.put("kinetica.tables.primary_key_mode", "KAFKA");
+        assertTrue(new KineticaSinkConfig(props).kafkaKey());
+        props.put("kinetica.tables.primary_keys", "id");
+        ConfigException keys = assertThrows(ConfigException.class, () -> new KineticaSinkConfig(props));
+        assertTrue(keys.getMessage().contains("kinetica.tables.primary_keys"), keys.getMessage());
+        props.remove("kinetica.tables.primary_keys");
+        props.put("kinetica.tables.delete_on_tombstone", "true");
+        ConfigException deletes = assertThrows(ConfigException.class, () -> new KineticaSinkConfig(props));
+        assertTrue(deletes.getMessage().contains("kinetica.tables.delete_on_tombstone=false"), deletes.getMessage());
+        props.put("kinetica.tables.primary_key_mode", "offsets");
+        assertThrows(ConfigException.class, () -> new KineticaSinkConfig(props));
     }
 
     @Test

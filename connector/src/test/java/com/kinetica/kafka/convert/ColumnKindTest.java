@@ -111,7 +111,8 @@ class ColumnKindTest {
     @Test
     void schemalessValuesPickAKind() {
         assertEquals(ColumnKind.LONG, KindMapping.forValue(5L));
-        assertEquals(ColumnKind.INT, KindMapping.forValue(5));
+        assertEquals(ColumnKind.LONG, KindMapping.forValue(5), "JSON integers of any size make long columns");
+        assertEquals(ColumnKind.LONG, KindMapping.forValue((short) 5));
         assertEquals(ColumnKind.DOUBLE, KindMapping.forValue(5.0));
         assertEquals(ColumnKind.BOOLEAN, KindMapping.forValue(true));
         assertEquals(ColumnKind.STRING, KindMapping.forValue("x"));

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The sink in a real Connect worker (distributed, in-process) reading a real KRaft broker and
  * writing into the emulator through the real client: JSON with schemas, schemaless JSON, and
- * a record that cannot be written going to the dead-letter queue. Offsets end committed.
+ * a record that cannot be written going to the dead-letter queue, an outage waited out with the
+ * default settings, and server errors that send nothing there. Offsets end committed.
  */
 class SinkEndToEndTest {
     static EmbeddedKafka kafka;
@@ -171,6 +172,91 @@ class SinkEndToEndTest {
         assertTrue(dead.get(0).contains("not a number"), dead.toString());
         awaitCommitted("events-sink", topic, 13);
         assertRunning("events-sink");
+    }
+
+    @Test
+    void anOutageLongerThanTheOldRetriesIsWaitedOutWithTheDefaultSettings() throws Exception {
+        String topic = "outage";
+        produceSeqs(topic, 0, 2000);
+        createConnector("outage-sink", schemaless(topic));
+        awaitTrue("2000 rows in " + topic, () -> emu.hasTable(topic) && emu.rowCount(topic) == 2000);
+        emu.faults().down();
+        try {
+            produceSeqs(topic, 2000, 4000);
+            Thread.sleep(10_000); // the old defaults (one retry, 3 s apart) failed the task after ~4 s
+            assertRunning("outage-sink");
+        } finally {
+            emu.faults().up();
+        }
+        awaitTrue("4000 rows in " + topic, () -> emu.rowCount(topic) >= 4000);
+        awaitCommitted("outage-sink", topic, 4000);
+        assertEquals(4000, emu.rowCount(topic), "no row twice in a table without a key");
+        assertEquals(4000, distinctSeqs(topic));
+        assertRunning("outage-sink");
+    }
+
+    @Test
+    void fortyServerErrorsSendNoRecordToTheDeadLetterQueueAndARefusedRecordIsTheOnlyOneThere() throws Exception {
+        String topic = "faults";
+        Map<String, String> config = schemaless(topic);
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "faults-dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("kinetica.retry_backoff_ms", "10");
+        config.put("kinetica.retry_backoff_max_ms", "100");
+        produceSeqs(topic, 0, 500);
+        createConnector("faults-sink", config);
+        awaitTrue("500 rows in " + topic, () -> emu.hasTable(topic) && emu.rowCount(topic) == 500);
+
+        emu.faults().failNext(40);
+        produceSeqs(topic, 500, 1000);
+        awaitTrue("1000 rows in " + topic, () -> emu.rowCount(topic) >= 1000);
+        awaitCommitted("faults-sink", topic, 1000);
+        assertEquals(0, endOffset("faults-dlq"), "server errors are no record's fault");
+        assertEquals(1000, emu.rowCount(topic));
+
+        emu.faults().refuseRecords("seq", 1234);
+        produceSeqs(topic, 1000, 1500);
+        awaitCommitted("faults-sink", topic, 1500);
+        emu.faults().reset();
+        List<String> dead = readAll("faults-dlq", 1);
+        assertEquals(1, dead.size(), dead.toString());
+        assertTrue(dead.get(0).contains("\"seq\":1234"), dead.toString());
+        assertEquals(1499, emu.rowCount(topic));
+        assertEquals(1499, distinctSeqs(topic));
+        assertRunning("faults-sink");
+    }
+
+    private static Map<String, String> schemaless(String topic) {
+        Map<String, String> config = new HashMap<>();
+        config.put("topics", topic);
+        config.put("kinetica.tables.single_table_per_topic", "true");
+        config.put("kinetica.batch_size", "100");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("key.converter.schemas.enable", "false");
+        return config;
+    }
+
+    private static void produceSeqs(String topic, int from, int to) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = from; i < to; i++) {
+                producer.send(new ProducerRecord<>(topic, null, "{\"seq\":" + i + ",\"name\":\"n" + i + "\"}"));
+            }
+        }
+    }
+
+    private static long distinctSeqs(String table) {
+        return emu.rows(table).stream().map(r -> r.get("seq")).distinct().count();
+    }
+
+    private static long endOffset(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            return admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).partitionResult(tp)
+                    .get().offset();
+        }
     }
 
     private static KafkaProducer<String, String> producer() {

@@ -215,12 +215,17 @@ class SinkTaskBehaviourTest {
             assertTrue(e.getMessage().contains("errors.tolerance"), e.getMessage());
         }
 
+    }
+
+    @Test
+    void aMissingTableWithCreationOffFailsTheTaskNamingTheSettingAndSendsNothingToErrorHandling() {
         String missing = unique("missing");
         try (TaskHarness h = new TaskHarness(props(missing, "kinetica.create_table", "false"), true)) {
-            h.put(List.of(row(h, missing, 1, "a")));
-            h.commit();
-            assertEquals(1, h.reported.size());
-            assertTrue(h.reported.get(0).error().getMessage().contains("does not exist"));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.put(List.of(row(h, missing, 1, "a"))));
+            assertTrue(e.getMessage().contains("table " + missing + " does not exist")
+                    && e.getMessage().contains("kinetica.tables.create_table=true"), e.getMessage());
+            assertEquals(List.of(), h.reported);
+            assertEquals(Map.of(), h.commit());
         }
         assertFalse(emu.hasTable(missing));
     }
@@ -254,5 +259,60 @@ class SinkTaskBehaviourTest {
         }
         assertEquals(25, emu.rowCount(a));
         assertEquals(25, emu.rowCount(b));
+    }
+
+    @Test
+    void kafkaKeysMakeARedeliveredRecordOverwriteItsOwnRow() throws Exception {
+        String topic = unique("kafka_keyed");
+        Map<String, String> p = props(topic, "kinetica.tables.primary_key_mode", "kafka", "kinetica.batch_size", "7");
+        for (int run = 0; run < 2; run++) { // the second run is a worker that restarts from offset 0
+            try (TaskHarness h = new TaskHarness(p, false)) {
+                List<SinkRecord> records = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    records.add(h.record(topic, null, null, ROW, new Struct(ROW).put("id", (long) i % 10)
+                            .put("name", "n" + i)));
+                }
+                h.put(records);
+                assertEquals(h.consumed, h.commit());
+            }
+        }
+        assertEquals(50, emu.rowCount(topic), "one row per record, however often it was delivered");
+        Type type = Type.fromTable(gpudb, topic);
+        for (String key : List.of("kafka_topic", "kafka_partition", "kafka_offset")) {
+            assertTrue(type.getColumn(key).hasProperty(ColumnProperty.PRIMARY_KEY), key);
+        }
+        assertFalse(type.getColumn("id").hasProperty(ColumnProperty.PRIMARY_KEY));
+        Map<String, Object> row = emu.rows(topic).stream().filter(r -> ((Long) r.get("kafka_offset")) == 42L)
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("id", 2L, "name", "n42", "kafka_topic", topic, "kafka_partition", 0, "kafka_offset", 42L),
+                row);
+    }
+
+    @Test
+    void kafkaKeysRefuseAnExistingTableWithNeitherTheirColumnsNorAKey() throws Exception {
+        String topic = unique("kafka_unkeyed");
+        gpudb.createTable(topic, new Type(new Type.Column("id", Long.class), new Type.Column("name", String.class))
+                .create(gpudb), Map.of());
+        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.tables.primary_key_mode", "kafka"), true)) {
+            ConnectException e = assertThrows(ConnectException.class, () -> h.put(List.of(row(h, topic, 1, "a"))));
+            assertTrue(e.getMessage().contains("kinetica.tables.primary_key_mode=record")
+                    && e.getMessage().contains("kafka_offset"), e.getMessage());
+            assertEquals(List.of(), h.reported);
+        }
+        assertEquals(0, emu.rowCount(topic));
+    }
+
+    @Test
+    void schemalessIntegersMakeLongColumnsSoALaterLargeValueFits() throws Exception {
+        String topic = unique("json_numbers");
+        try (TaskHarness h = new TaskHarness(props(topic), true)) {
+            h.put(List.of(h.record(topic, null, null, null, "{\"n\": 5, \"small\": 1}"),
+                    h.record(topic, null, null, null, "{\"n\": 5000000000, \"small\": 2}"),
+                    h.record(topic, null, null, null, Map.of("n", -7, "small", (short) 3))));
+            assertEquals(h.consumed, h.commit());
+            assertEquals(List.of(), h.reported);
+        }
+        assertEquals(List.of(5L, 5_000_000_000L, -7L), emu.rows(topic).stream().map(r -> r.get("n")).toList());
+        assertEquals(Long.class, Type.fromTable(gpudb, topic).getColumn("n").getType());
     }
 }

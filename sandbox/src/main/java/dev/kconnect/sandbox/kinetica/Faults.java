@@ -1,11 +1,21 @@
 package dev.kconnect.sandbox.kinetica;
 
+import dev.kconnect.sandbox.kinetica.endpoint.Refusals;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for tests: take the emulator down (connection refused) and up again, answer
- * the next calls with a Kinetica error, or slow every call down. Stored data always survives.
+ * the next calls with a Kinetica error, refuse chosen records, or slow every call down. Stored
+ * data always survives.
  */
 public final class Faults {
     /** What going down and up does to the server; implemented by the emulator. */
@@ -20,11 +30,17 @@ public final class Faults {
     static final String DEFAULT_FAILURE = "Injected fault: the emulator refuses this call";
 
     private final Switch power;
+    private final Refusals refusals;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failure = DEFAULT_FAILURE;
     private volatile Duration latency = Duration.ZERO;
+    /** When a timed outage ends (epoch ms), or 0. */
+    private volatile long downUntil;
+    private ScheduledExecutorService timer;
+    private final List<ScheduledFuture<?>> planned = new ArrayList<>();
 
-    Faults(Switch power) {
+    Faults(Refusals refusals, Switch power) {
+        this.refusals = refusals;
         this.power = power;
     }
 
@@ -44,9 +60,40 @@ public final class Faults {
         power.downWorkers();
     }
 
-    /** Listens again on the same ports, with all tables as they were. */
-    public void up() {
+    /**
+     * Goes {@link #down()} after {@code delay} and comes back {@link #up()} by itself
+     * {@code duration} later: an outage of a known length, for callers that cannot call up.
+     */
+    public synchronized void downFor(Duration duration, Duration delay) {
+        cancelPlanned();
+        downUntil = System.currentTimeMillis() + delay.toMillis() + duration.toMillis();
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kinetica-emulator-outage");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        planned.add(timer.schedule(this::down, delay.toMillis(), TimeUnit.MILLISECONDS));
+        planned.add(timer.schedule(this::up, delay.toMillis() + duration.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Listens again on the same ports, with all tables as they were; ends a timed outage early. */
+    public synchronized void up() {
+        cancelPlanned();
+        downUntil = 0;
         power.up();
+    }
+
+    private void cancelPlanned() {
+        planned.forEach(f -> f.cancel(false));
+        planned.clear();
+    }
+
+    /** How long a timed outage still lasts, in milliseconds; 0 when none is planned. */
+    long downForMs() {
+        long until = downUntil;
+        return until == 0 ? 0 : Math.max(0, until - System.currentTimeMillis());
     }
 
     /** The next {@code calls} requests are answered with a Kinetica error instead of being served. */
@@ -66,6 +113,14 @@ public final class Faults {
         failures.set(calls);
     }
 
+    /**
+     * Inserts holding a record whose {@code column} holds {@code value} (compared as text) are
+     * refused as Kinetica refuses a record that breaks a constraint; all other calls succeed.
+     */
+    public void refuseRecords(String column, Object value) {
+        refusals.refuse(column, value);
+    }
+
     /** Waits {@code delay} before serving every request. */
     public void latency(Duration delay) {
         if (delay.isNegative()) {
@@ -79,12 +134,23 @@ public final class Faults {
         failures.set(0);
         failure = DEFAULT_FAILURE;
         latency = Duration.ZERO;
+        refusals.clear();
         up();
     }
 
     /** Takes one planned failure: its message, or null when none is left. */
     String takeFailure() {
         return failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failure : null;
+    }
+
+    /** Calls still to be failed by {@link #failNext}. */
+    int failuresLeft() {
+        return failures.get();
+    }
+
+    /** The record refusal in force, as text, if any. */
+    Optional<String> refusing() {
+        return refusals.describe();
     }
 
     Duration latency() {

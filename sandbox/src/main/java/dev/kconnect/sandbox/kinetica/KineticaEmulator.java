@@ -3,6 +3,7 @@ package dev.kconnect.sandbox.kinetica;
 import com.sun.net.httpserver.HttpServer;
 import dev.kconnect.sandbox.PortInUseException;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoints;
+import dev.kconnect.sandbox.kinetica.endpoint.Refusals;
 import dev.kconnect.sandbox.kinetica.endpoint.Ranks;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
 import dev.kconnect.sandbox.kinetica.store.Column;
@@ -59,7 +60,8 @@ public final class KineticaEmulator implements AutoCloseable {
         ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
-        this.faults = new Faults(new Faults.Switch() {
+        Refusals refusals = new Refusals();
+        this.faults = new Faults(refusals, new Faults.Switch() {
             @Override
             public void down() {
                 stopServer(0);
@@ -75,7 +77,8 @@ public final class KineticaEmulator implements AutoCloseable {
                 startServer();
             }
         });
-        this.handler = new RequestHandler(Endpoints.all(catalog, ranks, authorization != null), faults, authorization);
+        this.handler = new RequestHandler(Endpoints.all(catalog, ranks, refusals, authorization != null), faults,
+                authorization);
         this.executor = Executors.newFixedThreadPool(4 + builder.workerRanks, r -> {
             Thread thread = new Thread(r, "kinetica-emulator-" + THREADS.incrementAndGet());
             thread.setDaemon(true);

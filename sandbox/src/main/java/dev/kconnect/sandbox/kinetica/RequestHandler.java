@@ -27,12 +27,14 @@ final class RequestHandler {
     private final Map<String, Endpoint> endpoints;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Faults faults;
+    private final FaultControl control;
     /** The expected Authorization header, or null when the emulator accepts anyone. */
     private final String authorization;
 
     RequestHandler(Map<String, Endpoint> endpoints, Faults faults, String authorization) {
         this.endpoints = endpoints;
         this.faults = faults;
+        this.control = new FaultControl(faults);
         this.authorization = authorization;
     }
 
@@ -44,6 +46,10 @@ final class RequestHandler {
                     && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, "text/plain", "Unauthorized: wrong or missing user name or password"
                         .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (exchange.getRequestURI().getPath().startsWith(FaultControl.PATH)) {
+                control(exchange);
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -66,6 +72,16 @@ final class RequestHandler {
                 answer = Wire.error("Internal error in the Kinetica emulator: " + e);
             }
             send(exchange, status, "application/octet-stream", answer);
+        }
+    }
+
+    private void control(HttpExchange exchange) throws IOException {
+        try {
+            String status = control.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery());
+            send(exchange, 200, "application/json", status.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -10,13 +10,13 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    public static Map<String, Endpoint> all(Catalog catalog, Ranks ranks, boolean authenticated) {
+    public static Map<String, Endpoint> all(Catalog catalog, Ranks ranks, Refusals refusals, boolean authenticated) {
         Map<String, Endpoint> endpoints = new HashMap<>();
         new SystemEndpoints(authenticated, ranks).register(endpoints);
         new TypeEndpoints(catalog).register(endpoints);
         new TableEndpoints(catalog).register(endpoints);
         new SchemaEndpoints(catalog).register(endpoints);
-        new RecordEndpoints(catalog, ranks).register(endpoints);
+        new RecordEndpoints(catalog, ranks, refusals).register(endpoints);
         new AlterEndpoints(catalog).register(endpoints);
         return Map.copyOf(endpoints);
     }

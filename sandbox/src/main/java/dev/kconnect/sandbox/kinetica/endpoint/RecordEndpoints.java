@@ -34,10 +34,12 @@ import java.util.Map;
 final class RecordEndpoints {
     private final Catalog catalog;
     private final Ranks ranks;
+    private final Refusals refusals;
 
-    RecordEndpoints(Catalog catalog, Ranks ranks) {
+    RecordEndpoints(Catalog catalog, Ranks ranks, Refusals refusals) {
         this.catalog = catalog;
         this.ranks = ranks;
+        this.refusals = refusals;
     }
 
     void register(Map<String, Endpoint> endpoints) {
@@ -56,6 +58,7 @@ final class RecordEndpoints {
         }
         Table table = catalog.table(request.getTableName());
         TableType type = table.type();
+        refusals.check(type, request.getList());
         List<Table.NewRow> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
         Table.OnExistingKey mode = Options.flag(options, "update_on_existing_pk") ? Table.OnExistingKey.UPDATE
                 : Options.flag(options, "ignore_existing_pk") ? Table.OnExistingKey.IGNORE

@@ -1,0 +1,157 @@
+package com.kinetica.kafka.sink;
+
+import com.gpudb.BulkInserter;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
+import com.gpudb.GenericRecord;
+import com.gpudb.Type;
+import com.gpudb.WorkerList;
+import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.schema.TableId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends table buffers to Kinetica. The one place that decides which records are bad: in
+ * {@link Mode#ONE_BY_ONE} a record goes to error handling only when Kinetica refused it twice
+ * and, both times, answered a plain question about the table right after ({@link Diagnosis}).
+ * An outage or a server-wide error is never blamed on a record.
+ */
+final class Flusher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Flusher.class);
+
+    enum Mode {
+        /** Runs of rows through the BulkInserter (multi-head when the server has worker ranks), runs of deletes in one call. */
+        BATCH,
+        /** Every record in its own call, to find the ones Kinetica refuses. */
+        ONE_BY_ONE
+    }
+
+    private final GPUdb gpudb;
+    private final WorkerList workers;
+    private final int batchSize;
+    private final Map<String, String> insertOptions;
+    private final ErrantRecords errant;
+    private final Diagnosis diagnosis;
+    /** An inserter is made for one table type: a table that changed gets a new one. */
+    private record Inserter(BulkInserter<GenericRecord> bulk, Type type) {
+    }
+
+    private final Map<TableId, Inserter> inserters = new HashMap<>();
+
+    Flusher(GPUdb gpudb, WorkerList workers, int batchSize, Map<String, String> insertOptions, ErrantRecords errant) {
+        this.gpudb = gpudb;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.insertOptions = insertOptions;
+        this.errant = errant;
+        this.diagnosis = new Diagnosis(gpudb);
+    }
+
+    /**
+     * Writes the buffer in record order and empties it. On failure what was written is gone from
+     * the buffer and the rest stays, for the next attempt.
+     */
+    void write(TableBuffer buffer, Mode mode) throws WriteFailure {
+        int done = 0;
+        try {
+            while (done < buffer.size()) {
+                if (mode == Mode.ONE_BY_ONE) {
+                    writeOne(buffer, done);
+                    done++;
+                } else {
+                    int end = runEnd(buffer, done);
+                    writeRun(buffer, done, end);
+                    done = end;
+                }
+            }
+        } finally {
+            buffer.dropFirst(done);
+        }
+    }
+
+    /** The end of the run of rows, or of deletes, that starts at {@code from}. */
+    private static int runEnd(TableBuffer buffer, int from) {
+        boolean rows = buffer.write(from) instanceof GenericRecord;
+        int end = from + 1;
+        while (end < buffer.size() && (buffer.write(end) instanceof GenericRecord) == rows) {
+            end++;
+        }
+        return end;
+    }
+
+    private void writeRun(TableBuffer buffer, int from, int to) throws WriteFailure {
+        try {
+            if (buffer.write(from) instanceof GenericRecord) {
+                BulkInserter<GenericRecord> inserter = inserter(buffer);
+                inserter.insert(buffer.rows(from, to));
+                inserter.flush();
+            } else {
+                gpudb.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
+            }
+        } catch (GPUdbException e) {
+            // a fresh inserter next time: nothing half-queued from this attempt is sent twice
+            closeInserter(buffer.id());
+            throw diagnosis.of(buffer.id(), e);
+        }
+    }
+
+    private void writeOne(TableBuffer buffer, int i) throws WriteFailure {
+        Object write = buffer.write(i);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (write instanceof GenericRecord row) {
+                    gpudb.insertRecords(buffer.id().qualified(), List.of(row), insertOptions);
+                } else {
+                    gpudb.deleteRecords(buffer.id().qualified(), List.of((String) write), Map.of());
+                }
+                return;
+            } catch (GPUdbException e) {
+                WriteFailure failure = diagnosis.of(buffer.id(), e);
+                if (failure.kind() != WriteFailure.Kind.REFUSED) {
+                    throw failure;
+                }
+                if (attempt == 2) {
+                    String what = write instanceof String d ? "the delete " + d : "it";
+                    errant.report(buffer.source(i), buffer.id(),
+                            new GPUdbException("Kinetica rejected " + what + ": " + Failures.summary(e), e));
+                    return;
+                }
+            }
+        }
+    }
+
+    private BulkInserter<GenericRecord> inserter(TableBuffer buffer) throws GPUdbException {
+        Inserter inserter = inserters.get(buffer.id());
+        if (inserter != null && inserter.type() != buffer.type()) {
+            closeInserter(buffer.id());
+            inserter = null;
+        }
+        if (inserter == null) {
+            inserter = new Inserter(new BulkInserter<>(gpudb, buffer.id().qualified(), buffer.type(), batchSize,
+                    insertOptions, workers), buffer.type());
+            inserters.put(buffer.id(), inserter);
+        }
+        return inserter.bulk();
+    }
+
+    private void closeInserter(TableId id) {
+        Inserter inserter = inserters.remove(id);
+        if (inserter != null) {
+            try {
+                inserter.bulk().close();
+            } catch (Exception e) {
+                log.debug("Closing the inserter of {} failed: {}", id, Failures.summary(e));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        List.copyOf(inserters.keySet()).forEach(this::closeInserter);
+    }
+}

@@ -1,0 +1,108 @@
+package com.kinetica.kafka.sink;
+
+import com.gpudb.GenericRecord;
+import com.gpudb.Type;
+import com.kinetica.kafka.schema.TableId;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What waits to be written to one table, in record order: rows (converted for {@link #type()})
+ * and delete expressions, each with the record it came from. Data only: the writer fills it,
+ * the flusher empties it.
+ */
+final class TableBuffer {
+    private final TableId id;
+    private Type type;
+    /** A {@link GenericRecord} to insert or a {@link String} delete expression, per record. */
+    private final List<Object> writes = new ArrayList<>();
+    private final List<SinkRecord> sources = new ArrayList<>();
+
+    TableBuffer(TableId id, Type type) {
+        this.id = id;
+        this.type = type;
+    }
+
+    TableId id() {
+        return id;
+    }
+
+    /** The table type the buffered rows were converted for. */
+    Type type() {
+        return type;
+    }
+
+    int size() {
+        return writes.size();
+    }
+
+    boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
+    void addRow(GenericRecord row, SinkRecord source) {
+        writes.add(row);
+        sources.add(source);
+    }
+
+    void addDelete(String expression, SinkRecord source) {
+        writes.add(expression);
+        sources.add(source);
+    }
+
+    Object write(int i) {
+        return writes.get(i);
+    }
+
+    SinkRecord source(int i) {
+        return sources.get(i);
+    }
+
+    /** Rows {@code from} to {@code to}, exclusive; all of them rows. */
+    @SuppressWarnings("unchecked")
+    List<GenericRecord> rows(int from, int to) {
+        return (List<GenericRecord>) (List<?>) writes.subList(from, to);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> deletes(int from, int to) {
+        return (List<String>) (List<?>) writes.subList(from, to);
+    }
+
+    /** Forgets the first {@code n} writes: Kinetica has them (or error handling took them). */
+    void dropFirst(int n) {
+        writes.subList(0, n).clear();
+        sources.subList(0, n).clear();
+    }
+
+    /** Empties the buffer for a new table type and returns the records to convert again, in order. */
+    List<SinkRecord> takeForRetype(Type newType) {
+        List<SinkRecord> taken = new ArrayList<>(sources);
+        writes.clear();
+        sources.clear();
+        type = newType;
+        return taken;
+    }
+
+    /** Drops what came from partitions this task no longer owns. */
+    void discard(Set<TopicPartition> partitions) {
+        for (int i = writes.size() - 1; i >= 0; i--) {
+            if (partitions.contains(Coordinates.partitionOf(sources.get(i)))) {
+                writes.remove(i);
+                sources.remove(i);
+            }
+        }
+    }
+
+    /** Lowers, per partition, the offset in {@code firstUnwritten} to that of the first buffered record. */
+    void firstOffsets(Map<TopicPartition, Long> firstUnwritten) {
+        for (SinkRecord r : sources) {
+            firstUnwritten.merge(Coordinates.partitionOf(r), Coordinates.offsetOf(r), Math::min);
+        }
+    }
+}
