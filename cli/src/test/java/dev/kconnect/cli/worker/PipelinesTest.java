@@ -308,11 +308,11 @@ class PipelinesTest {
                 "kinetica.batch_size=500"));
         int total = 20_000;
         Thread producing = produceKeylessInBackground(topic, total);
-        try (KConnectProcess first = KConnectProcess.standalone(state, sink)) {
+        try (KConnectProcess first = KConnectProcess.standalone(state, sink, "offset.flush.interval.ms=1000")) {
             awaitTrue(() -> rows(topic) >= 4000, "4000 rows in " + topic, first);
             first.kill();
         }
-        try (KConnectProcess second = KConnectProcess.standalone(state, sink)) {
+        try (KConnectProcess second = KConnectProcess.standalone(state, sink, "offset.flush.interval.ms=1000")) {
             producing.join();
             awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, second);
             Thread.sleep(2000); // what a late duplicate would need to show up
@@ -644,10 +644,11 @@ class PipelinesTest {
             return false;
         }
 
-        static KConnectProcess standalone(Path stateDir, Path connectorFile) throws Exception {
+        /** A standalone worker with kconnect's defaults, and {@code settings} (key=value) passed as -D. */
+        static KConnectProcess standalone(Path stateDir, Path connectorFile, String... settings) throws Exception {
             int port = Ports.free();
             Path out = Files.createTempFile("kconnect-standalone", ".log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dkconnect.plugins=" + PLUGINS,
                     "dev.kconnect.cli.KConnect", "standalone", connectorFile.toString(),
@@ -655,8 +656,11 @@ class PipelinesTest {
                     "-D", "listeners=http://127.0.0.1:" + port,
                     // a killed worker's consumer leaves the group after this, not the default 45 s
                     "-D", "consumer.session.timeout.ms=6000",
-                    "--log-dir", stateDir.resolve("logs").toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+                    "--log-dir", stateDir.resolve("logs").toString()));
+            for (String setting : settings) {
+                command.addAll(List.of("-D", setting));
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("KCONNECT_STATE_DIR", stateDir.toString());
             return new KConnectProcess(pb.start(), out, "http://127.0.0.1:" + port);
         }
