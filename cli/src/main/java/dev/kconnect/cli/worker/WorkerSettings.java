@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class WorkerSettings {
     static final int DEFAULT_REST_PORT = 8083;
-    /**
-     * Connect's source producers otherwise send one small batch per round trip (one request in
-     * flight, acks=all): measured ~10x fewer records/s from the Kinetica source here.
-     */
     public static final String OFFSETS_FILE = "offset.storage.file.filename";
     /**
      * How often a standalone worker writes source offsets to its file. After kill -9 a source
@@ -28,6 +24,10 @@ public final class WorkerSettings {
      * 200,000; Connect's default is 60 s); writing the small file 10 times a second costs next to nothing.
      */
     static final String OFFSET_FLUSH_MS = "100";
+    /**
+     * Connect's source producers otherwise send one small batch per round trip (one request in
+     * flight, acks=all): measured ~10x fewer records/s from the Kinetica source here.
+     */
     public static final Map<String, String> SOURCE_PRODUCER = Map.of("producer.batch.size", "1048576", "producer.linger.ms", "5");
 
     private static final Pattern LISTENER_PORT = Pattern.compile("^\\s*https?://[^,]*:(\\d+)\\s*$");
