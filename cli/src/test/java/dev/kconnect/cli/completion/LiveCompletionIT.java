@@ -44,6 +44,10 @@ class LiveCompletionIT {
             worker.addConnector(name, Map.of("name", name, "connector.class", "com.kinetica.kafka.KineticaSinkConnector",
                     "topics", "orders", "kinetica.url", kinetica.url()), new PrintWriter(new StringWriter()));
         }
+        // the worker's first plugin listing is slow on a busy machine; completion gives it 1.5 s
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(worker.restUrl() + "/connector-plugins")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
         Path bin = Files.createTempDirectory("kconnect-bin");
         Files.createSymbolicLink(bin.resolve("kconnect"), Path.of("../kconnect").toAbsolutePath().normalize());
         env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
