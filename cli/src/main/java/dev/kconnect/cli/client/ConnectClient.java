@@ -22,6 +22,7 @@ public final class ConnectClient implements Closeable {
     private static final String OFFSETS_API = "offsets API: it came with Kafka 3.6";
 
     private final RestTransport transport;
+    private WorkerVersion workerVersion;
 
     public ConnectClient(ClientSettings settings) {
         this.transport = new RestTransport(settings);
@@ -34,6 +35,15 @@ public final class ConnectClient implements Closeable {
     /** {@code GET /}: version of the worker. */
     public ApiResponse<ServerInfo> serverInfo() {
         return get(List.of(), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /** The worker's Connect release, asked once ({@code GET /}). */
+    public WorkerVersion workerVersion() {
+        if (workerVersion == null) {
+            ServerInfo info = serverInfo().value();
+            workerVersion = WorkerVersion.parse(info == null ? null : info.version());
+        }
+        return workerVersion;
     }
 
     /** {@code GET /connectors}: names only. */
@@ -119,9 +129,9 @@ public final class ConnectClient implements Closeable {
                 List.of("connectors", name, "tasks", Integer.toString(task), "restart"), NO_QUERY, null, null));
     }
 
-    /** {@code GET /connectors/NAME/offsets} (Kafka 3.6+). */
+    /** {@code GET /connectors/NAME/offsets} (Kafka 3.5+). */
     public ApiResponse<ConnectorOffsets> offsets(String name) {
-        return onConnector(name, OFFSETS_API, () -> get(List.of("connectors", name, "offsets"), NO_QUERY,
+        return onConnector(name, "offsets API: it came with Kafka 3.5", () -> get(List.of("connectors", name, "offsets"), NO_QUERY,
                 new TypeReference<>() { }));
     }
 
@@ -163,8 +173,17 @@ public final class ConnectClient implements Closeable {
                 new TypeReference<>() { });
     }
 
-    /** {@code GET /connector-plugins/CLASS/config}: the plugin's options. */
+    /**
+     * {@code GET /connector-plugins/CLASS/config}: the plugin's options. That endpoint came with
+     * Kafka 3.2; older workers describe the options in their answer to validating an empty config
+     * (Connect's own options, like tasks.max, included).
+     */
     public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin) {
+        if (!workerVersion().atLeast(3, 2)) {
+            List<ConfigKeyInfo> options = validate(plugin, Map.of("connector.class", plugin)).value().configs().stream()
+                    .map(ConfigInfos.ConfigInfo::definition).toList();
+            return new ApiResponse<>(200, write(options), options);
+        }
         return onPlugin(plugin, () -> get(List.of("connector-plugins", plugin, "config"), NO_QUERY, new TypeReference<>() { }));
     }
 
