@@ -92,7 +92,7 @@ class CompatibilityMatrixTest {
         final ConnectRelease release;
         final WorkerJvm worker;
         final Path dir;
-        final Kconnect cli;
+        final CliRunner cli;
         final String topic;
         final String table;
         final String sink;
@@ -102,7 +102,7 @@ class CompatibilityMatrixTest {
             this.release = release;
             this.worker = worker;
             this.dir = dir;
-            this.cli = new Kconnect(worker.url());
+            this.cli = new CliRunner(worker.url());
             this.topic = release.tag() + "_orders";
             this.table = release.tag() + "_readings";
             this.sink = release.tag() + "-sink";
@@ -110,7 +110,7 @@ class CompatibilityMatrixTest {
         }
 
         void all() throws Exception {
-            Kconnect.Result info = ok("info");
+            CliRunner.Result info = ok("info");
             assertTrue(info.out().contains(release.version()), info.toString());
             sinkWritesTheTopicIntoATable();
             sourceSendsTheTableToATopic();
@@ -163,12 +163,17 @@ class CompatibilityMatrixTest {
         }
 
         void listStatusConfig() throws Exception {
-            Kconnect.Result list = ok("list", "-o", "name");
+            CliRunner.Result list = ok("list", "-o", "name");
             assertEquals(List.of(sink, source), list.out().lines().sorted().toList(), list.toString());
             awaitState(sink, "RUNNING");
             awaitState(source, "RUNNING");
-            Kconnect.Result config = ok("config", sink, "-o", "json");
+            CliRunner.Result config = ok("config", sink, "-o", "json");
             assertEquals(topic, JSON.readTree(config.out()).path("topics").asText(), config.toString());
+            CliRunner.Result tasks = ok("tasks", source, "-o", "json");
+            assertEquals(1, JSON.readTree(tasks.out()).size(), tasks.toString());
+            // apply reads the plugin's options to mask secrets: config/validate stands in before 3.2
+            CliRunner.Result apply = ok("apply", "-f", dir.resolve("sink.json").toString());
+            assertTrue(apply.out().contains("unchanged"), apply.toString());
         }
 
         void pauseAndResumeKeepTheSinkWriting() throws Exception {
@@ -196,7 +201,7 @@ class CompatibilityMatrixTest {
             }
             ok("stop", source);
             awaitState(source, "STOPPED");
-            Kconnect.Result offsets = ok("offsets", source, "-o", "json");
+            CliRunner.Result offsets = ok("offsets", source, "-o", "json");
             assertEquals(1, JSON.readTree(offsets.out()).path("offsets").size(), offsets.toString());
             if (!release.atLeast(3, 6)) {
                 refused(cli.run("offsets", source, "--reset"), "offsets --reset", "3.6");
@@ -214,8 +219,10 @@ class CompatibilityMatrixTest {
 
         /** The options endpoint came with 3.2; older workers describe a plugin through config/validate. */
         void pluginOptions() {
-            Kconnect.Result options = ok("plugins", SOURCE);
+            CliRunner.Result options = ok("plugins", SOURCE);
             assertTrue(options.out().contains("kinetica.table_names"), options.toString());
+            CliRunner.Result sinkOptions = ok("plugins", SINK);
+            assertTrue(sinkOptions.out().contains("kinetica.tables.schema_name"), sinkOptions.toString());
         }
 
         /** Cluster-wide log levels came with 3.7: older workers would set it on one worker only. */
@@ -228,13 +235,13 @@ class CompatibilityMatrixTest {
             }
         }
 
-        Kconnect.Result ok(String... args) {
-            Kconnect.Result r = cli.run(args);
+        CliRunner.Result ok(String... args) {
+            CliRunner.Result r = cli.run(args);
             assertEquals(0, r.code(), String.join(" ", args) + " on " + release + ": " + r + "\nworker log:\n" + worker.logTail());
             return r;
         }
 
-        void refused(Kconnect.Result r, String command, String since) {
+        void refused(CliRunner.Result r, String command, String since) {
             assertEquals(2, r.code(), r.toString());
             assertEquals("", r.out(), r.toString());
             assertEquals(1, r.err().lines().count(), r.toString());
@@ -243,7 +250,7 @@ class CompatibilityMatrixTest {
         }
 
         String state(String name) {
-            Kconnect.Result r = cli.run("status", name, "-o", "json");
+            CliRunner.Result r = cli.run("status", name, "-o", "json");
             try {
                 return r.code() == 0 || r.code() == 5 ? JSON.readTree(r.out()).path("connector").path("state").asText() : "?";
             } catch (Exception e) {

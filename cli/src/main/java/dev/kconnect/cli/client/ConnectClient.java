@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -131,8 +132,8 @@ public final class ConnectClient implements Closeable {
 
     /** {@code GET /connectors/NAME/offsets} (Kafka 3.5+). */
     public ApiResponse<ConnectorOffsets> offsets(String name) {
-        return onConnector(name, "offsets API: it came with Kafka 3.5", () -> get(List.of("connectors", name, "offsets"), NO_QUERY,
-                new TypeReference<>() { }));
+        return onConnector(name, "offsets API: it came with Kafka 3.5",
+                () -> get(List.of("connectors", name, "offsets"), NO_QUERY, new TypeReference<>() { }));
     }
 
     /** {@code DELETE /connectors/NAME/offsets} (Kafka 3.6+; the connector must be STOPPED). */
@@ -175,13 +176,15 @@ public final class ConnectClient implements Closeable {
 
     /**
      * {@code GET /connector-plugins/CLASS/config}: the plugin's options. That endpoint came with
-     * Kafka 3.2; older workers describe the options in their answer to validating an empty config
-     * (Connect's own options, like tasks.max, included).
+     * Kafka 3.2; older workers describe the options in their answer to validating a bare config
+     * (Connect's own options, like tasks.max, included). That config names a topic: without one
+     * those workers answer a sink's validation with an error (a source ignores it).
      */
     public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin) {
         if (!workerVersion().atLeast(3, 2)) {
-            List<ConfigKeyInfo> options = validate(plugin, Map.of("connector.class", plugin)).value().configs().stream()
-                    .map(ConfigInfos.ConfigInfo::definition).toList();
+            Map<String, String> bare = Map.of("connector.class", plugin, "topics", "kconnect-options");
+            List<ConfigKeyInfo> options = validate(plugin, bare).value().configs().stream()
+                    .map(ConfigInfos.ConfigInfo::definition).filter(Objects::nonNull).toList(); // a source's topics has none
             return new ApiResponse<>(200, write(options), options);
         }
         return onPlugin(plugin, () -> get(List.of("connector-plugins", plugin, "config"), NO_QUERY, new TypeReference<>() { }));

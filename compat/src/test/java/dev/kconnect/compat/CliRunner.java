@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a {@code kconnect} command in this JVM against one worker, as main() would. */
-final class Kconnect {
+final class CliRunner {
 
     record Result(int code, String out, String err) {
         @Override
@@ -19,7 +19,7 @@ final class Kconnect {
 
     private final String url;
 
-    Kconnect(String url) {
+    CliRunner(String url) {
         this.url = url;
     }
 
