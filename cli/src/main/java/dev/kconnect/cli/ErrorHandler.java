@@ -1,16 +1,20 @@
 package dev.kconnect.cli;
 
 import dev.kconnect.cli.client.ApiException;
+import dev.kconnect.cli.client.ClientException;
 import dev.kconnect.cli.client.ConflictException;
 import dev.kconnect.cli.client.NotFoundException;
-import dev.kconnect.cli.client.TlsFileException;
+import dev.kconnect.cli.client.RequestTimedOutException;
+import dev.kconnect.cli.client.RequestTooLargeException;
 import dev.kconnect.cli.client.UnauthorizedException;
+import dev.kconnect.cli.client.TlsFileException;
 import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.command.AbortedException;
 import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.command.TimedOutException;
 import dev.kconnect.cli.config.ContextException;
 import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.input.Closest;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -19,6 +23,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Turns every failure into one line on stderr and a documented exit code ({@link ExitCode});
@@ -46,14 +52,30 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        String suggestion = "";
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
-        }
-        err.println(PREFIX + oneLine(ex.getMessage()) + suggestion
-                + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        List<String> suggestions = ex instanceof UnmatchedArgumentException unmatched ? suggestions(unmatched) : List.of();
+        String suggestion = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+        String what = ex instanceof UnmatchedArgumentException unmatched && commandTypo(unmatched)
+                ? "no command '" + unmatched.getUnmatched().get(0) + "'" : oneLine(ex.getMessage());
+        err.println(PREFIX + what + suggestion + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** A misspelled command: the nearest names (picocli's own guess favours shared letters: lst gave stop, status). */
+    private static List<String> suggestions(UnmatchedArgumentException ex) {
+        if (commandTypo(ex)) {
+            List<String> names = ex.getCommandLine().getSubcommands().entrySet().stream()
+                    .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                    .map(Map.Entry::getKey).toList();
+            return Closest.to(ex.getUnmatched().get(0), names);
+        }
+        return ex.getSuggestions();
+    }
+
+    /** A word where a command with subcommands expects the name of one. */
+    private static boolean commandTypo(UnmatchedArgumentException ex) {
+        return !ex.getUnmatched().isEmpty() && !ex.getUnmatched().get(0).startsWith("-")
+                && !ex.getCommandLine().getSubcommands().isEmpty();
     }
 
     static int exitCode(Exception ex) {
@@ -65,12 +87,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCode.UNREACHABLE;
         } else if (ex instanceof FailedStateException) {
             return ExitCode.FAILED_STATE;
-        } else if (ex instanceof TimedOutException) {
+        } else if (ex instanceof TimedOutException || ex instanceof RequestTimedOutException) {
             return ExitCode.TIMED_OUT;
         } else if (ex instanceof UnauthorizedException) {
             return ExitCode.UNAUTHORIZED;
         } else if (ex instanceof ConflictException) {
             return ExitCode.CONFLICT;
+        } else if (ex instanceof ApiException api && (api.status() == 400 || api.status() == 413)
+                || ex instanceof RequestTooLargeException) {
+            return ExitCode.USAGE; // the worker found the request (a connector config, offsets) invalid or too large
         }
         return ExitCode.ERROR;
     }
@@ -82,20 +107,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                     + "; check --user and its password ($KCONNECT_PASSWORD, --password-file), the token or the context";
         }
         if (ex instanceof ApiException api && !(ex instanceof NotFoundException) && !(ex instanceof ConflictException)) {
-            return "the worker answered HTTP " + api.status() + ": " + message;
+            // a proxy's page is summarised as "HTTP 405: …" already
+            return message.startsWith("HTTP " + api.status()) ? "the worker answered " + message
+                    : "the worker answered HTTP " + api.status() + ": " + message;
         }
-        if (ex instanceof WorkerUnreachableException || ex instanceof BadInputException || ex instanceof ApiException
-                || ex instanceof ContextException || ex instanceof TlsFileException
-                || ex instanceof FailedStateException || ex instanceof AbortedException
+        if (ex instanceof ClientException || ex instanceof BadInputException
+                || ex instanceof ContextException || ex instanceof FailedStateException || ex instanceof AbortedException
                 || ex instanceof TimedOutException) {
             return message;
         }
-        return "unexpected error: " + ex + " (run again with --verbose for the stack trace)";
+        // a bug of ours: no input should get here
+        return "internal error (" + (message.isEmpty() ? ex.getClass().getSimpleName() : message)
+                + "); please report it with the output of --verbose";
     }
 
     /** Connect's messages span lines (a list of config errors): keep them on one. */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null ? "" : message.strip()
+                .replaceAll(":\\s*\\R\\s*", ": ")
+                .replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static boolean verbose(ParseResult result) {

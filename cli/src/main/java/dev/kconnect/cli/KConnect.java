@@ -32,8 +32,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Map.entry;
 
@@ -84,6 +87,9 @@ public final class KConnect implements Runnable {
             entry("__complete", CompleteCommand.class),
             entry("help", CommandLine.HelpCommand.class));
 
+    /** Options of every command that talks to a worker, which may come before the command's name. */
+    private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-o", "--output", "--url", "--context", "--request-timeout");
+
     @Spec
     CommandSpec spec;
 
@@ -127,7 +133,38 @@ public final class KConnect implements Runnable {
         // picocli otherwise looks for Groovy's Closure class when it first loads its factory: on the
         // CLI's classpath of a hundred jars that failed lookup opens every jar, a large part of start-up
         System.setProperty("picocli.disable.closures", "true");
-        System.exit(commandLine(subcommandOf(args)).execute(args));
+        String[] normalized = globalOptionsLast(args);
+        System.exit(commandLine(subcommandOf(normalized)).execute(normalized));
+    }
+
+    /**
+     * The options people give before the command ({@code kconnect -o json list}, as kubectl takes
+     * them), moved after it, where each command declares them.
+     */
+    public static String[] globalOptionsLast(String[] args) {
+        List<String> moved = new ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (GLOBAL_WITH_VALUE.contains(name)) {
+                moved.add(arg);
+                if (!arg.contains("=") && i + 1 < args.length) {
+                    moved.add(args[++i]);
+                }
+            } else if (arg.equals("--verbose") || arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("--")) {
+                moved.add(arg); // --verbose, or -ojson
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (moved.isEmpty() || i == args.length) {
+            return args;
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(args).subList(i, args.length));
+        all.addAll(moved);
+        return all.toArray(String[]::new);
     }
 
     /**

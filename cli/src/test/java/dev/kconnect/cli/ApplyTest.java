@@ -180,12 +180,13 @@ class ApplyTest {
         Result r = Cli.run("apply", "-f", dir.toString());
         assertEquals(ExitCode.USAGE, r.code(), r::toString);
         assertTrue(r.out().contains("connector 'nope' invalid (" + dir.resolve("nope.properties")
-                + ": no plugin 'com.example.Nope' on this worker"), r::toString);
+                + ": connector.class 'com.example.Nope' is not a connector plugin of this worker"), r::toString);
         assertFalse(Rest.get("/connectors").contains("nope"));
 
         Result noClass = Cli.runWithStdin("name=classless\ntopic=t\n", "apply", "-f", "-");
         assertEquals(ExitCode.USAGE, noClass.code(), noClass::toString);
-        assertEquals("kconnect: stdin: no \"connector.class\"; add the plugin's class name\n", noClass.err());
+        assertEquals("kconnect: stdin: no \"connector.class\"; add the plugin's class name (see: kconnect plugins)\n",
+                noClass.err());
     }
 
     private void writeJson(String name, String topic, String password, String phrase) throws IOException {

@@ -104,4 +104,41 @@ class ContextsTest {
         ok(viaEnvConfig);
         assertTrue(viaEnvConfig.out().contains(DEAD_URL), viaEnvConfig::toString);
     }
+
+    @Test
+    void addRefusesCredentialsItWouldKeepInClear() {
+        Result userInfo = Cli.runRaw("context", "add", "ux", "--url", "http://admin:S3cret@127.0.0.1:8083");
+        assertEquals(ExitCode.USAGE, userInfo.code(), userInfo::toString);
+        assertEquals("kconnect: --url 'http://admin:********@127.0.0.1:8083' holds a user and password, which the "
+                + "contexts file would keep in clear; give --user NAME --password-file FILE instead "
+                + "(see: kconnect context add --help)\n", userInfo.err());
+
+        Result bearer = Cli.runRaw("context", "add", "tok", "--url", LiveWorker.url(),
+                "--header", "Authorization: Bearer t0ken-s3cret");
+        assertEquals(ExitCode.USAGE, bearer.code(), bearer::toString);
+        assertTrue(bearer.err().startsWith("kconnect: --header Authorization holds a credential, which the contexts "
+                + "file would keep in clear; put a token in a file and give --token-file FILE"), bearer::toString);
+        assertFalse(bearer.err().contains("t0ken-s3cret"), bearer::toString);
+        assertFalse(Files.exists(config), "nothing was written");
+    }
+
+    @Test
+    void addChecksItsFilesAndLaterErrorsNameTheContext() throws Exception {
+        Path absent = dir.resolve("prod-password");
+        Result add = Cli.runRaw("context", "add", "prod", "--url", LiveWorker.url(), "--user", "admin",
+                "--password-file", absent.toString());
+        assertEquals(ExitCode.USAGE, add.code(), add::toString);
+        assertEquals("kconnect: context 'prod': cannot read --password-file " + absent + ": no such file; create the "
+                + "file (or fix the path), then add the context again\n", add.err());
+        assertFalse(Files.exists(config), "the context was not added, nor made current");
+
+        Files.writeString(absent, "pw\n");
+        ok(Cli.runRaw("context", "add", "prod", "--url", LiveWorker.url(), "--user", "admin",
+                "--password-file", absent.toString()));
+        Files.delete(absent);
+        Result list = Cli.runRaw("list");
+        assertEquals(ExitCode.USAGE, list.code(), list::toString);
+        assertTrue(list.err().startsWith("kconnect: context 'prod': cannot read --password-file " + absent
+                + ": no such file; fix the file, or the context with: kconnect context add prod"), list::toString);
+    }
 }

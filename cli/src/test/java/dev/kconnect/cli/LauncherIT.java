@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.live.SilentSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,29 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void launcherGivesUpOnAHungWorkerWithGlobalOptionsFirst() throws Exception {
+        try (SilentSocket silent = new SilentSocket()) {
+            Result r = run(Path.of("/"), Map.of(), ROOT.resolve("kconnect").toString(), "-o", "json", "--request-timeout", "1",
+                    "list", "--url", silent.url());
+            assertEquals(ExitCode.TIMED_OUT, r.code, r.err);
+            assertEquals("kconnect: the Connect worker at " + silent.url() + " did not answer GET /connectors within 1 s; "
+                    + "check the worker's log, or allow more time with --request-timeout SECONDS (or "
+                    + "KCONNECT_REQUEST_TIMEOUT)\n", r.err);
+        }
+    }
+
+    @Test
+    void aFreshCloneCompletesAndCorrectsItsOwnLauncher() throws Exception {
+        Result complete = run(ROOT, Map.of(), "bash", "--norc", "--noprofile", "-c",
+                "source <(./kconnect completion bash) && complete -p ./kconnect");
+        assertEquals(0, complete.code, complete.err);
+        assertTrue(complete.out.contains("-F _kconnect"), complete.out);
+        Result typo = run(ROOT, Map.of(), "./kconnect", "lst");
+        assertEquals(ExitCode.USAGE, typo.code, typo.err);
+        assertTrue(typo.err.contains("did you mean list?"), typo.err);
+    }
+
     record Result(int code, String out, String err) {
     }
 
@@ -167,6 +191,11 @@ class LauncherIT {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
     }
 }

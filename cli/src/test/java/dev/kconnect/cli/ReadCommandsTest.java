@@ -88,7 +88,7 @@ class ReadCommandsTest {
         Result r = Cli.run("get", HEALTHY);
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("Type:   source"), r::toString);
-        assertTrue(r.out().contains("Tasks:  0, 1"), r::toString);
+        assertTrue(r.out().contains("Tasks:  2 (" + HEALTHY + "/0, " + HEALTHY + "/1)"), r::toString);
         assertTrue(line(r.out(), "topic").matches("topic\\s+read-ticks"), r::toString);
         assertTrue(line(r.out(), "secret.password").matches("secret.password\\s+\\*{8}"), r::toString);
         assertFalse(r.out().contains("hunter2"), r::toString);

@@ -52,6 +52,17 @@ class WaitTest {
     }
 
     @Test
+    void waitMeansStillRunningAfterTheSettleTime() {
+        // RUNNING at first, FAILED a second later: not healthy
+        Result r = Cli.runWithStdin(connector("wait-flaky", ", \"fail.after.ms\": \"1000\""), "create", "--file", "-",
+                "--wait", "--settle", "10", "--timeout", "120");
+        assertEquals(ExitCode.FAILED_STATE, r.code(), r::toString);
+        assertTrue(r.out().contains("asked to fail after it started (fail.after.ms)"), "the trace is shown: " + r);
+        assertTrue(r.err().startsWith("kconnect: connector 'wait-flaky' has FAILED tasks:"), r::toString);
+        assertEquals(0, Cli.run("delete", "wait-flaky", "--yes").code());
+    }
+
+    @Test
     void waitGivesUpAfterTheTimeout() {
         Result r = Cli.runWithStdin(connector("wait-slow", ", \"start.delay.ms\": \"600000\""),
                 "put", "wait-slow", "--file", "-", "--wait", "--timeout", "1");

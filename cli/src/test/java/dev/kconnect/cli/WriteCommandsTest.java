@@ -112,13 +112,14 @@ class WriteCommandsTest {
     }
 
     @Test
-    void connectsOwnErrorMessageComesThrough() {
+    void connectsOwnErrorMessageComesThroughOnOneLine() {
         Result r = Cli.runWithStdin("""
-                {"name": "no-class", "connector.class": "com.example.DoesNotExist"}""", "create", "--file", "-");
-        assertEquals(ExitCode.ERROR, r.code(), r::toString);
+                {"name": "bad-value", "connector.class": "dev.kconnect.cli.testplugins.TickSourceConnector",
+                 "fail": "perhaps"}""", "create", "--file", "-");
+        assertEquals(ExitCode.USAGE, r.code(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
-        assertTrue(r.err().startsWith("kconnect: the worker answered HTTP 4") || r.err().startsWith("kconnect: the worker answered HTTP 5"), r::toString);
-        assertTrue(r.err().contains("com.example.DoesNotExist"), r::toString);
+        assertTrue(r.err().startsWith("kconnect: the worker answered HTTP 400: Connector configuration is invalid and "
+                + "contains the following 1 error(s): Invalid value perhaps for configuration fail"), r::toString);
     }
 
     @Test

@@ -42,6 +42,8 @@ public class KineticaSinkTask extends SinkTask {
     private WorkerList workers;
     /** When the oldest record still buffered was taken in; MAX_VALUE when nothing is buffered. */
     private long bufferedSince = Long.MAX_VALUE;
+    /** The most records one put has brought: a put of less than half of it means the consumer caught up. */
+    private int largestPut;
 
     @Override
     public void start(Map<String, String> props) {
@@ -67,9 +69,13 @@ public class KineticaSinkTask extends SinkTask {
             }
             w.put(records);
             long now = System.currentTimeMillis();
+            boolean caughtUp = records.size() < largestPut / 2;
+            largestPut = Math.max(largestPut, records.size());
             if (records.isEmpty() || now - bufferedSince >= config.lingerMs()) {
                 // the topics are idle, or a partial batch waited long enough: not until the next commit
                 w.flushAll();
+            } else if (caughtUp) {
+                w.flushStarted(); // the end of a burst: nothing more to wait for, write it behind the next poll
             } else {
                 w.flushFull();
             }

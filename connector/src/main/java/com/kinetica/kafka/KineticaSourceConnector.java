@@ -1,10 +1,16 @@
 package com.kinetica.kafka;
 
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
+import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.config.ConnectionConfig;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.config.ReadMode;
+import com.kinetica.kafka.source.ReadColumns;
 import com.kinetica.kafka.source.SourceOffset;
 import com.kinetica.kafka.source.TableAssignment;
+import com.kinetica.kafka.source.TableTypes;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -114,22 +120,54 @@ public class KineticaSourceConnector extends SourceConnector {
     }
 
     /**
-     * Exactly-once delivery (exactly.once.source.support) holds when every table is read with
-     * an exact offset per row: incrementing or timestamp+incrementing, named or with an
-     * incrementing column given; timestamp mode may re-read a timestamp's rows.
+     * Exactly-once delivery (exactly.once.source.support) holds when every table is read with an
+     * exact offset per row: incrementing or timestamp+incrementing mode. Timestamp mode may re-read
+     * a timestamp's rows. Auto mode without named columns picks them from the table, so Kinetica is
+     * asked, as the task will do.
+     *
+     * @throws ConnectException when auto mode has to ask Kinetica and cannot
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
         KineticaSourceConfig parsed = new KineticaSourceConfig(connectorConfig);
+        List<String> detected = new ArrayList<>();
         for (String table : parsed.tables()) {
             ReadMode mode = parsed.mode(table);
-            boolean exact = mode == ReadMode.INCREMENTING || mode == ReadMode.TIMESTAMP_INCREMENTING
-                    || (mode == ReadMode.AUTO && parsed.incrementingColumn(table) != null);
-            if (!exact) {
+            if (mode == ReadMode.AUTO && parsed.incrementingColumn(table) == null) {
+                if (parsed.timestampColumn(table) != null) {
+                    return ExactlyOnceSupport.UNSUPPORTED; // auto with only a timestamp column is timestamp mode
+                }
+                detected.add(table);
+            } else if (mode == ReadMode.TIMESTAMP) {
+                return ExactlyOnceSupport.UNSUPPORTED;
+            }
+        }
+        for (ReadColumns columns : resolveAuto(parsed, detected)) {
+            if (!columns.mode().usesIncrementing()) {
                 return ExactlyOnceSupport.UNSUPPORTED;
             }
         }
         return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** The columns auto mode picks for {@code tables}, asking Kinetica as the task will. */
+    private static List<ReadColumns> resolveAuto(KineticaSourceConfig config, List<String> tables) {
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        try {
+            GPUdb gpudb = KineticaClients.connect(config.connection());
+            List<ReadColumns> resolved = new ArrayList<>();
+            for (String table : tables) {
+                TableTypes.checkExists(gpudb, table);
+                resolved.add(ReadColumns.resolve(table, TableTypes.describe(gpudb, table).type(), ReadMode.AUTO, null, null));
+            }
+            return resolved;
+        } catch (GPUdbException | ConnectException e) {
+            throw new ConnectException("Exactly-once support in auto mode depends on the tables' columns, which "
+                    + "Kinetica could not tell: " + Failures.summary(e) + " (or name the column in "
+                    + KineticaSourceConfig.INCREMENTING_COLUMN + ")", e);
+        }
     }
 
     @Override

@@ -2,11 +2,13 @@ package com.kinetica.kafka;
 
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
+import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.source.Backoff;
 import com.kinetica.kafka.source.SourceOffset;
 import com.kinetica.kafka.source.TableReader;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -20,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the tables assigned to it (kinetica.table_names of its task config) in turn, each
- * from its stored offset. Kinetica errors are retried with a growing wait; a table or column
- * that does not exist fails the task with a message saying what to fix.
+ * from its stored offset. Kinetica errors are retried with a growing wait, within
+ * kinetica.source.max_retries; refused credentials, a table or column that does not exist fail
+ * the task at once with a message saying what to fix.
  */
 public class KineticaSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(KineticaSourceTask.class);
@@ -48,9 +51,14 @@ public class KineticaSourceTask extends SourceTask {
                 records.addAll(reader.poll());
             }
         } catch (GPUdbException e) {
+            if (Failures.isUnauthorized(e)) {
+                // retrying cannot help, and a RUNNING task that reads nothing hides the mistake
+                throw new ConnectException("Kinetica at " + config.connection().url() + " refused user '"
+                        + config.connection().username() + "': check kinetica.username and kinetica.password", e);
+            }
             long waitMs = backoff.failed("Reading Kinetica at " + config.connection().url(), e);
             log.warn("Reading Kinetica at {} failed (attempt {}), retrying in {} ms: {}",
-                    config.connection().url(), backoff.failures(), waitMs, e.getMessage());
+                    config.connection().url(), backoff.failures(), waitMs, Failures.summary(e));
             if (records.isEmpty()) {
                 pause(waitMs);
                 return null;

@@ -1,6 +1,11 @@
 package com.kinetica.kafka;
 
+import com.gpudb.ColumnProperty;
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbBase;
+import com.gpudb.Type;
 import com.kinetica.kafka.config.KineticaSourceConfig;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -84,7 +89,6 @@ class KineticaSourceConnectorTest {
         KineticaSourceConnector connector = new KineticaSourceConnector();
         Map<String, String> props = seed();
         props.put("kinetica.table_names", "a,b");
-        assertEquals(ExactlyOnceSupport.UNSUPPORTED, connector.exactlyOnceSupport(props));
         props.put(KineticaSourceConfig.MODE, "incrementing,b=timestamp+incrementing");
         assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(props));
         props.put(KineticaSourceConfig.MODE, "incrementing,b=timestamp");
@@ -92,6 +96,32 @@ class KineticaSourceConnectorTest {
         props.remove(KineticaSourceConfig.MODE);
         props.put(KineticaSourceConfig.INCREMENTING_COLUMN, "id");
         assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(props));
+        props.remove(KineticaSourceConfig.INCREMENTING_COLUMN);
+        props.put(KineticaSourceConfig.TIMESTAMP_COLUMN, "ts");
+        assertEquals(ExactlyOnceSupport.UNSUPPORTED, connector.exactlyOnceSupport(props), "auto on a timestamp column");
+    }
+
+    /** Auto mode with no column named: the tables say, as they will to the task. */
+    @Test
+    void autoModeAsksKineticaWhichColumnItReadsBy() throws Exception {
+        try (KineticaEmulator emulator = KineticaEmulator.builder().port(0).start()) {
+            GPUdb db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true));
+            EventsTable.create(db, "keyed");
+            db.createTable("by_time", new Type("by_time", new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP),
+                    new Type.Column("v", String.class)).create(db), Map.of());
+            KineticaSourceConnector connector = new KineticaSourceConnector();
+            Map<String, String> props = seed();
+            props.put("kinetica.url", emulator.url());
+            props.put("kinetica.table_names", "keyed");
+            assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(props));
+            props.put("kinetica.table_names", "keyed,by_time");
+            assertEquals(ExactlyOnceSupport.UNSUPPORTED, connector.exactlyOnceSupport(props));
+            props.put("kinetica.table_names", "keyed,missing");
+            ConnectException e = assertThrows(ConnectException.class, () -> connector.exactlyOnceSupport(props));
+            assertEquals("Exactly-once support in auto mode depends on the tables' columns, which Kinetica could not "
+                    + "tell: Table 'missing' does not exist in Kinetica at " + emulator.url() + ": create it, or remove "
+                    + "it from kinetica.table_names (or name the column in kinetica.source.incrementing_column)", e.getMessage());
+        }
     }
 
     @Test

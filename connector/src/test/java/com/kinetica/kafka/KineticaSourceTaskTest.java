@@ -354,7 +354,7 @@ class KineticaSourceTaskTest {
     }
 
     @Test
-    void anOutageLongerThanTheRetriesFailsTheTaskWithTheError() throws Exception {
+    void anOutageLongerThanTheRetriesFailsTheTaskWithOneLineNamingTheSetting() throws Exception {
         String table = newTable(EventsTable.EVENTS);
         Map<String, String> props = props(table);
         props.put(KineticaSourceConfig.MAX_RETRIES, "2");
@@ -364,8 +364,53 @@ class KineticaSourceTaskTest {
         harness.pollOnce();
         harness.pollOnce();
         ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
-        assertTrue(e.getMessage().startsWith("Reading Kinetica at " + emulator.url() + " failed 3 times in a row"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("Reading Kinetica at " + emulator.url() + " failed 3 times in a row"
+                + " (kinetica.source.max_retries=2), giving up: "), e.getMessage());
+        assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableKineticaAtStartFailsTheTaskOnceTheRetriesRunOut() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Map<String, String> props = props("t");
+        props.put("kinetica.url", "http://127.0.0.1:" + closed);
+        props.put(KineticaSourceConfig.MAX_RETRIES, "1");
+        harness.start(props);
+        assertEquals(List.of(), harness.pollOnce());
+        ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
+        assertTrue(e.getMessage().startsWith("Reading Kinetica at http://127.0.0.1:" + closed
+                + " failed 2 times in a row (kinetica.source.max_retries=1), giving up: Kinetica at http://127.0.0.1:"
+                + closed + " did not answer"), e.getMessage());
+        assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+    }
+
+    @Test
+    void wrongCredentialsFailTheTaskAtOnceWithoutShowingThePassword() throws Exception {
+        try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
+            Map<String, String> props = props("t");
+            props.put("kinetica.url", secured.url());
+            props.put("kinetica.username", "alice");
+            props.put("kinetica.password", "wrong-secret");
+            harness.start(props);
+            ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
+            assertEquals("Kinetica at " + secured.url() + " refused user 'alice': check kinetica.username and "
+                    + "kinetica.password", e.getMessage());
+        }
+    }
+
+    @Test
+    void aModeColumnTheTableLacksFailsAtOnceNamingTheSetting() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.MODE, "timestamp");
+        props.put(KineticaSourceConfig.TIMESTAMP_COLUMN, "updated");
+        harness.start(props);
+        ConnectException e = assertThrows(ConnectException.class, harness::pollOnce);
+        assertTrue(e.getMessage().startsWith("Table '" + table + "' has no column 'updated'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("fix kinetica.source.timestamp_column"), e.getMessage());
     }
 
     @Test

@@ -155,6 +155,41 @@ class SourceConnectorEndToEndTest {
     }
 
     @Test
+    void refusedCredentialsShowInTheTaskStatusAtOnce() throws Exception {
+        try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
+            String firstLine = failedTaskFirstLine("refused", "\"kinetica.url\":\"" + secured.url() + "\","
+                    + "\"kinetica.username\":\"alice\",\"kinetica.password\":\"wrong-secret\","
+                    + "\"kinetica.table_names\":\"KafkaConnectorTest\"");
+            assertEquals("org.apache.kafka.connect.errors.ConnectException: Kinetica at " + secured.url()
+                    + " refused user 'alice': check kinetica.username and kinetica.password", firstLine);
+        }
+    }
+
+    @Test
+    void anUnreachableKineticaFailsTheTaskOnceTheRetriesRunOut() throws Exception {
+        String firstLine = failedTaskFirstLine("unreachable", "\"kinetica.url\":\"http://127.0.0.1:1\","
+                + "\"kinetica.table_names\":\"KafkaConnectorTest\",\"kinetica.source.max_retries\":\"2\","
+                + "\"kinetica.source.retry_backoff_ms\":\"10\"");
+        assertEquals(true, firstLine.startsWith("org.apache.kafka.connect.errors.ConnectException: Reading Kinetica at "
+                + "http://127.0.0.1:1 failed 3 times in a row (kinetica.source.max_retries=2), giving up: Kinetica at "
+                + "http://127.0.0.1:1 did not answer"), firstLine);
+    }
+
+    /** Creates a one-task connector with {@code settings}, waits for its task to fail, deletes it. */
+    static String failedTaskFirstLine(String name, String settings) throws Exception {
+        String create = "{\"name\":\"" + name + "\", \"config\": {"
+                + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\"," + settings + "}}";
+        assertEquals(201, send("POST", "/connectors", create).statusCode());
+        await(() -> {
+            JsonNode tasks = status(name).get("tasks");
+            return tasks.size() == 1 && tasks.get(0).get("state").asText().equals("FAILED");
+        }, "the task of " + name + " to fail");
+        String trace = status(name).get("tasks").get(0).get("trace").asText();
+        send("DELETE", "/connectors/" + name, null);
+        return trace.lines().findFirst().orElse("");
+    }
+
+    @Test
     void validateRejectsSinkOptions() throws Exception {
         String body = "{\"name\":\"v\",\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\","
                 + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"t\",\"kinetica.batch_size\":\"5\"}";

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  *
  * @param url            the worker's REST listener, e.g. http://localhost:8083
  * @param connectTimeout how long to wait for a TCP connection
- * @param readTimeout    how long to wait for an answer
+ * @param readTimeout    how long to wait for each answer (--request-timeout)
  * @param conflictRetry  how long to keep retrying a request the worker refused with 409 during a rebalance
  * @param headers        sent with every request (authentication goes here)
  * @param tls            certificates for https URLs
@@ -19,8 +19,8 @@ public record ClientSettings(URI url, Duration connectTimeout, Duration readTime
                              Map<String, String> headers, TlsSettings tls) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Connect itself gives up on a request after 90 s; wait a little longer to see its own message. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(100);
+    /** A worker answers in well under a second; a hung one should not hold a script for long. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONFLICT_RETRY = Duration.ofSeconds(30);
 
     public ClientSettings {

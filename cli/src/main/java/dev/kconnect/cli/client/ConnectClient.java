@@ -29,6 +29,14 @@ public final class ConnectClient implements Closeable {
         this.transport = new RestTransport(settings);
     }
 
+    /**
+     * Every later request must be answered by {@code nanoTime} (System.nanoTime()), else it fails with
+     * {@link RequestTimedOutException}; {@code name} tells people what set the limit, e.g. "--timeout 5 s".
+     */
+    public void deadline(long nanoTime, String name) {
+        transport.deadline(nanoTime, name);
+    }
+
     public URI url() {
         return transport.baseUrl();
     }

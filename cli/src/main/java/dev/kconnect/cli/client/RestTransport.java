@@ -3,9 +3,11 @@ package dev.kconnect.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.URIScheme;
@@ -33,6 +35,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP mechanics of the REST client: one connection reused for all calls, JSON in and out,
@@ -46,6 +50,9 @@ final class RestTransport implements Closeable {
     private static final String REBALANCE_EXPECTED = "because a rebalance is expected";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
+    /** Above this, ask before sending the body (Expect: 100-continue): a worker or proxy refusing it says why. */
+    private static final long LARGE_BODY = 1 << 20;
     /** Workers log it with each request; the version comes from the jar's manifest. */
     private static final String USER_AGENT = "kconnect/"
             + Objects.requireNonNullElse(RestTransport.class.getPackage().getImplementationVersion(), "dev");
@@ -56,6 +63,11 @@ final class RestTransport implements Closeable {
 
     private final ClientSettings settings;
     private final CloseableHttpClient http;
+    private final BasicHttpClientConnectionManager connections;
+    /** System.nanoTime() by which every answer must have come, so that a --wait bounds the whole command. */
+    private long deadline = Long.MAX_VALUE;
+    /** What set the deadline, for the message, e.g. "--timeout 5 s". */
+    private String deadlineName;
 
     RestTransport(ClientSettings settings) {
         this.settings = settings;
@@ -64,11 +76,8 @@ final class RestTransport implements Closeable {
         if ("https".equalsIgnoreCase(settings.url().getScheme())) {
             tls.register(URIScheme.HTTPS.id, TlsContexts.strategy(settings.tls()));
         }
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(tls.build());
-        connections.setConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                .build());
+        connections = BasicHttpClientConnectionManager.create(tls.build());
+        connections.setConnectionConfig(connectionConfig(settings.connectTimeout().toMillis()));
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
@@ -80,6 +89,12 @@ final class RestTransport implements Closeable {
                 .build();
     }
 
+    /** From now on no request waits past {@code nanoTime}; {@code name} says in messages what set it. */
+    void deadline(long nanoTime, String name) {
+        this.deadline = nanoTime;
+        this.deadlineName = name;
+    }
+
     URI baseUrl() {
         return settings.url();
     }
@@ -87,7 +102,7 @@ final class RestTransport implements Closeable {
     /** Sends a request; {@code query} values may repeat a name (expand=status&expand=info). */
     Raw send(String method, List<String> path, List<Map.Entry<String, String>> query, String jsonBody) {
         URI uri = uri(path, query);
-        long deadline = System.nanoTime() + settings.conflictRetry().toNanos();
+        long retryUntil = Math.min(deadline, System.nanoTime() + settings.conflictRetry().toNanos());
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             Raw raw = execute(request(method, uri, jsonBody));
@@ -100,7 +115,7 @@ final class RestTransport implements Closeable {
             if (!rebalancing) {
                 throw error(raw.status(), message);
             }
-            if (System.nanoTime() + backoff.toNanos() > deadline) {
+            if (System.nanoTime() + backoff.toNanos() > retryUntil) {
                 throw new ConflictException("the worker was still rebalancing after "
                         + settings.conflictRetry().toSeconds() + " s (" + message + "); try again later");
             }
@@ -130,15 +145,57 @@ final class RestTransport implements Closeable {
     }
 
     private Raw execute(ClassicHttpRequest request) {
+        long bodyLength = request.getEntity() == null ? 0 : request.getEntity().getContentLength();
+        // the answer may take --request-timeout, or what is left before the deadline if that is less
+        long left = deadline - System.nanoTime();
+        boolean bounded = left < settings.readTimeout().toNanos();
+        if (bounded && left <= 0) {
+            throw timedOut(request, true, null);
+        }
+        // a connection that hangs (a host that drops packets) counts against the deadline too
+        boolean connectBounded = left < settings.connectTimeout().toNanos();
+        if (connectBounded) {
+            connections.setConnectionConfig(connectionConfig(Math.max(1, left / 1_000_000)));
+        }
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(bounded ? Math.max(1, left / 1_000_000) : settings.readTimeout().toMillis()))
+                .setExpectContinueEnabled(bodyLength > LARGE_BODY)
+                .build());
         try {
-            return http.execute(request, response -> {
+            return http.execute(request, context, response -> {
                 HttpEntity entity = response.getEntity();
                 String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
                 return new Raw(response.getCode(), body);
             });
+        } catch (SocketTimeoutException e) {
+            throw e instanceof ConnectTimeoutException && !connectBounded ? unreachable(e) : timedOut(request, bounded, e);
+        } catch (SocketException e) {
+            // a server that will not take a body closes the connection while it is being sent
+            throw bodyLength > LARGE_BODY && !"https".equalsIgnoreCase(settings.url().getScheme())
+                    ? new RequestTooLargeException("the Connect worker at " + settings.url() + " closed the connection "
+                            + "while receiving the " + bodyLength / (1 << 20) + " MB request (" + e.getMessage()
+                            + "); it does not take bodies that large: a connector config is a few KB, check the file", e)
+                    : unreachable(e);
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    private ConnectionConfig connectionConfig(long connectMillis) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connectMillis))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build();
+    }
+
+    private RequestTimedOutException timedOut(ClassicHttpRequest request, boolean bounded, IOException cause) {
+        String what = "the Connect worker at " + settings.url() + " did not answer " + request.getMethod() + " "
+                + request.getPath().replaceAll("\\?.*", "");
+        return new RequestTimedOutException(bounded
+                ? what + " before " + deadlineName + " ran out; check the worker's log"
+                : what + " within " + settings.readTimeout().toSeconds() + " s; check the worker's log, or allow more "
+                        + "time with --request-timeout SECONDS (or KCONNECT_REQUEST_TIMEOUT)", cause);
     }
 
     private WorkerUnreachableException unreachable(IOException e) {
@@ -156,10 +213,6 @@ final class RestTransport implements Closeable {
         if (e instanceof ConnectException) {
             return new WorkerUnreachableException("cannot reach the Connect worker at " + url
                     + ": connection refused; " + check + " (rest.port or listeners in the worker config)", e);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return new WorkerUnreachableException("the Connect worker at " + url + " did not answer within "
-                    + settings.readTimeout().toSeconds() + " s; check the worker's log", e);
         }
         if (e instanceof SSLException) {
             return new WorkerUnreachableException("TLS with the Connect worker at " + url + " failed (" + e.getMessage()
@@ -208,7 +261,9 @@ final class RestTransport implements Closeable {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+        // an HTML error page (Jetty's own, a proxy's) says what is wrong in its title
+        Matcher title = HTML_TITLE.matcher(text);
+        String line = title.find() ? title.group(1).strip() : text.strip().lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 

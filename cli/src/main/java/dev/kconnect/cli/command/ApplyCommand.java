@@ -85,7 +85,8 @@ public final class ApplyCommand implements Callable<Integer> {
         List<String> changed = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         try (ConnectClient client = connection.client()) {
-            List<Planner.Plan> plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in));
+            waiting.bound(client);
+            List<Planner.Plan> plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in, output::notice));
             for (Planner.Plan plan : plans) {
                 List<String> errors = new ArrayList<>();
                 Outcome outcome = apply(client, plan, text, errors);

@@ -2,9 +2,11 @@ package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ClientSettings;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.TlsFileException;
 import dev.kconnect.cli.client.TlsSettings;
 import dev.kconnect.cli.config.Context;
 import dev.kconnect.cli.config.ContextStore;
+import dev.kconnect.cli.output.Secrets;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +42,51 @@ public final class ConnectionOptions {
             description = "Use this context's URL, credentials and certificates (see: kconnect context).")
     String context;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "${env:KCONNECT_REQUEST_TIMEOUT:-30}",
+            description = "How long to wait for each answer of the worker (default: $KCONNECT_REQUEST_TIMEOUT, else 30 s).")
+    int requestTimeout;
+
     @Mixin
     AccessOptions access;
 
     /** A client for the worker; the caller closes it. */
     public ConnectClient client() {
-        return new ConnectClient(settings(true));
+        ClientSettings settings = settings(true);
+        try {
+            return new ConnectClient(settings);
+        } catch (TlsFileException e) {
+            // a certificate file of a context may have moved since it was added: say which context
+            String name = contextName();
+            throw name == null ? e : new TlsFileException("context '" + name + "': " + e.getMessage());
+        }
     }
 
     /** Everything a client needs; {@code interactive}: may ask for a password at the terminal. */
     ClientSettings settings(boolean interactive) {
-        Context ctx = context();
+        if (requestTimeout <= 0) {
+            throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
+                    + "a number of seconds above 0, not " + requestTimeout);
+        }
+        String contextName = contextName();
+        Context ctx = contextName == null ? null : ContextStore.standard().get(contextName);
         String envUrl = System.getenv("KCONNECT_URL");
         String urlText = url != null ? url
                 : envUrl != null && !envUrl.isBlank() ? envUrl
                 : ctx != null && ctx.url() != null ? ctx.url()
                 : DEFAULT_URL;
-        URI uri = workerUrl(urlText);
+        URI given = workerUrl(urlText);
+        // user info in the URL becomes basic auth: never sent in the URL, never printed with it
+        URI uri = withoutUserInfo(given);
+        String[] userInfo = given.getUserInfo() == null ? new String[0] : given.getUserInfo().split(":", 2);
+        String user = access.user != null ? access.user
+                : userInfo.length > 0 ? userInfo[0]
+                : ctx == null ? null : ctx.user();
         Map<String, String> sent = new LinkedHashMap<>();
-        Credentials credentials = new Credentials(
-                access.user != null ? access.user : ctx == null ? null : ctx.user(),
+        Credentials credentials = new Credentials(user,
                 access.passwordFile != null ? access.passwordFile : path(ctx == null ? null : ctx.passwordFile()),
-                access.tokenFile != null ? access.tokenFile : path(ctx == null ? null : ctx.tokenFile()));
+                access.tokenFile != null ? access.tokenFile : path(ctx == null ? null : ctx.tokenFile()),
+                userInfo.length > 1 && access.user == null ? userInfo[1] : null,
+                contextName);
         credentials.authorization(uri, interactive).ifPresent(value -> sent.put("Authorization", value));
         if (ctx != null) {
             sent.putAll(ctx.headers());
@@ -71,21 +97,20 @@ public final class ConnectionOptions {
                 access.certFile != null ? access.certFile : path(ctx == null ? null : ctx.certFile()),
                 access.keyFile != null ? access.keyFile : path(ctx == null ? null : ctx.keyFile()),
                 access.insecure || ctx != null && ctx.insecureTls());
-        return ClientSettings.of(uri, sent, tls);
+        return ClientSettings.of(uri, sent, tls).withTimeouts(ClientSettings.DEFAULT_CONNECT_TIMEOUT,
+                Duration.ofSeconds(requestTimeout), ClientSettings.DEFAULT_CONFLICT_RETRY);
     }
 
     /** The context named by --context, else the current one when no URL is given otherwise; null when none. */
-    private Context context() {
+    private String contextName() {
         if (context != null) {
-            return ContextStore.standard().get(context);
+            return context;
         }
         String envUrl = System.getenv("KCONNECT_URL");
         if (url != null || envUrl != null && !envUrl.isBlank()) {
             return null;
         }
-        ContextStore store = ContextStore.standard();
-        String current = store.load().current();
-        return current == null ? null : store.get(current);
+        return ContextStore.standard().load().current();
     }
 
     private static Path path(String text) {
@@ -107,21 +132,38 @@ public final class ConnectionOptions {
         return parsed;
     }
 
+    /** The URL, checked; it may still hold user info. Messages show it with the password masked. */
     URI workerUrl(String text) {
         String trimmed = text.strip();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
+        URI uri;
         try {
-            URI uri = new URI(trimmed);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new URISyntaxException(trimmed, "not an http:// or https:// URL with a host");
-            }
-            return uri;
+            uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new ParameterException(mixee.commandLine(), "--url '" + text
+            uri = null;
+        }
+        if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new ParameterException(mixee.commandLine(), "--url '" + Secrets.maskUrl(text)
                     + "' is not a worker URL; expected e.g. http://localhost:8083");
+        }
+        if (uri.getPort() > 65535) {
+            throw new ParameterException(mixee.commandLine(), "--url '" + Secrets.maskUrl(text) + "': port "
+                    + uri.getPort() + " is out of range; a port is 1 to 65535 (Connect's default is 8083)");
+        }
+        return uri;
+    }
+
+    static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e); // the parts came from a valid URI
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.config.Context;
+import dev.kconnect.cli.config.ContextException;
 import dev.kconnect.cli.config.ContextStore;
 import dev.kconnect.cli.config.ContextStore.Contents;
 import dev.kconnect.cli.output.Secrets;
@@ -10,11 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +30,9 @@ import java.util.stream.Collectors;
         description = {"Manage contexts: named Connect clusters with their URL, credentials and certificates.",
             "Kept in $KCONNECT_CONFIG, else $XDG_CONFIG_HOME/kconnect/config.json, else ~/.config/kconnect/config.json "
                 + "(mode 0600). Passwords and tokens are stored as file names, never as values.",
-            "Which worker a command talks to: --url, else $KCONNECT_URL, else --context or the current context, "
-                + "else " + ConnectionOptions.DEFAULT_URL + "."},
+            // the URL early in the line: picocli would wrap a line ending in one after "http:"
+            "Which worker a command talks to: " + ConnectionOptions.DEFAULT_URL + ", unless --url, $KCONNECT_URL, "
+                + "--context or the current context names another."},
         subcommands = {ContextCommand.Add.class, ContextCommand.Use.class, ContextCommand.ListContexts.class,
             ContextCommand.Remove.class},
         footerHeading = "%nExamples:%n",
@@ -49,6 +55,10 @@ public final class ContextCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a context, or replace the one of that name. The first context becomes the current one.")
     static final class Add implements Runnable {
+        /** Headers that carry credentials: the contexts file keeps those as file names only. */
+        private static final Pattern SECRET_HEADER =
+                Pattern.compile("(?i)(proxy-)?authorization");
+
         @Spec
         CommandSpec spec;
 
@@ -65,10 +75,24 @@ public final class ContextCommand implements Runnable {
         public void run() {
             ConnectionOptions check = new ConnectionOptions();
             check.mixee = spec;
-            check.workerUrl(url);
+            if (check.workerUrl(url).getRawUserInfo() != null) {
+                throw new ParameterException(spec.commandLine(), "--url '" + Secrets.maskUrl(url) + "' holds a user and "
+                        + "password, which the contexts file would keep in clear; give --user NAME --password-file FILE instead");
+            }
+            Map<String, String> headers = check.parseHeaders(access.headers);
+            headers.keySet().stream().filter(h -> SECRET_HEADER.matcher(h).matches()).findFirst().ifPresent(h -> {
+                throw new ParameterException(spec.commandLine(), "--header " + h + " holds a credential, which the "
+                        + "contexts file would keep in clear; put a token in a file and give --token-file FILE "
+                        + "(or --user NAME --password-file FILE)");
+            });
+            checkReadable("--password-file", access.passwordFile);
+            checkReadable("--token-file", access.tokenFile);
+            checkReadable("--ca-file", access.caFile);
+            checkReadable("--cert", access.certFile);
+            checkReadable("--key", access.keyFile);
             Context context = new Context(url.strip(), access.user, absolute(access.passwordFile),
                     absolute(access.tokenFile), absolute(access.caFile), absolute(access.certFile),
-                    absolute(access.keyFile), access.insecure, check.parseHeaders(access.headers));
+                    absolute(access.keyFile), access.insecure, headers);
             ContextStore store = ContextStore.standard();
             Contents contents = store.load();
             boolean replaced = contents.contexts().containsKey(name);
@@ -79,6 +103,19 @@ public final class ContextCommand implements Runnable {
             out.println((replaced ? "replaced" : "added") + " context " + name + " (" + context.url() + ")"
                     + (name.equals(current) ? ", the current context" : "") + ", in " + store.file());
             out.flush();
+        }
+
+        /** A file the context will need: missing now, it would fail every later command. */
+        private void checkReadable(String option, Path file) {
+            if (file == null) {
+                return;
+            }
+            try {
+                Files.newInputStream(file).close();
+            } catch (IOException e) {
+                throw new ContextException("context '" + name + "': cannot read " + option + " " + file + ": "
+                        + Credentials.reason(e) + "; create the file (or fix the path), then add the context again");
+            }
         }
 
         private static String absolute(Path file) {
@@ -99,7 +136,7 @@ public final class ContextCommand implements Runnable {
             ContextStore store = ContextStore.standard();
             Context context = store.get(name);
             store.save(new Contents(name, store.load().contexts()));
-            spec.commandLine().getOut().println("now using context " + name + " (" + context.url() + ")");
+            spec.commandLine().getOut().println("now using context " + name + " (" + Secrets.maskUrl(context.url()) + ")");
             spec.commandLine().getOut().flush();
         }
     }
@@ -114,7 +151,8 @@ public final class ContextCommand implements Runnable {
         public void run() {
             Contents contents = ContextStore.standard().load();
             Table table = new Table("CURRENT", "NAME", "URL", "AUTH", "TLS");
-            contents.contexts().forEach((name, c) -> table.row(name.equals(contents.current()) ? "*" : "", name, c.url(),
+            contents.contexts().forEach((name, c) -> table.row(name.equals(contents.current()) ? "*" : "", name,
+                    Secrets.maskUrl(c.url()),
                     auth(c), tls(c)));
             table.print(spec.commandLine().getOut(), Style.forTerminal());
         }

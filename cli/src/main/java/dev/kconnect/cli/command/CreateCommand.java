@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "  kconnect create --file quickstart-kinetica-sink.properties",
             "  cat kinetica-source.json | kconnect create --file -",
             "  kconnect create --file kinetica-source.json --wait --timeout 120",
-            "      returns once the connector and its tasks are RUNNING (exit 5 and the trace if one fails)"
+            "      returns once the connector and its tasks are RUNNING and still RUNNING after --settle (5 s);",
+            "      exit 5 and the trace if one fails, 6 when the 120 s run out"
         })
 public final class CreateCommand extends ApiCommand {
 
@@ -38,9 +39,11 @@ public final class CreateCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
-        printer.print(client.create(name, definition.config()),
+        ConnectorChecks.check(definition);
+        printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, definition.config())),
                 View.message("created connector '" + name + "'", name));
         waiting.awaitRunning(client, name, printer);
     }

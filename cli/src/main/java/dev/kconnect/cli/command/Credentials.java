@@ -6,17 +6,21 @@ import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The Authorization header: basic auth when a user is named (password from a file, $KCONNECT_PASSWORD
- * or a prompt), else a bearer token (from a file or $KCONNECT_TOKEN). Secrets never come from the
- * command line, so they never show in the shell history or the process list.
+ * The Authorization header: basic auth when a user is named (password from the URL's user info, a
+ * file, $KCONNECT_PASSWORD or a prompt), else a bearer token (from a file or $KCONNECT_TOKEN).
+ *
+ * @param urlPassword the password of the URL's user info, if it had one
+ * @param context     the context the credentials came from, named in every error; null when none
  */
-record Credentials(String user, Path passwordFile, Path tokenFile) {
+record Credentials(String user, Path passwordFile, Path tokenFile, String urlPassword, String context) {
 
     Optional<String> authorization(URI url, boolean interactive) {
         if (user != null) {
@@ -31,6 +35,9 @@ record Credentials(String user, Path passwordFile, Path tokenFile) {
         if (passwordFile != null) {
             return read(passwordFile, "--password-file");
         }
+        if (urlPassword != null) {
+            return urlPassword;
+        }
         String env = System.getenv("KCONNECT_PASSWORD");
         if (env != null) {
             return env;
@@ -42,18 +49,34 @@ record Credentials(String user, Path passwordFile, Path tokenFile) {
                 return new String(typed);
             }
         }
-        throw new BadInputException("no password for user " + user + ": set KCONNECT_PASSWORD, pass --password-file FILE,"
-                + " or run at a terminal to be asked");
+        throw new BadInputException(origin() + "no password for user " + user + ": set KCONNECT_PASSWORD, pass "
+                + "--password-file FILE, or run at a terminal to be asked");
     }
 
     /** The file's content without the line end an editor adds. */
-    private static String read(Path file, String option) {
+    private String read(Path file, String option) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                     : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + option + " " + file + ": " + e.getMessage());
+            throw new BadInputException(origin() + "cannot read " + option + " " + file + ": " + reason(e)
+                    + (context == null ? "" : "; fix the file, or the context with: kconnect context add " + context + " …"));
         }
+    }
+
+    private String origin() {
+        return context == null ? "" : "context '" + context + "': ";
+    }
+
+    /** The JDK names only the file in these: say what is wrong with it. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
     }
 }

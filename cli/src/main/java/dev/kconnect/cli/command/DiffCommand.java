@@ -46,7 +46,7 @@ public final class DiffCommand implements Callable<Integer> {
         Printer printer = output.printer();
         List<Planner.Plan> plans;
         try (ConnectClient client = connection.client()) {
-            plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in));
+            plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in, output::notice));
         }
         List<Planner.Plan> differing = plans.stream().filter(plan -> !plan.diff().isEmpty()).toList();
         switch (printer.format()) {

@@ -118,7 +118,7 @@ public final class OffsetsCommand extends ApiCommand {
             String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
             throw new BadInputException(file + line + ": not valid JSON; expected {\"offsets\": […]}");
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new BadInputException(file + ": cannot read (" + Credentials.reason(e) + ")");
         }
     }
 }

@@ -18,6 +18,12 @@ public final class OutputOptions {
                     + "json prints the REST API's answer exactly as received.")
     Format format;
 
+    /** A line for people on stderr, which leaves -o json|yaml|name output clean. */
+    void notice(String line) {
+        mixee.commandLine().getErr().println("kconnect: " + line);
+        mixee.commandLine().getErr().flush();
+    }
+
     /** Writes to the command's own output writer; colours only on a terminal. */
     public Printer printer() {
         return new Printer(mixee.commandLine().getOut(), format, Style.forTerminal());

@@ -43,10 +43,7 @@ final class Planner {
         Map<String, String> sources = new HashMap<>();
         for (ConnectorDefinition definition : definitions) {
             String name = definition.requireName();
-            String plugin = definition.config().get("connector.class");
-            if (plugin == null || plugin.isBlank()) {
-                throw new BadInputException(definition.source() + ": no \"connector.class\"; add the plugin's class name");
-            }
+            ConnectorChecks.check(definition);
             String earlier = sources.putIfAbsent(name, definition.source());
             if (earlier != null) {
                 throw new BadInputException(earlier + " and " + definition.source() + " both define connector '"
@@ -78,7 +75,7 @@ final class Planner {
                         .map(ConfigKeyInfo::name)
                         .collect(Collectors.toUnmodifiableSet());
             } catch (NotFoundException e) {
-                missingPlugins.put(p, e.getMessage());
+                missingPlugins.put(p, ConnectorChecks.unknownPlugin(client, p));
                 return Set.of();
             }
         });

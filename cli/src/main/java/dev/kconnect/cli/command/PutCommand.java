@@ -40,12 +40,15 @@ public final class PutCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         definition.name().filter(inFile -> !inFile.equals(name)).ifPresent(inFile -> {
             throw new BadInputException(definition.source() + " names connector '" + inFile + "' but the command names '"
                     + name + "'; make them the same (renaming a connector means create and delete)");
         });
-        ApiResponse<ConnectorInfo> response = client.putConfig(name, definition.config());
+        ConnectorChecks.check(definition);
+        ApiResponse<ConnectorInfo> response = ConnectorChecks.knownPlugin(client, definition,
+                () -> client.putConfig(name, definition.config()));
         String did = response.status() == 201 ? "created" : "updated";
         printer.print(response, View.message(did + " connector '" + name + "'", name));
         waiting.awaitRunning(client, name, printer);

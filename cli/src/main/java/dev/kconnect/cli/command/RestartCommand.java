@@ -45,6 +45,7 @@ public final class RestartCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         Matcher task = TASK.matcher(target);
         if (task.matches()) {
             if (includeTasks || onlyFailed) {
@@ -52,7 +53,14 @@ public final class RestartCommand extends ApiCommand {
                         "--include-tasks and --only-failed apply to a connector, not to the task " + target);
             }
             String name = task.group(1);
-            printer.print(client.restartTask(name, Integer.parseInt(task.group(2))),
+            int number;
+            try {
+                number = Integer.parseInt(task.group(2));
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "no task " + task.group(2) + ": task numbers start at 0 "
+                        + "(see: kconnect tasks " + name + ")");
+            }
+            printer.print(client.restartTask(name, number),
                     View.message("restarting task " + target, target));
             waiting.awaitRunning(client, name, printer);
             return;

@@ -24,6 +24,7 @@ public final class ResumeCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        waiting.bound(client);
         printer.print(client.resume(name),
                 View.message("resuming connector '" + name + "'", name));
         waiting.awaitRunning(client, name, printer);

@@ -44,7 +44,7 @@ public final class SandboxCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
-            description = "Where connect.log is written (default: ${DEFAULT-VALUE}).")
+            description = "Where sandbox.log is written (default: ${DEFAULT-VALUE}).")
     Path logDir;
 
     @Spec

@@ -3,6 +3,7 @@ package dev.kconnect.cli.command;
 import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.ConfigFile;
+import dev.kconnect.cli.worker.OffsetsLock;
 import dev.kconnect.cli.worker.WorkerChecks;
 import dev.kconnect.cli.worker.WorkerSettings;
 import picocli.CommandLine.Command;
@@ -56,6 +57,7 @@ public final class StandaloneCommand implements Callable<Integer> {
         ConfigFile worker;
         List<ConfigFile> connectors = new ArrayList<>();
         WorkerSettings settings;
+        OffsetsLock offsets;
         try {
             worker = workerFile == null ? null : ConfigFile.read(workerFile);
             for (Path file : files) {
@@ -77,12 +79,21 @@ public final class StandaloneCommand implements Callable<Integer> {
             List<String> names = connectors.stream().map(ConfigFile::connectorName).toList();
             settings = WorkerSettings.build(true, worker == null ? Map.of() : worker.settings(), options.overrides,
                     WorkerOptions.bundledPlugins(), WorkerSettings.offsetsFile(names));
-            WorkerChecks.portsFree(settings);
+            // before the port check: a second worker for the same connectors is told so, not just "port in use"
+            offsets = OffsetsLock.acquire(Path.of(settings.props().get(WorkerSettings.OFFSETS_FILE)), names);
+            try {
+                WorkerChecks.portsFree(settings);
+            } catch (BadInputException e) {
+                offsets.close();
+                throw e;
+            }
         } catch (BadInputException e) {
             err.println("kconnect standalone: " + e.getMessage());
             return ExitCode.USAGE;
         }
         settings.notices().forEach(n -> err.println("notice: " + n));
-        return WorkerRun.run(true, settings, connectors, options.logDir, out, err);
+        try (offsets) {
+            return WorkerRun.run(true, settings, connectors, options.logDir, out, err);
+        }
     }
 }

@@ -32,12 +32,10 @@ public final class ValidateCommand extends ApiCommand {
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
+        ConnectorChecks.check(definition);
         String plugin = definition.config().get("connector.class");
-        if (plugin == null || plugin.isBlank()) {
-            throw new BadInputException(definition.source() + ": no \"connector.class\"; it names the plugin to validate with");
-        }
         Map<String, String> config = definition.name().map(definition::configNamed).orElse(definition.config());
-        ApiResponse<ConfigInfos> response = client.validate(plugin, config);
+        ApiResponse<ConfigInfos> response = ConnectorChecks.knownPlugin(client, definition, () -> client.validate(plugin, config));
         printer.print(response, new ValidationView(definition.source()));
         if (response.value() != null && response.value().errorCount() > 0) {
             throw new BadInputException(definition.source() + ": " + response.value().errorCount()

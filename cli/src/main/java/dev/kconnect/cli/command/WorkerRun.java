@@ -20,7 +20,7 @@ final class WorkerRun {
 
     static int run(boolean standalone, WorkerSettings settings, List<ConfigFile> connectors, Path logDir,
                    PrintWriter out, PrintWriter err) {
-        Path log = WorkerLogging.start(logDir);
+        Path log = WorkerLogging.start(logDir, "connect.log", standalone ? "standalone" : "distributed", "INFO");
         WorkerProcess worker;
         try {
             worker = WorkerProcess.start(standalone, settings.props(), out);

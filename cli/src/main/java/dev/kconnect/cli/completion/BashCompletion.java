@@ -168,6 +168,7 @@ public final class BashCompletion {
               return 0
             }
 
-            complete -F _kconnect kconnect
+            # ./kconnect too: the launcher in a fresh clone, before anything is installed
+            complete -F _kconnect kconnect ./kconnect
             """;
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -52,9 +53,10 @@ public final class ConnectorFiles {
 
     /**
      * Every connector in {@code paths}: a file is read as {@link #read} does, a directory means
-     * its *.json and *.properties files, in name order.
+     * its *.json and *.properties files, in name order, less the worker files beside them (no
+     * connector.class, as {@code standalone} tells them apart), each told to {@code notices}.
      */
-    public static List<ConnectorDefinition> readAll(List<String> paths, InputStream stdin) {
+    public static List<ConnectorDefinition> readAll(List<String> paths, InputStream stdin, Consumer<String> notices) {
         List<ConnectorDefinition> definitions = new ArrayList<>();
         for (String path : paths) {
             if ("-".equals(path) || !Files.isDirectory(Path.of(path))) {
@@ -65,7 +67,14 @@ public final class ConnectorFiles {
             if (files.isEmpty()) {
                 throw new BadInputException(path + ": no *.json or *.properties files in this directory");
             }
-            files.forEach(file -> definitions.add(read(file, stdin)));
+            for (String file : files) {
+                ConnectorDefinition definition = read(file, stdin);
+                if (definition.config().containsKey("connector.class")) {
+                    definitions.add(definition);
+                } else {
+                    notices.accept("skipping " + file + ": no connector.class, so not a connector file (a worker's?)");
+                }
+            }
         }
         return definitions;
     }

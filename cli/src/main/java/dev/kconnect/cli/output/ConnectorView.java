@@ -15,8 +15,9 @@ public final class ConnectorView implements View<ConnectorInfo> {
         PrintWriter out = printer.out();
         out.println("Name:   " + info.name());
         out.println("Type:   " + (info.type() == null ? "-" : info.type()));
-        out.println("Tasks:  " + (info.tasks().isEmpty() ? "-"
-                : info.tasks().stream().map(t -> Integer.toString(t.task())).collect(Collectors.joining(", "))));
+        // a count, then the tasks in the form restart takes: a bare "0" read as no tasks
+        out.println("Tasks:  " + info.tasks().size() + (info.tasks().isEmpty() ? ""
+                : " (" + info.tasks().stream().map(ConnectorView::taskName).collect(Collectors.joining(", ")) + ")"));
         out.println();
         ConfigView.configTable(info.config()).print(out, printer.style());
     }

@@ -27,11 +27,12 @@ public final class StatusView implements View<ConnectorStatus> {
             tasks.forEach(t -> table.row(t.id(), t.state(), t.workerId()));
             table.print(out, style);
         }
-        if (connector != null && connector.trace() != null) {
+        // only what is FAILED now: a RESTARTING task still carries the trace of its last failure
+        if (connector != null && connector.trace() != null && ConnectorStatus.FAILED.equals(connector.state())) {
             trace(out, style, "Connector trace:", connector.trace());
         }
         for (ConnectorStatus.TaskState task : tasks) {
-            if (task.trace() != null) {
+            if (task.trace() != null && ConnectorStatus.FAILED.equals(task.state())) {
                 trace(out, style, "Task " + task.id() + " trace:", task.trace());
             }
         }

@@ -10,11 +10,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /** {@code kconnect sandbox}: start everything, say what runs where, run until Ctrl-C. */
 public final class SandboxRun implements Callable<Integer> {
@@ -49,21 +51,25 @@ public final class SandboxRun implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path log = WorkerLogging.start(logDir, "WARN");
+        Path log = WorkerLogging.start(logDir, "sandbox.log", "sandbox", "WARN");
         out.println("Starting Kafka, the Kinetica emulator and a Connect worker (log: " + log + ")...");
         out.flush();
         Sandbox sandbox;
+        Path kafkaDir = null;
         try {
-            Path kafkaDir = dataDir != null ? dataDir.resolve("kafka") : Files.createTempDirectory("kconnect-sandbox-");
+            kafkaDir = dataDir != null ? dataDir.resolve("kafka") : Files.createTempDirectory("kconnect-sandbox-");
             Files.createDirectories(kafkaDir);
             sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, bundledPlugins, out);
         } catch (PortInUseException e) {
+            removeTemporary(kafkaDir);
             err.println("kconnect sandbox: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (WorkerStartException e) {
+            removeTemporary(kafkaDir);
             err.println("kconnect sandbox: " + e.getMessage() + " (details in " + log + ")");
             return ExitCode.ERROR;
         } catch (IOException e) {
+            removeTemporary(kafkaDir);
             throw new UncheckedIOException(e);
         }
         running.set(sandbox);
@@ -74,6 +80,18 @@ public final class SandboxRun implements Callable<Integer> {
         }
         awaitStop();
         return ExitCode.OK;
+    }
+
+    /** A start that failed leaves no temporary Kafka directory behind (a running sandbox removes its own on stop). */
+    private void removeTemporary(Path kafkaDir) {
+        if (dataDir != null || kafkaDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(kafkaDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            err.println("kconnect sandbox: cannot remove " + kafkaDir + " (" + e.getMessage() + ")");
+        }
     }
 
     private void printSummary(Sandbox sandbox, Path log) {
@@ -88,9 +106,11 @@ public final class SandboxRun implements Callable<Integer> {
         out.println();
         out.println("Try, in another terminal:");
         String url = restPort == 8083 ? "" : " --url " + rest;
-        out.println("  kconnect list" + url);
-        out.println("  kconnect create --file examples/kinetica-source-connector.json" + url);
-        out.println("  kconnect status kinetica-source-connector" + url);
+        // ./kconnect in a fresh clone, kconnect once installed: the launcher says which
+        String self = System.getenv().getOrDefault("KCONNECT_SELF", "kconnect");
+        out.println("  " + self + " list" + url);
+        out.println("  " + self + " create --file examples/kinetica-source-connector.json" + url);
+        out.println("  " + self + " status kinetica-source-connector" + url);
         out.println("  curl -s " + rest + "/connectors");
         out.println();
         out.flush();

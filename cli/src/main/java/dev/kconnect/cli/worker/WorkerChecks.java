@@ -31,6 +31,11 @@ public final class WorkerChecks {
         }
     }
 
+    /** Keys of a connector's config that only a worker understands (bootstrap.servers, rest.port, …). */
+    public static Set<String> workerKeys(Map<String, String> connectorConfig) {
+        return ConnectKeys.workerOnly(connectorConfig);
+    }
+
     public static void uniqueNames(List<ConfigFile> connectors) {
         Map<String, ConfigFile> seen = new HashMap<>();
         for (ConfigFile c : connectors) {

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class WorkerSettings {
     static final int DEFAULT_REST_PORT = 8083;
+    public static final String OFFSETS_FILE = "offset.storage.file.filename";
+    /**
+     * How often a standalone worker writes source offsets to its file. After kill -9 a source
+     * sends again what it sent since the last write (PipelinesTest: 1,547 to 10,000 rows of
+     * 200,000; Connect's default is 60 s); writing the small file 10 times a second costs next to nothing.
+     */
+    static final String OFFSET_FLUSH_MS = "100";
     /**
      * Connect's source producers otherwise send one small batch per round trip (one request in
      * flight, acks=all): measured ~10x fewer records/s from the Kinetica source here.
@@ -62,8 +69,8 @@ public final class WorkerSettings {
             props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
             props.put("key.converter.schemas.enable", "true");
             props.put("value.converter.schemas.enable", "true");
-            props.put("offset.storage.file.filename", offsetsFile.toString());
-            props.put("offset.flush.interval.ms", "10000");
+            props.put(OFFSETS_FILE, offsetsFile.toString());
+            props.put("offset.flush.interval.ms", OFFSET_FLUSH_MS);
             props.putAll(SOURCE_PRODUCER);
         }
         props.putAll(user);

@@ -31,44 +31,85 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * End-to-end throughput through one in-process standalone worker (not a test):
- * topic -> one sink task -> emulator, for JSON with schemas (Struct) and schemaless JSON (Map),
- * and emulator -> one source task -> topic. Prints records/s and ms.
+ * End-to-end throughput through one in-process standalone worker (not a test): topic -> one sink
+ * task -> emulator, for JSON with schemas (Struct) and schemaless JSON (Map), and emulator -> one
+ * source task -> topic, each beside its ceiling in the same kind of worker: a null sink that only
+ * counts what Connect hands it, and a null source that emits the same records from memory.
+ * Interleaved rounds; prints each run, then medians and the ratio to the ceiling.
  *
  * <pre>mvn -q -pl cli -am package -DskipTests
  * java -cp "cli/target/test-classes:cli/target/lib/*" -Dkconnect.plugins=cli/target/plugins \
- *     dev.kconnect.cli.bench.PipelineBenchmark [records]</pre>
+ *     dev.kconnect.cli.bench.PipelineBenchmark [records] [rounds]</pre>
  */
 public final class PipelineBenchmark {
     static final int COLUMNS = 10;
 
+    /** One pipeline: a name and how to run it once in a fresh worker, giving ms. */
+    private record Pipeline(String name, Run run) {
+    }
+
+    private interface Run {
+        long ms(int round) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path plugins = Path.of(System.getProperty("kconnect.plugins", "cli/target/plugins"));
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary(); KineticaEmulator kinetica = KineticaEmulator.start(0)) {
             produce(kafka, "bench_struct", records, true);
             produce(kafka, "bench_map", records, false);
             GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
             fillTable(gpudb, "bench_source", records);
-
-            report("sink, JSON with schemas (Struct)", records,
-                    run(kafka, plugins, sink("bench_struct", kinetica, true), () -> rows(kinetica, "bench_struct"), records));
-            report("sink, schemaless JSON (Map)", records,
-                    run(kafka, plugins, sink("bench_map", kinetica, false), () -> rows(kinetica, "bench_map"), records));
-            report("source, table to topic", records,
-                    run(kafka, plugins, source(kinetica), () -> topicSize(kafka, "bench_source"), records));
+            // each run reads the whole topic again under a connector name (consumer group) of its own
+            List<Pipeline> pipelines = List.of(
+                    new Pipeline("sink, JSON with schemas (Struct)", r -> run(kafka, plugins,
+                            sink("bench_struct", "k" + r, kinetica, true), () -> rows(kinetica, "k" + r + "_bench_struct"),
+                            records)),
+                    new Pipeline("null sink, JSON with schemas", r -> run(kafka, plugins,
+                            nullSink("bench_struct", "n" + r, true), () -> NullSinkConnector.taken("bench_struct"),
+                            (long) records * (r + 1))),
+                    new Pipeline("sink, schemaless JSON (Map)", r -> run(kafka, plugins,
+                            sink("bench_map", "k" + r, kinetica, false), () -> rows(kinetica, "k" + r + "_bench_map"),
+                            records)),
+                    new Pipeline("null sink, schemaless JSON", r -> run(kafka, plugins,
+                            nullSink("bench_map", "n" + r, false), () -> NullSinkConnector.taken("bench_map"),
+                            (long) records * (r + 1))),
+                    new Pipeline("source, table to topic", r -> run(kafka, plugins, source(kinetica, "k" + r),
+                            () -> topicSize(kafka, "k" + r + "_bench_source"), records)),
+                    new Pipeline("null source, memory to topic", r -> run(kafka, plugins, nullSource("n" + r, records),
+                            () -> topicSize(kafka, "n" + r + "_bench_source"), records)));
+            Map<String, List<Long>> times = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Pipeline p : pipelines) {
+                    long ms = p.run().ms(round);
+                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(ms);
+                    report("round " + (round + 1) + ": " + p.name(), records, ms);
+                }
+            }
+            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns:%n", rounds,
+                    records, COLUMNS);
+            for (int i = 0; i < pipelines.size(); i += 2) {
+                double connector = rate(records, times.get(pipelines.get(i).name()));
+                double ceiling = rate(records, times.get(pipelines.get(i + 1).name()));
+                System.out.printf(Locale.ROOT, "  %-34s %,9.0f records/s | %-30s %,9.0f records/s | ratio %.2f%n",
+                        pipelines.get(i).name(), connector, pipelines.get(i + 1).name(), ceiling, connector / ceiling);
+            }
         }
     }
 
-    static Map<String, String> sink(String topic, KineticaEmulator kinetica, boolean schemas) {
+    private static double rate(int records, List<Long> ms) {
+        List<Long> sorted = new ArrayList<>(ms);
+        sorted.sort(null);
+        return records * 1000.0 / sorted.get(sorted.size() / 2);
+    }
+
+    static Map<String, String> nullSink(String topic, String prefix, boolean schemas) {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("name", topic + "-sink");
-        c.put("connector.class", "com.kinetica.kafka.KineticaSinkConnector");
+        c.put("name", prefix + "-" + topic + "-null-sink");
+        c.put("connector.class", NullSinkConnector.class.getName());
         c.put("tasks.max", "1");
         c.put("topics", topic);
-        c.put("kinetica.url", kinetica.url());
-        c.put("kinetica.batch_size", "10000");
-        c.put("kinetica.tables.single_table_per_topic", "true");
         c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         c.put("value.converter.schemas.enable", Boolean.toString(schemas));
         c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -76,9 +117,37 @@ public final class PipelineBenchmark {
         return c;
     }
 
-    static Map<String, String> source(KineticaEmulator kinetica) {
+    static Map<String, String> nullSource(String prefix, int records) {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("name", "bench-source");
+        c.put("name", prefix + "-null-source");
+        c.put("connector.class", NullSourceConnector.class.getName());
+        c.put("tasks.max", "1");
+        c.put("topic", prefix + "_bench_source");
+        c.put("records", Integer.toString(records));
+        return c;
+    }
+
+    static Map<String, String> sink(String topic, String prefix, KineticaEmulator kinetica, boolean schemas) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("name", prefix + "-" + topic + "-sink");
+        c.put("connector.class", "com.kinetica.kafka.KineticaSinkConnector");
+        c.put("tasks.max", "1");
+        c.put("topics", topic);
+        c.put("kinetica.url", kinetica.url());
+        c.put("kinetica.batch_size", "10000");
+        c.put("kinetica.tables.single_table_per_topic", "true");
+        c.put("kinetica.tables.prefix", prefix + "_");
+        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("value.converter.schemas.enable", Boolean.toString(schemas));
+        c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("consumer.override.max.poll.records", "10000");
+        return c;
+    }
+
+    static Map<String, String> source(KineticaEmulator kinetica, String prefix) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("name", prefix + "-bench-source");
+        c.put("kinetica.topic_prefix", prefix + "_");
         c.put("connector.class", "com.kinetica.kafka.KineticaSourceConnector");
         c.put("tasks.max", "1");
         c.put("kinetica.url", kinetica.url());
@@ -116,7 +185,7 @@ public final class PipelineBenchmark {
     }
 
     static void report(String what, long records, long ms) {
-        System.out.printf(Locale.ROOT, "%-36s %,d records in %,d ms = %,.0f records/s%n", what, records, ms, records * 1000.0 / ms);
+        System.out.printf(Locale.ROOT, "%-52s %,d records in %,d ms = %,.0f records/s%n", what, records, ms, records * 1000.0 / ms);
     }
 
     static void produce(EmbeddedKafka kafka, String topic, int records, boolean schemas) throws Exception {

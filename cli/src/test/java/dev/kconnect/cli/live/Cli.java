@@ -57,10 +57,15 @@ public final class Cli {
 
     /** Runs with standard input holding {@code stdin}. */
     public static Result runWithStdin(String stdin, String... args) {
+        return runWithStdinAgainst(LiveWorker.url(), stdin, args);
+    }
+
+    /** Runs against the worker at {@code url} with standard input holding {@code stdin}. */
+    public static Result runWithStdinAgainst(String url, String stdin, String... args) {
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            return run(args);
+            return runAgainst(url, args);
         } finally {
             System.setIn(saved);
         }
@@ -73,7 +78,7 @@ public final class Cli {
         int code = KConnect.commandLine()
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .execute(args);
+                .execute(KConnect.globalOptionsLast(args));
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -7,6 +7,7 @@ import dev.kconnect.sandbox.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,16 +20,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code kconnect sandbox} comes up with all three servers and stops cleanly. */
 class SandboxRunTest {
     static final Path PLUGINS = Path.of("target/plugins");
+
+    @TempDir
+    Path logs;
 
     /** The guide's POST body, as printed there; its Kinetica URL names the sandbox's default port. */
     static final String GUIDE_POST = "{\"name\":\"kinetica-source-connector\", \"config\": {\"name\":\"kinetica-source-connector\","
@@ -47,7 +55,7 @@ class SandboxRunTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         SandboxRun run = new SandboxRun(Ports.free(), kinetica, rest, null, false,
-                Files.createTempDirectory("kconnect-logs"), PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
+                logs, PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(run::call);
         String body = null;
         for (int i = 0; i < 240 && body == null && !exit.isDone(); i++) {
@@ -73,6 +81,11 @@ class SandboxRunTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(plugins.contains("com.kinetica.kafka.KineticaSinkConnector"), plugins);
         assertTrue(out.toString().contains("Connect REST API    http://127.0.0.1:" + rest), out.toString());
+        // its own file, each line saying which process wrote it
+        List<String> logLines = Files.readAllLines(logs.resolve("sandbox.log"));
+        assertFalse(logLines.isEmpty(), "sandbox.log has lines");
+        assertTrue(logLines.stream().filter(l -> l.startsWith("[")).allMatch(l -> l.matches("\\[[^]]+] sandbox "
+                + ProcessHandle.current().pid() + " .*")), () -> String.join("\n", logLines));
         assertTrue(out.toString().contains(run.sandbox().kinetica().url()), out.toString());
         for (String table : Sandbox.GUIDE_TABLES) {
             assertTrue(run.sandbox().kinetica().hasTable(table), table + ": the guide's source JSON runs as it is");
@@ -86,10 +99,10 @@ class SandboxRunTest {
     }
 
     /** The guide's create, get, tasks, config, put and delete, with its own JSON bodies, through kconnect. */
-    private static void followTheGuide(String worker, String kinetica) throws Exception {
+    private void followTheGuide(String worker, String kinetica) throws Exception {
         String name = "kinetica-source-connector";
-        Path post = Files.writeString(Files.createTempFile("guide-post", ".json"), GUIDE_POST.replace("http://localhost:9191", kinetica));
-        Path put = Files.writeString(Files.createTempFile("guide-put", ".json"), GUIDE_PUT.replace("http://localhost:9191", kinetica));
+        Path post = Files.writeString(logs.resolve("guide-post.json"), GUIDE_POST.replace("http://localhost:9191", kinetica));
+        Path put = Files.writeString(logs.resolve("guide-put.json"), GUIDE_PUT.replace("http://localhost:9191", kinetica));
 
         Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait");
         assertEquals(ExitCode.OK, created.code(), created::toString);
@@ -113,6 +126,12 @@ class SandboxRunTest {
         assertEquals(ExitCode.OK, deleted.code(), deleted::toString);
     }
 
+    private static Set<Path> sandboxDirs() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("kconnect-sandbox-")).collect(Collectors.toSet());
+        }
+    }
+
     private static long runningTasks(String statusJson) throws IOException {
         JsonNode tasks = new ObjectMapper().readTree(statusJson).path("tasks");
         return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.path("state").asText().equals("RUNNING")).count();
@@ -123,8 +142,10 @@ class SandboxRunTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
             SandboxRun run = new SandboxRun(Ports.free(), taken.getLocalPort(), Ports.free(), null, false,
-                    Files.createTempDirectory("kconnect-logs"), PLUGINS, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+                    logs, PLUGINS, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+            Set<Path> before = sandboxDirs();
             assertEquals(ExitCode.USAGE, run.call());
+            assertEquals(before, sandboxDirs(), "a failed start leaves no Kafka directory in the temp directory");
             assertTrue(err.toString().contains("Kinetica emulator (--kinetica-port): port " + taken.getLocalPort()
                     + " on 127.0.0.1 is already in use"), err.toString());
         }

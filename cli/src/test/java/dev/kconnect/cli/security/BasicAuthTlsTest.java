@@ -124,6 +124,28 @@ class BasicAuthTlsTest {
     }
 
     @Test
+    void userInfoInTheUrlBecomesBasicAuthAndIsNeverPrinted() {
+        String withUser = url.replace("https://", "https://" + USER + ":" + PASSWORD + "@");
+        Result r = Cli.runRaw("list", "--url", withUser, "--ca-file", ca.toString(), "--verbose");
+        assertEquals(0, r.code(), r::toString);
+        assertNoSecret(r);
+        Result missing = Cli.runRaw("get", "no-such-connector", "--url", withUser, "--ca-file", ca.toString());
+        assertEquals(ExitCode.NOT_FOUND, missing.code(), missing::toString);
+        assertNoSecret(missing);
+
+        String wrong = url.replace("https://", "https://" + USER + ":not-" + PASSWORD + "@");
+        Result refused = Cli.runRaw("list", "--url", wrong, "--ca-file", ca.toString(), "--verbose");
+        assertEquals(ExitCode.UNAUTHORIZED, refused.code(), refused::toString);
+        assertNoSecret(refused);
+        assertFalse(refused.err().contains("not-" + PASSWORD), refused::toString);
+
+        Result bad = Cli.runRaw("list", "--url", "https://" + USER + ":" + PASSWORD + "@host:99999");
+        assertEquals(ExitCode.USAGE, bad.code(), bad::toString);
+        assertEquals("kconnect: --url 'https://admin:********@host:99999': port 99999 is out of range; a port is 1 to "
+                + "65535 (Connect's default is 8083) (see: kconnect list --help)\n", bad.err());
+    }
+
+    @Test
     void aUserWithoutAnyPasswordSourceIsAUsageError() {
         Result r = CliProcess.run(Map.of(), "list", "--url", url, "--ca-file", ca.toString(), "--user", USER);
         assertEquals(ExitCode.USAGE, r.code(), r::toString);

@@ -16,6 +16,7 @@ public class TickSourceTask extends SourceTask {
 
     private String topic;
     private long next;
+    private long failAt = Long.MAX_VALUE;
 
     @Override
     public void start(Map<String, String> props) {
@@ -29,6 +30,10 @@ public class TickSourceTask extends SourceTask {
         if (config.getBoolean(TickSourceConnector.FAIL)) {
             throw new ConnectException("asked to fail (fail=true)");
         }
+        long failAfter = config.getLong(TickSourceConnector.FAIL_AFTER);
+        if (failAfter >= 0) {
+            failAt = System.nanoTime() + failAfter * 1_000_000;
+        }
         topic = config.getString(TickSourceConnector.TOPIC);
         Map<String, Object> offset = context.offsetStorageReader().offset(PARTITION);
         next = offset == null ? 0 : ((Number) offset.get("n")).longValue() + 1;
@@ -37,6 +42,9 @@ public class TickSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         Thread.sleep(500);
+        if (System.nanoTime() >= failAt) {
+            throw new ConnectException("asked to fail after it started (fail.after.ms)");
+        }
         long n = next++;
         return List.of(new SourceRecord(PARTITION, Map.of("n", n), topic, Schema.INT64_SCHEMA, n));
     }

@@ -128,6 +128,126 @@ class PipelinesTest {
     }
 
     @Test
+    void theOneFileStandaloneSourceKeepsItsOffsetsAcrossACleanRestart() throws Exception {
+        String table = "restart_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, 20);
+        Path state = Files.createTempDirectory("state"); // a new machine: no standalone/ folder yet
+        Path source = sourceFile(table);
+        try (KConnectProcess first = KConnectProcess.standalone(state, source)) {
+            assertEquals(20, readUntil(table, 19).size());
+        } // SIGTERM: a clean stop commits the offsets
+        assertTrue(Files.exists(state.resolve("standalone").resolve(table + "-source.offsets")));
+        insert(table, type, 20, 40);
+        try (KConnectProcess second = KConnectProcess.standalone(state, source)) {
+            List<Long> ids = readUntil(table, 39); // in order: a row sent again would come before 39
+            assertEquals(40, ids.size(), "records on the topic");
+            assertEquals(40, new HashSet<>(ids).size(), "distinct rows");
+        }
+    }
+
+    @Test
+    void aSecondStandaloneWorkerForTheSameConnectorIsRefused() throws Exception {
+        String table = "twice_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, 10);
+        Path state = Files.createTempDirectory("state");
+        Path source = sourceFile(table);
+        try (KConnectProcess first = KConnectProcess.standalone(state, source)) {
+            assertEquals(10, readUntil(table, 9).size());
+            try (KConnectProcess second = KConnectProcess.standalone(state, source)) {
+                assertEquals(2, second.waitFor());
+                Path offsets = state.resolve("standalone").resolve(table + "-source.offsets");
+                assertEquals("kconnect standalone: connector \"" + table + "-source\" is already run by another "
+                        + "worker, which holds " + offsets + ".lock; stop that worker first, or name this connector "
+                        + "differently", second.output().strip());
+            }
+            insert(table, type, 10, 20);
+            List<Long> ids = readUntil(table, 19);
+            assertEquals(20, ids.size(), "records on the topic");
+        }
+    }
+
+    /**
+     * kill -9 mid-stream: no row is lost, and the rows sent twice are exactly those sent after the
+     * offset last flushed to the offsets file, ids (committed, last on the topic at the kill].
+     */
+    @Test
+    void aKilledStandaloneSourceResendsOnlyWhatCameAfterItsLastOffsetFlush() throws Exception {
+        int rows = 200_000;
+        String table = "kill9_" + shortId();
+        Type type = createTable(table);
+        insert(table, type, 0, rows);
+        Path state = Files.createTempDirectory("state");
+        Path offsets = state.resolve("standalone").resolve(table + "-source.offsets");
+        try (KConnectProcess first = KConnectProcess.standalone(state, sourceFile(table))) {
+            awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, first);
+            first.kill();
+        }
+        long committed = committedIncrementing(offsets);
+        List<Long> beforeRestart = readUntil(table, -1);
+        long lastBeforeKill = beforeRestart.get(beforeRestart.size() - 1);
+        try (KConnectProcess second = KConnectProcess.standalone(state, sourceFile(table))) {
+            List<Long> ids = readUntil(table, rows - 1);
+            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows: none lost");
+            long duplicated = ids.size() - rows;
+            assertEquals(lastBeforeKill - committed, duplicated, "rows sent twice");
+            System.out.printf("kill -9 after %d of %d rows on the topic; offset flushed up to id %d; %d rows sent twice%n",
+                    beforeRestart.size(), rows, committed, duplicated);
+        }
+    }
+
+    /**
+     * Two distributed workers with exactly-once source support, the connector asking for
+     * exactly-once with no mode set (auto: the table's integer key) on one table and
+     * timestamp+incrementing (100 rows per timestamp) on another: the worker running the task is
+     * killed mid-stream, the other takes the task over, and a read_committed consumer sees every
+     * row of both once.
+     */
+    @Test
+    void exactlyOnceSurvivesAKilledDistributedWorker() throws Exception {
+        int rows = 100_000;
+        String table = "eos_" + shortId();
+        String timed = table + "_ts";
+        insert(table, createTable(table), 0, rows);
+        Type timedType = new Type(new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
+                new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP), new Type.Column("sensor", String.class));
+        gpudb.createTable(timed, timedType.create(gpudb), GPUdbBase.options());
+        List<GenericRecord> timedRows = new ArrayList<>();
+        for (long id = 0; id < rows / 2; id++) {
+            GenericRecord r = new GenericRecord(timedType);
+            r.put("id", id);
+            r.put("ts", 1_700_000_000_000L + id / 100);
+            r.put("sensor", "sensor-" + id % 5);
+            timedRows.add(r);
+        }
+        gpudb.insertRecords(timed, timedRows, GPUdbBase.options());
+        try (KConnectProcess a = KConnectProcess.distributed(table, "exactly.once.source.support=enabled");
+             KConnectProcess b = KConnectProcess.distributed(table, "exactly.once.source.support=enabled")) {
+            String connector = "{\"name\":\"" + table + "\",\"config\":{"
+                    + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
+                    + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "," + timed + "\","
+                    + "\"kinetica.source.mode\":\"auto," + timed + "=timestamp+incrementing\","
+                    + "\"kinetica.source.batch_size\":\"1000\",\"exactly.once.support\":\"required\"}}";
+            awaitTrue(() -> post(a.restUrl + "/connectors", connector) == 201, "the connector created", a);
+            awaitTrue(() -> topicSize(table) >= rows / 10, "the first rows on " + table, a);
+            awaitTrue(() -> taskRunning(a.restUrl, table), "task 0 of " + table + " running", a);
+            KConnectProcess victim = a.runsTaskOf(table) ? a : b;
+            victim.kill();
+            int committedAtKill = readUntil(table, -1).size() + readUntil(timed, -1).size();
+            List<Long> ids = readUntil(table, rows - 1);
+            List<Long> timedIds = readUntil(timed, rows / 2 - 1);
+            assertEquals(rows, new HashSet<>(ids).size(), "distinct rows of " + table + ": none lost");
+            assertEquals(rows, ids.size(), "records of " + table + " read committed: none twice");
+            assertEquals(rows / 2, new HashSet<>(timedIds).size(), "distinct rows of " + timed + ": none lost");
+            assertEquals(rows / 2, timedIds.size(), "records of " + timed + " read committed: none twice");
+            System.out.printf("exactly-once: worker %s killed with %d of %d rows committed; %d records, %d distinct%n",
+                    victim.restUrl, committedAtKill, rows * 3 / 2, ids.size() + timedIds.size(),
+                    new HashSet<>(ids).size() + new HashSet<>(timedIds).size());
+        }
+    }
+
+    @Test
     void distributedConnectorSurvivesLosingAWorker() throws Exception {
         String table = "dist_" + shortId();
         Type type = createTable(table);
@@ -188,11 +308,11 @@ class PipelinesTest {
                 "kinetica.batch_size=500"));
         int total = 20_000;
         Thread producing = produceKeylessInBackground(topic, total);
-        try (KConnectProcess first = KConnectProcess.standalone(state, sink)) {
+        try (KConnectProcess first = KConnectProcess.standalone(state, sink, "offset.flush.interval.ms=1000")) {
             awaitTrue(() -> rows(topic) >= 4000, "4000 rows in " + topic, first);
             first.kill();
         }
-        try (KConnectProcess second = KConnectProcess.standalone(state, sink)) {
+        try (KConnectProcess second = KConnectProcess.standalone(state, sink, "offset.flush.interval.ms=1000")) {
             producing.join();
             awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, second);
             Thread.sleep(2000); // what a late duplicate would need to show up
@@ -292,6 +412,76 @@ class PipelinesTest {
         }
     }
 
+    static Path sourceFile(String table) throws Exception {
+        return write("source.properties", String.join("\n",
+                "name=" + table + "-source",
+                "connector.class=com.kinetica.kafka.KineticaSourceConnector",
+                "tasks.max=1",
+                "kinetica.url=" + kinetica.url(),
+                "kinetica.table_names=" + table,
+                "kinetica.source.poll_interval_ms=200"));
+    }
+
+    /**
+     * The ids on {@code topic} from its start, in order, once {@code lastId} is among them; with
+     * -1, what is there now.
+     */
+    static List<Long> readUntil(String topic, long lastId) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            awaitTrue(() -> topicSize(topic) > 0, "topic " + topic, null);
+            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (lastId >= 0 ? !ids.contains(lastId) : consumer.position(partition) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out waiting for id " + lastId + " on " + topic + "; read " + ids.size());
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    ids.add(JSON.readTree(r.value()).path("payload").path("id").asLong());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The incrementing offset a standalone worker flushed to its offsets file (Connect's format), -1 for none. */
+    static long committedIncrementing(Path offsetsFile) throws Exception {
+        if (!Files.exists(offsetsFile)) {
+            return -1;
+        }
+        try (var in = new java.io.ObjectInputStream(Files.newInputStream(offsetsFile))) {
+            Map<?, ?> stored = (Map<?, ?>) in.readObject();
+            long committed = -1;
+            for (Object value : stored.values()) {
+                committed = JSON.readTree((byte[]) value).path("incrementing").asLong(-1);
+            }
+            return committed;
+        }
+    }
+
+    static int post(String url, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            return -1; // not up yet
+        }
+    }
+
+    static boolean taskRunning(String rest, String connector) {
+        try {
+            return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(rest + "/connectors/" + connector + "/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("tasks").path(0).path("state").asText().equals("RUNNING");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     static Path sinkFile(String topic) throws Exception {
         return write("sink.properties", String.join("\n",
                 "name=" + topic + "-sink",
@@ -366,7 +556,7 @@ class PipelinesTest {
 
     static KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "t-" + shortId(),
-                "auto.offset.reset", "earliest", "key.deserializer", StringDeserializer.class.getName(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed", "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
     }
 
@@ -403,8 +593,8 @@ class PipelinesTest {
             this.restUrl = restUrl;
         }
 
-        /** A distributed worker of {@code group}, committing sink offsets every second. */
-        static KConnectProcess distributed(String group) throws Exception {
+        /** A distributed worker of {@code group}, committing sink offsets every second, plus {@code settings}. */
+        static KConnectProcess distributed(String group, String... settings) throws Exception {
             int port = Ports.free();
             Path worker = write("worker.properties", String.join("\n",
                     "bootstrap.servers=" + kafka.bootstrapServers(),
@@ -420,7 +610,8 @@ class PipelinesTest {
                     "offset.flush.interval.ms=1000",
                     "scheduled.rebalance.max.delay.ms=2000",
                     "consumer.session.timeout.ms=6000",
-                    "listeners=http://127.0.0.1:" + port));
+                    "listeners=http://127.0.0.1:" + port,
+                    String.join("\n", settings)));
             Path out = Files.createTempFile("kconnect-distributed", ".log");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + PLUGINS,
@@ -453,21 +644,30 @@ class PipelinesTest {
             return false;
         }
 
-        static KConnectProcess standalone(Path stateDir, Path connectorFile) throws Exception {
+        /** A standalone worker with kconnect's defaults, and {@code settings} (key=value) passed as -D. */
+        static KConnectProcess standalone(Path stateDir, Path connectorFile, String... settings) throws Exception {
+            int port = Ports.free();
             Path out = Files.createTempFile("kconnect-standalone", ".log");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dkconnect.plugins=" + PLUGINS,
                     "dev.kconnect.cli.KConnect", "standalone", connectorFile.toString(),
                     "-D", "bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-D", "listeners=http://127.0.0.1:" + Ports.free(),
-                    "-D", "offset.flush.interval.ms=1000",
+                    "-D", "listeners=http://127.0.0.1:" + port,
                     // a killed worker's consumer leaves the group after this, not the default 45 s
                     "-D", "consumer.session.timeout.ms=6000",
-                    "--log-dir", stateDir.resolve("logs").toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+                    "--log-dir", stateDir.resolve("logs").toString()));
+            for (String setting : settings) {
+                command.addAll(List.of("-D", setting));
+            }
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("KCONNECT_STATE_DIR", stateDir.toString());
-            return new KConnectProcess(pb.start(), out, null);
+            return new KConnectProcess(pb.start(), out, "http://127.0.0.1:" + port);
+        }
+
+        /** Waits for the process to end by itself, and returns its exit code; -1 when it still runs after a minute. */
+        int waitFor() throws InterruptedException {
+            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
         }
 
         void kill() throws InterruptedException {

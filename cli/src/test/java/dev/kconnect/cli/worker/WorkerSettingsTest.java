@@ -35,6 +35,7 @@ class WorkerSettingsTest {
         assertEquals("org.apache.kafka.connect.json.JsonConverter", s.props().get("key.converter"));
         assertEquals(OFFSETS.toString(), s.props().get("offset.storage.file.filename"));
         assertEquals("5", s.props().get("producer.linger.ms"), "source producers batch");
+        assertEquals("100", s.props().get("offset.flush.interval.ms"), "after kill -9 a source resends at most 100 ms of rows");
     }
 
     @Test

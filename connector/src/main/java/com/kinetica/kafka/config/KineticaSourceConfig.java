@@ -103,10 +103,13 @@ public final class KineticaSourceConfig extends AbstractConfig {
                                 + "per table. Kinetica caps a call at its max_get_records_size (20000 by default).",
                         READING_GROUP, ++order, Width.SHORT, "Batch size");
         order = 0;
-        def.define(MAX_RETRIES, Type.INT, 30, ConfigDef.Range.atLeast(-1), Importance.LOW,
-                        "How many times in a row a failed read of Kinetica is retried before the task fails "
-                                + "with the error; -1 retries for ever. The wait doubles from "
-                                + RETRY_BACKOFF_MS + " up to one minute.",
+        // the default budget: waits of 1+2+4+8+16+32 s, so an outage fails the task about a minute after it began
+        def.define(MAX_RETRIES, Type.INT, 6, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                        "How many times in a row a failed read of Kinetica (unreachable, or answering an "
+                                + "error) is retried before the task fails with the error; -1 retries for ever. "
+                                + "The wait doubles from " + RETRY_BACKOFF_MS + " up to one minute: with the "
+                                + "defaults the task fails 63 s after the first failure. Refused credentials, a "
+                                + "missing table or column fail the task at once.",
                         RETRY_GROUP, ++order, Width.SHORT, "Max retries")
                 .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "Wait before the first retry of a failed read, in milliseconds.",

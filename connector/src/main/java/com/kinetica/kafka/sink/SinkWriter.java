@@ -50,6 +50,7 @@ public final class SinkWriter implements AutoCloseable {
     private final TableStructures structures;
     private final Diagnosis diagnosis;
     private final Flusher flusher;
+    private final BackgroundWrite background;
     private final AcceptedOffsets accepted = new AcceptedOffsets();
 
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
@@ -71,6 +72,7 @@ public final class SinkWriter implements AutoCloseable {
                 ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
         this.flusher = new Flusher(gpudb, workers, config.batchSize(), insertOptions, errant);
+        this.background = new BackgroundWrite(flusher, "kinetica-sink-writer");
     }
 
     /**
@@ -86,14 +88,34 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
-    /** Whether any record is buffered and not yet written. */
+    /** Whether any record is buffered or being written, and not yet acknowledged. */
     public boolean hasBuffered() {
-        return buffers.values().stream().anyMatch(b -> !b.isEmpty());
+        return background.busy() || buffers.values().stream().anyMatch(b -> !b.isEmpty());
     }
 
-    /** Writes the tables whose buffers reached the batch size. */
+    /**
+     * Starts writing, in the background, each batch that is full, one after the other: the task
+     * converts the next records meanwhile. Failures of a background batch surface here or in the
+     * next call, and are handled as those of any write.
+     */
     public void flushFull() throws WriteFailure {
-        flush(true);
+        startBackground(config.batchSize());
+    }
+
+    /** Starts writing, in the background, every buffer that holds records, full or not. */
+    public void flushStarted() throws WriteFailure {
+        startBackground(1);
+    }
+
+    private void startBackground(int atLeast) throws WriteFailure {
+        for (TableBuffer b : List.copyOf(buffers.values())) {
+            while (b.size() >= atLeast) {
+                settleBackground(); // may have written b itself, when its last batch failed
+                if (b.size() >= atLeast) {
+                    background.start(b, Math.min(b.size(), config.batchSize()));
+                }
+            }
+        }
     }
 
     /**
@@ -101,34 +123,10 @@ public final class SinkWriter implements AutoCloseable {
      * the first failure is thrown at the end. An unreachable server stops it at once.
      */
     public void flushAll() throws WriteFailure {
-        flush(false);
-    }
-
-    /**
-     * The offsets to commit: per partition, those the worker consumed, lowered to the first record
-     * still buffered. A partition whose records are all in Kinetica commits whatever other
-     * tables or partitions are doing.
-     */
-    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed) {
-        Map<TopicPartition, Long> firstUnwritten = new HashMap<>();
-        buffers.values().forEach(b -> b.firstOffsets(firstUnwritten));
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(consumed);
-        firstUnwritten.forEach((tp, offset) -> committable.computeIfPresent(tp,
-                (p, c) -> offset < c.offset() ? new OffsetAndMetadata(offset, c.metadata()) : c));
-        return committable;
-    }
-
-    /** Forgets buffered records of partitions this task no longer owns: their new owner reads them again. */
-    public void discard(Collection<TopicPartition> partitions) {
-        HashSet<TopicPartition> set = new HashSet<>(partitions);
-        buffers.values().forEach(b -> b.discard(set));
-        accepted.forget(partitions);
-    }
-
-    private void flush(boolean onlyFull) throws WriteFailure {
+        settleBackground();
         WriteFailure first = null;
         for (TableBuffer b : List.copyOf(buffers.values())) {
-            if (b.isEmpty() || onlyFull && b.size() < config.batchSize()) {
+            if (b.isEmpty()) {
                 continue;
             }
             try {
@@ -145,12 +143,44 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
+    /** Waits for the batch in the background; when it failed, writes its table here, where failures are decided. */
+    private void settleBackground() throws WriteFailure {
+        WriteFailure failed = background.await();
+        if (failed != null) {
+            flush(buffers.get(failed.table()));
+        }
+    }
+
+    /**
+     * The offsets to commit: per partition, those the worker consumed, lowered to the first record
+     * still buffered. A partition whose records are all in Kinetica commits whatever other
+     * tables or partitions are doing.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed) {
+        Map<TopicPartition, Long> firstUnwritten = new HashMap<>();
+        buffers.values().forEach(b -> b.firstOffsets(firstUnwritten));
+        background.firstOffsets(firstUnwritten);
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(consumed);
+        firstUnwritten.forEach((tp, offset) -> committable.computeIfPresent(tp,
+                (p, c) -> offset < c.offset() ? new OffsetAndMetadata(offset, c.metadata()) : c));
+        return committable;
+    }
+
+    /** Forgets buffered records of partitions this task no longer owns: their new owner reads them again. */
+    public void discard(Collection<TopicPartition> partitions) {
+        background.await(); // a failed batch is back in its buffer, to be dropped or kept below
+        HashSet<TopicPartition> set = new HashSet<>(partitions);
+        buffers.values().forEach(b -> b.discard(set));
+        accepted.forget(partitions);
+    }
+
     /**
      * Writes one buffer: in batches, and when Kinetica refuses a batch, first checks whether the
      * table changed or was dropped (then converts the records again for the table as it is), else
      * writes the records one by one so that only those Kinetica refuses go to error handling.
      */
     private void flush(TableBuffer b) throws WriteFailure {
+        settleBackground(); // a batch of this table may be in flight: it goes first
         Flusher.Mode mode = Flusher.Mode.BATCH;
         for (int round = 1; ; round++) {
             try {
@@ -341,6 +371,7 @@ public final class SinkWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        background.close();
         flusher.close();
     }
 }

@@ -80,6 +80,21 @@ final class TableBuffer {
         sources.subList(0, n).clear();
     }
 
+    /** Moves the first {@code n} writes into a buffer of their own, to be written apart (in the background). */
+    TableBuffer takeFirst(int n) {
+        TableBuffer taken = new TableBuffer(id, type);
+        taken.writes.addAll(writes.subList(0, n));
+        taken.sources.addAll(sources.subList(0, n));
+        dropFirst(n);
+        return taken;
+    }
+
+    /** Puts back, in front, what {@link #takeFirst} took and could not be written. */
+    void putBackFirst(TableBuffer taken) {
+        writes.addAll(0, taken.writes);
+        sources.addAll(0, taken.sources);
+    }
+
     /** Empties the buffer for a new table type and returns the records to convert again, in order. */
     List<SinkRecord> takeForRetype(Type newType) {
         List<SinkRecord> taken = new ArrayList<>(sources);

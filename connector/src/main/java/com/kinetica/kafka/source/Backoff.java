@@ -1,5 +1,7 @@
 package com.kinetica.kafka.source;
 
+import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.config.KineticaSourceConfig;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /** Counts failures in a row and says how long to wait before the next try: doubling, capped at a minute. */
@@ -24,13 +26,13 @@ public final class Backoff {
      * Records a failure.
      *
      * @return how long to wait before retrying, in milliseconds
-     * @throws ConnectException with {@code what} and the cause's message once the retries are used up
+     * @throws ConnectException with {@code what}, the setting and the cause's first line once the retries are used up
      */
     public long failed(String what, Exception cause) {
         failures++;
         if (maxRetries >= 0 && failures > maxRetries) {
-            throw new ConnectException(what + " failed " + failures + " times in a row, giving up: "
-                    + cause.getMessage(), cause);
+            throw new ConnectException(what + " failed " + failures + " times in a row ("
+                    + KineticaSourceConfig.MAX_RETRIES + "=" + maxRetries + "), giving up: " + Failures.summary(cause), cause);
         }
         long wait = initialMs;
         for (int i = 1; i < failures && wait < MAX_WAIT_MS; i++) {

@@ -1,23 +1,23 @@
 package com.kinetica.kafka.source;
 
-import com.gpudb.Avro;
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
-import com.gpudb.Record;
 import com.gpudb.Type;
 import com.gpudb.protocol.GetRecordsRequest;
 import com.gpudb.protocol.RawGetRecordsResponse;
-import com.gpudb.protocol.ShowTableResponse;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.config.ReadMode;
 import com.kinetica.kafka.convert.KineticaRowConverter;
 import com.kinetica.kafka.convert.KineticaToConnect;
+import com.kinetica.kafka.convert.RowDecoder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +41,7 @@ public final class TableReader {
     private String lastSeenSchema;
     private Type type;
     private KineticaRowConverter converter;
+    private RowDecoder decoder;
     private ReadColumns columns;
     private int timestampIndex;
     private int incrementingIndex;
@@ -60,10 +61,7 @@ public final class TableReader {
         this.config = config;
         this.topic = TopicNames.topic(config.topicPrefix(), table);
         this.partition = SourceOffset.partition(table);
-        if (!gpudb.hasTable(table, Map.of()).getTableExists()) {
-            throw new ConnectException("Table '" + table + "' does not exist in Kinetica at " + gpudb.getURL()
-                    + ": create it, or remove it from " + KineticaSourceConfig.TABLE_NAMES);
-        }
+        TableTypes.checkExists(gpudb, table);
         loadType();
         SourceOffset start = stored == null ? null : SourceOffset.fromMap(stored);
         if (start == null) {
@@ -95,9 +93,9 @@ public final class TableReader {
     private List<SourceRecord> read() throws GPUdbException {
         ReadCriteria.Query query = criteria.next();
         RawGetRecordsResponse response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
-        List<Record> rows = Avro.decode(type, response.getRecordsBinary());
+        List<Object[]> rows = decode(response);
         List<SourceOffset> positions = new ArrayList<>(rows.size());
-        for (Record row : rows) {
+        for (Object[] row : rows) {
             positions.add(position(row));
         }
         boolean more = response.getHasMoreRecords() || rows.size() >= query.limit();
@@ -133,6 +131,18 @@ public final class TableReader {
         return response;
     }
 
+    private List<Object[]> decode(RawGetRecordsResponse response) throws GPUdbException {
+        List<Object[]> rows = new ArrayList<>(response.getRecordsBinary().size());
+        try {
+            for (ByteBuffer row : response.getRecordsBinary()) {
+                rows.add(decoder.decode(row));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new GPUdbException("cannot decode a row of table '" + table + "': " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
     /** Whether rows of {@code schema} decode with the current type (same columns, same Avro types). */
     private boolean sameType(String schema) {
         if (schema.equals(typeSchema) || schema.equals(lastSeenSchema)) {
@@ -146,12 +156,9 @@ public final class TableReader {
     }
 
     private void loadType() throws GPUdbException {
-        ShowTableResponse shown = gpudb.showTable(table, Map.of());
-        if (shown.getTypeSchemas().isEmpty()) {
-            throw new ConnectException("Kinetica at " + gpudb.getURL() + " did not describe table '" + table + "'");
-        }
-        typeSchema = shown.getTypeSchemas().get(0);
-        type = new Type(shown.getTypeLabels().get(0), typeSchema, shown.getProperties().get(0));
+        TableTypes.Described described = TableTypes.describe(gpudb, table);
+        typeSchema = described.typeSchema();
+        type = described.type();
         ReadMode mode = config.mode(table);
         ReadColumns resolved = ReadColumns.resolve(table, type, mode,
                 config.incrementingColumn(table), config.timestampColumn(table));
@@ -163,13 +170,14 @@ public final class TableReader {
         timestampIndex = columns.timestamp() == null ? -1 : type.getColumnIndex(columns.timestamp());
         incrementingIndex = columns.incrementing() == null ? -1 : type.getColumnIndex(columns.incrementing());
         converter = new KineticaRowConverter(type, TopicNames.schemaName(table), config.schemaVersion());
+        decoder = new RowDecoder(type);
     }
 
     /** Where the table ends now, for a start at the latest row: the last row in reading order. */
     private SourceOffset latest() throws GPUdbException {
         String column = columns.mode() == ReadMode.INCREMENTING ? columns.incrementing() : columns.timestamp();
         RawGetRecordsResponse response = fetch("", column, "descending", 0, 1);
-        List<Record> rows = Avro.decode(type, response.getRecordsBinary());
+        List<Object[]> rows = decode(response);
         if (rows.isEmpty()) {
             return SourceOffset.START;
         }
@@ -178,15 +186,15 @@ public final class TableReader {
         return columns.mode() == ReadMode.TIMESTAMP_INCREMENTING ? new SourceOffset(last.timestamp(), null) : last;
     }
 
-    private SourceOffset position(Record row) {
+    private SourceOffset position(Object[] row) {
         Long timestamp = null;
         if (timestampIndex >= 0) {
-            Object value = row.get(timestampIndex);
+            Object value = row[timestampIndex];
             timestamp = columns.timestampIsDateTime()
                     ? KineticaToConnect.parseDateTime(value.toString()).getTime()
                     : ((Number) value).longValue();
         }
-        Long incrementing = incrementingIndex < 0 ? null : ((Number) row.get(incrementingIndex)).longValue();
+        Long incrementing = incrementingIndex < 0 ? null : ((Number) row[incrementingIndex]).longValue();
         return new SourceOffset(timestamp, incrementing);
     }
 }

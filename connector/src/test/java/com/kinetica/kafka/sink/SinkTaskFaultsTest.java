@@ -131,6 +131,42 @@ class SinkTaskFaultsTest {
         assertEquals(range(0, 57), seqs(topic));
     }
 
+    /**
+     * A request that timed out may still be carried out by the server: retried, its rows are
+     * written again. In a table without a key that doubles them (at least once); with the Kafka
+     * coordinates as key every record ends as exactly one row.
+     */
+    @Test
+    void requestsThatTimeOutAreRetriedAndKafkaKeysKeepThemFromDoubling() {
+        long[] plain = timeOutMidStream("slow_plain", "record");
+        long[] keyed = timeOutMidStream("slow_keyed", "kafka");
+        assertEquals(25, plain[0], "every record is there");
+        assertTrue(plain[1] > 25, "the timed-out batch was carried out, and written again: " + plain[1] + " rows");
+        assertEquals(25, keyed[0]);
+        assertEquals(25, keyed[1], "one row per record with kafka keys");
+    }
+
+    /** Distinct records and rows in the table, after a batch timed out once and was retried. */
+    private static long[] timeOutMidStream(String topic, String keyMode) {
+        Map<String, String> p = props(topic);
+        p.put("kinetica.timeout", "300");
+        p.put("kinetica.tables.primary_key_mode", keyMode);
+        try (TaskHarness h = new TaskHarness(p, true)) {
+            h.put(batch(h, topic, 0, 5));
+            h.commit();
+            emu.faults().latency(java.time.Duration.ofMillis(1000));
+            List<SinkRecord> slow = batch(h, topic, 5, 20);
+            RetriableException e = assertThrows(RetriableException.class, () -> h.putAndWrite(slow));
+            assertTrue(e.getMessage().contains(emu.url()), e.getMessage());
+            emu.faults().reset();
+            putUntilTaken(h, slow);
+            h.putAndWrite(List.of());
+            assertEquals(offsets(topic, 25), h.commit());
+            assertEquals(List.of(), h.reported);
+        }
+        return new long[]{seqs(topic).stream().distinct().count(), seqs(topic).size()};
+    }
+
     @Test
     void serverErrorsAreRetriedToo() {
         String topic = "errors";
@@ -138,8 +174,9 @@ class SinkTaskFaultsTest {
             h.put(batch(h, topic, 0, 5));
             h.commit();
             emu.faults().failNext(2);
-            assertTrue(putUntilTaken(h, batch(h, topic, 5, 20)) > 0);
+            putUntilTaken(h, batch(h, topic, 5, 20));
             assertEquals(h.consumed, h.commit());
+            assertEquals(0, emu.faults().failuresLeft(), "both calls failed, and were retried");
             assertEquals(List.of(), h.reported);
         }
         assertEquals(range(0, 25), seqs(topic));
@@ -185,7 +222,7 @@ class SinkTaskFaultsTest {
         String topic = "refused_strict";
         try (TaskHarness h = new TaskHarness(props(topic), false)) {
             emu.faults().refuseRecords("seq", 4);
-            ConnectException e = assertThrows(ConnectException.class, () -> h.put(batch(h, topic, 0, 10)));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.putAndWrite(batch(h, topic, 0, 10)));
             assertTrue(e.getMessage().contains("offset=4") && e.getMessage().contains("errors.tolerance"),
                     e.getMessage());
         }
@@ -202,9 +239,11 @@ class SinkTaskFaultsTest {
             h.commit();
             emu.faults().down();
             List<SinkRecord> records = batch(h, topic, 3, 12);
-            assertInstanceOf(RetriableException.class, assertThrows(RuntimeException.class, () -> h.put(records)));
-            assertInstanceOf(RetriableException.class, assertThrows(RuntimeException.class, () -> h.put(records)));
-            RuntimeException last = assertThrows(RuntimeException.class, () -> h.put(records));
+            assertInstanceOf(RetriableException.class,
+                    assertThrows(RuntimeException.class, () -> h.putAndWrite(records)));
+            assertInstanceOf(RetriableException.class,
+                    assertThrows(RuntimeException.class, () -> h.putAndWrite(records)));
+            RuntimeException last = assertThrows(RuntimeException.class, () -> h.putAndWrite(records));
             assertEquals(ConnectException.class, last.getClass());
             assertTrue(last.getMessage().contains("giving up") && last.getMessage().contains(emu.url())
                     && last.getMessage().contains("kinetica.retry_count=2"), last.getMessage());
@@ -266,7 +305,7 @@ class SinkTaskFaultsTest {
         try (TaskHarness h = new TaskHarness(p, true)) {
             h.put(batch(h, topic, 0, 5));
             gpudb.clearTable(topic, "", Map.of());
-            ConnectException e = assertThrows(ConnectException.class, () -> h.put(batch(h, topic, 5, 5)));
+            ConnectException e = assertThrows(ConnectException.class, () -> h.putAndWrite(batch(h, topic, 5, 5)));
             assertTrue(e.getMessage().contains("kinetica.tables.create_table=true"), e.getMessage());
             assertEquals(List.of(), h.reported);
             assertEquals(offsets(topic, 0), h.commit(), "nothing past the records that wait");

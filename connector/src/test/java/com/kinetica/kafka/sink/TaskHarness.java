@@ -100,6 +100,15 @@ public final class TaskHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts, then puts nothing, as the worker does when the topics fall idle: everything is
+     * written, and a failure of a batch written in the background shows here.
+     */
+    public void putAndWrite(Collection<SinkRecord> records) {
+        put(records);
+        put(List.of());
+    }
+
     /** What the worker would commit now. */
     public Map<TopicPartition, OffsetAndMetadata> commit() {
         return task.preCommit(new HashMap<>(consumed));

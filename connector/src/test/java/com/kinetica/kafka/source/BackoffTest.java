@@ -1,7 +1,10 @@
 package com.kinetica.kafka.source;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import com.kinetica.kafka.config.KineticaSourceConfig;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +33,26 @@ class BackoffTest {
         backoff.failed("Reading Kinetica", cause);
         backoff.failed("Reading Kinetica", cause);
         ConnectException e = assertThrows(ConnectException.class, () -> backoff.failed("Reading Kinetica", cause));
-        assertTrue(e.getMessage().startsWith("Reading Kinetica failed 3 times in a row"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("connection refused"), e.getMessage());
+        assertEquals("Reading Kinetica failed 3 times in a row (kinetica.source.max_retries=2), giving up: "
+                + "connection refused", e.getMessage());
+    }
+
+    /** The budget kinetica-source.md documents: an outage fails the task after 63 s of waits. */
+    @Test
+    void theDefaultBudgetWaitsAMinuteInAllBeforeFailing() {
+        KineticaSourceConfig defaults = new KineticaSourceConfig(Map.of("kinetica.url", "http://localhost:9191",
+                "kinetica.table_names", "t"));
+        Backoff backoff = new Backoff(defaults.retryBackoffMs(), defaults.maxRetries());
+        long waited = 0;
+        int attempts = 1;
+        try {
+            while (true) {
+                waited += backoff.failed("Reading Kinetica", cause);
+                attempts++;
+            }
+        } catch (ConnectException e) {
+            assertEquals(7, attempts);
+            assertEquals(63_000, waited);
+        }
     }
 }

@@ -144,7 +144,7 @@ public final class Faults {
     }
 
     /** Calls still to be failed by {@link #failNext}. */
-    int failuresLeft() {
+    public int failuresLeft() {
         return failures.get();
     }
 

@@ -1,0 +1,9 @@
+package dev.kconnect.cli.client;
+
+/** The worker took a connection but no answer came in time (--request-timeout, or the --timeout of a --wait). */
+public final class RequestTimedOutException extends ClientException {
+
+    public RequestTimedOutException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
