@@ -9,7 +9,7 @@ public final class ExitCode {
     public static final int OK = 0;
     /** Something failed that has no more specific code (an error answer of the worker, an I/O error). */
     public static final int ERROR = 1;
-    /** The command line or an input file is wrong, including a connector config the worker or its plugin refuses. */
+    /** The command line or an input file is wrong, including a connector config the worker or its plugin refuses, or the command needs a newer Connect release. */
     public static final int USAGE = 2;
     /** The connector, task or plugin named does not exist. */
     public static final int NOT_FOUND = 3;
@@ -30,7 +30,7 @@ public final class ExitCode {
     public static final String HELP = "Exit codes:%n"
             + "  0    success%n"
             + "  1    error (an error answer of the worker, an I/O error)%n"
-            + "  2    bad usage or bad input file (an invalid connector config included)%n"
+            + "  2    bad usage or bad input file (an invalid connector config included), or a command the worker's Connect release lacks%n"
             + "  3    not found (connector, task, plugin)%n"
             + "  4    worker unreachable%n"
             + "  5    a connector or task is FAILED%n"

@@ -133,7 +133,7 @@ class KineticaSourceTaskTest {
         assertEquals(Map.of("incrementing", 1L), record.sourceOffset());
         Struct value = (Struct) record.value();
         value.validate();
-        assertEquals("kinetica." + table + ".Value", record.valueSchema().name());
+        assertEquals("kinetica." + table, record.valueSchema().name());
         assertEquals(2, record.valueSchema().version());
         assertEquals(1, ((Struct) record.key()).getInt32("id"));
         assertEquals((byte) -7, value.get("i8"));
@@ -245,7 +245,7 @@ class KineticaSourceTaskTest {
         List<SourceRecord> records = harness.pollUntil(2);
         assertEquals(List.of("kin-app.orders", "kin-app.orders"), records.stream().map(SourceRecord::topic).toList());
         assertEquals(Map.of("table", "app.orders"), records.get(0).sourcePartition());
-        assertEquals("kinetica.app.orders.Value", records.get(0).valueSchema().name());
+        assertEquals("kinetica.app.orders", records.get(0).valueSchema().name());
     }
 
     @Test

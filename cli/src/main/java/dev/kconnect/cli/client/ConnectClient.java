@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,7 @@ public final class ConnectClient implements Closeable {
     private static final String OFFSETS_API = "offsets API: it came with Kafka 3.6";
 
     private final RestTransport transport;
+    private WorkerVersion workerVersion;
 
     public ConnectClient(ClientSettings settings) {
         this.transport = new RestTransport(settings);
@@ -42,6 +44,15 @@ public final class ConnectClient implements Closeable {
     /** {@code GET /}: version of the worker. */
     public ApiResponse<ServerInfo> serverInfo() {
         return get(List.of(), NO_QUERY, new TypeReference<>() { });
+    }
+
+    /** The worker's Connect release, asked once ({@code GET /}). */
+    public WorkerVersion workerVersion() {
+        if (workerVersion == null) {
+            ServerInfo info = serverInfo().value();
+            workerVersion = WorkerVersion.parse(info == null ? null : info.version());
+        }
+        return workerVersion;
     }
 
     /** {@code GET /connectors}: names only. */
@@ -127,10 +138,10 @@ public final class ConnectClient implements Closeable {
                 List.of("connectors", name, "tasks", Integer.toString(task), "restart"), NO_QUERY, null, null));
     }
 
-    /** {@code GET /connectors/NAME/offsets} (Kafka 3.6+). */
+    /** {@code GET /connectors/NAME/offsets} (Kafka 3.5+). */
     public ApiResponse<ConnectorOffsets> offsets(String name) {
-        return onConnector(name, OFFSETS_API, () -> get(List.of("connectors", name, "offsets"), NO_QUERY,
-                new TypeReference<>() { }));
+        return onConnector(name, "offsets API: it came with Kafka 3.5",
+                () -> get(List.of("connectors", name, "offsets"), NO_QUERY, new TypeReference<>() { }));
     }
 
     /** {@code DELETE /connectors/NAME/offsets} (Kafka 3.6+; the connector must be STOPPED). */
@@ -171,8 +182,19 @@ public final class ConnectClient implements Closeable {
                 new TypeReference<>() { });
     }
 
-    /** {@code GET /connector-plugins/CLASS/config}: the plugin's options. */
+    /**
+     * {@code GET /connector-plugins/CLASS/config}: the plugin's options. That endpoint came with
+     * Kafka 3.2; older workers describe the options in their answer to validating a bare config
+     * (Connect's own options, like tasks.max, included). That config names a topic: without one
+     * those workers answer a sink's validation with an error (a source ignores it).
+     */
     public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin) {
+        if (!workerVersion().atLeast(3, 2)) {
+            Map<String, String> bare = Map.of("connector.class", plugin, "topics", "kconnect-options");
+            List<ConfigKeyInfo> options = validate(plugin, bare).value().configs().stream()
+                    .map(ConfigInfos.ConfigInfo::definition).filter(Objects::nonNull).toList(); // a source's topics has none
+            return new ApiResponse<>(200, write(options), options);
+        }
         return onPlugin(plugin, () -> get(List.of("connector-plugins", plugin, "config"), NO_QUERY, new TypeReference<>() { }));
     }
 

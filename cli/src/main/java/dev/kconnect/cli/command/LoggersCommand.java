@@ -50,6 +50,9 @@ public final class LoggersCommand extends ApiCommand {
                 throw new ParameterException(spec.commandLine(), "'" + level + "' is not a log level; use one of "
                         + String.join(", ", LEVELS));
             }
+            if (cluster) {
+                WorkerFeature.CLUSTER_LOGGERS.require(client, spec); // older workers ignore the scope
+            }
             ApiResponse<List<String>> response = client.setLogger(logger, level.toUpperCase(Locale.ROOT), cluster);
             printer.print(response, View.of((changed, p) -> p.out().println(cluster
                     ? "set " + logger + " to " + level + " on every worker of the cluster"

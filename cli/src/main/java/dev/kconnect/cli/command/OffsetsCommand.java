@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 @Command(name = "offsets", mixinStandardHelpOptions = true,
-        description = {"Show a connector's committed offsets, reset them, or set them from a file (Kafka 3.6+).",
+        description = {"Show a connector's committed offsets (Kafka 3.5+), reset them, or set them from a file (3.6+).",
             "Connect changes offsets only while a connector is STOPPED: --reset and --set stop it, change the "
                 + "offsets and resume it (a connector that was already STOPPED stays so), reporting each step."},
         footerHeading = "%nExamples:%n",
@@ -55,6 +55,9 @@ public final class OffsetsCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        WorkerFeature feature = change == null ? WorkerFeature.READ_OFFSETS
+                : change.reset ? WorkerFeature.RESET_OFFSETS : WorkerFeature.SET_OFFSETS;
+        feature.require(client, spec);
         if (change == null) {
             printer.print(client.offsets(name), new OffsetsView(name));
             return;

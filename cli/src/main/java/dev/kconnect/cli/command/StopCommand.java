@@ -20,6 +20,7 @@ public final class StopCommand extends ApiCommand {
 
     @Override
     protected void run(ConnectClient client, Printer printer) {
+        WorkerFeature.STOP.require(client, spec);
         printer.print(client.stop(name),
                 View.message("stopping connector '" + name + "'; see its state with: kconnect status " + name, name));
     }

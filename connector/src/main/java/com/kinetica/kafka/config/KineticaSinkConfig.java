@@ -68,6 +68,7 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     public KineticaSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, ALIASES.resolve(props));
+        RetiredOptions.warnIgnored(props);
         // topics and topics.regex belong to Connect's own ConfigDef: read them, do not redefine them
         topics = splitList(props.get(SinkTask.TOPICS_CONFIG));
         String problem = destinationProblem(topics, props.get(SinkTask.TOPICS_REGEX_CONFIG), destinationNames());
@@ -200,6 +201,7 @@ public final class KineticaSinkConfig extends AbstractConfig {
                             + alias.getValue() + " wins.",
                     DEPRECATED_GROUP, ++order, Width.MEDIUM, alias.getKey());
         }
+        RetiredOptions.define(def);
         return def;
     }
 

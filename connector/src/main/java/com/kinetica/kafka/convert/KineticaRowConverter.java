@@ -32,15 +32,16 @@ public final class KineticaRowConverter {
     private final Field[] keyFields;
 
     /**
-     * @param schemaName name of the value schema; the key schema is named {@code schemaName + "Key"}
-     *                   when the type has primary key columns
+     * @param schemaName name of the value schema; the key schema is named {@code schemaName + ".Key"}
+     *                   when the type has primary key columns. A sink of Kinetica's original connector
+     *                   names tables after the value schema's last part, so that part is the table's name.
      * @param version    schema version, or null for none
      */
     public KineticaRowConverter(Type type, String schemaName, Integer version) {
         List<Type.Column> typeColumns = type.getColumns();
         columns = new KineticaToConnect.ColumnMapping[typeColumns.size()];
-        SchemaBuilder value = SchemaBuilder.struct().name(schemaName + "Value").version(version);
-        SchemaBuilder key = SchemaBuilder.struct().name(schemaName + "Key").version(version);
+        SchemaBuilder value = SchemaBuilder.struct().name(schemaName).version(version);
+        SchemaBuilder key = SchemaBuilder.struct().name(schemaName + ".Key").version(version);
         List<Integer> keys = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
             Type.Column column = typeColumns.get(i);

@@ -29,9 +29,10 @@ public final class TopicNames {
     }
 
     /**
-     * The Connect schema name stem of a table: {@code kinetica.} plus the table name, each
-     * dot-separated part made a valid Avro name; the value and key schemas append
-     * {@code Value} and {@code Key}.
+     * The Connect value schema name of a table: {@code kinetica.} plus the table name, each
+     * dot-separated part made a valid Avro name ({@code kinetica.ki_home.orders}); the key schema
+     * appends {@code .Key}. Its last part is the table's name, as the original connector's was: a
+     * sink with {@code single_table_per_topic=false} names its table after it.
      */
     public static String schemaName(String table) {
         StringBuilder name = new StringBuilder("kinetica");
@@ -42,6 +43,6 @@ public final class TopicNames {
             }
             name.append('.').append(clean);
         }
-        return name.append('.').toString();
+        return name.toString();
     }
 }

@@ -50,9 +50,9 @@ class KineticaToConnectTest {
 
     @Test
     void everyKineticaTypeHasItsConnectType() {
-        KineticaRowConverter converter = new KineticaRowConverter(ALL, "kinetica.all_types.", 2);
+        KineticaRowConverter converter = new KineticaRowConverter(ALL, "kinetica.all_types", 2);
         Schema value = converter.valueSchema();
-        assertEquals("kinetica.all_types.Value", value.name());
+        assertEquals("kinetica.all_types", value.name());
         assertEquals(2, value.version());
         assertEquals(Schema.Type.INT64, type(value, "id"));
         assertEquals(Schema.Type.INT8, type(value, "i8"));
@@ -86,7 +86,7 @@ class KineticaToConnectTest {
 
     @Test
     void valuesConvertAsKineticaReturnsThem() throws Exception {
-        KineticaRowConverter converter = new KineticaRowConverter(ALL, "kinetica.all_types.", null);
+        KineticaRowConverter converter = new KineticaRowConverter(ALL, "kinetica.all_types", null);
         Record row = ALL.newInstance();
         row.put("id", 7L);
         row.put("i8", -5);
@@ -139,7 +139,7 @@ class KineticaToConnectTest {
     @Test
     void noPrimaryKeyNoKey() {
         Type plain = new Type("plain", new Type.Column("x", Integer.class));
-        KineticaRowConverter converter = new KineticaRowConverter(plain, "kinetica.plain.", null);
+        KineticaRowConverter converter = new KineticaRowConverter(plain, "kinetica.plain", null);
         assertNull(converter.keySchema());
         assertNull(converter.key(converter.value(new Object[]{1})));
     }

@@ -18,7 +18,7 @@ class TopicNamesTest {
 
     @Test
     void schemaNamesAreValidAvroNames() {
-        assertEquals("kinetica.ki_home.orders.", TopicNames.schemaName("ki_home.orders"));
-        assertEquals("kinetica._1st.my_table.", TopicNames.schemaName("1st.my-table"));
+        assertEquals("kinetica.ki_home.orders", TopicNames.schemaName("ki_home.orders"));
+        assertEquals("kinetica._1st.my_table", TopicNames.schemaName("1st.my-table"));
     }
 }

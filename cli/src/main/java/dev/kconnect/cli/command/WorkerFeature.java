@@ -1,0 +1,38 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.WorkerVersion;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * REST endpoints that came after Kafka Connect 3.0. A command checks the worker's version
+ * before its first change, so that a missing endpoint halfway through never leaves a connector
+ * in another state (e.g. STOPPED by an {@code offsets --reset} the worker cannot do).
+ */
+enum WorkerFeature {
+    STOP("stop", 3, 5),
+    READ_OFFSETS("offsets", 3, 5),
+    RESET_OFFSETS("offsets --reset", 3, 6),
+    SET_OFFSETS("offsets --set", 3, 6),
+    CLUSTER_LOGGERS("loggers --cluster", 3, 7);
+
+    private final String command;
+    private final int major;
+    private final int minor;
+
+    WorkerFeature(String command, int major, int minor) {
+        this.command = command;
+        this.major = major;
+        this.minor = minor;
+    }
+
+    /** Refuses with one line (exit 2) when the worker's release lacks this feature. */
+    void require(ConnectClient client, CommandSpec spec) {
+        WorkerVersion version = client.workerVersion();
+        if (!version.atLeast(major, minor)) {
+            throw new ParameterException(spec.commandLine(), "'" + command + "' needs Kafka Connect " + major + "."
+                    + minor + "; this worker runs " + version);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.kconnect.compat;
+
+import dev.kconnect.sandbox.Ports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A distributed Connect worker of one release in a JVM of its own, started the way
+ * {@code connect-distributed.sh} does: {@code ConnectDistributed} with a worker file.
+ */
+final class WorkerJvm implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final Path log;
+    private final String url;
+
+    private WorkerJvm(Process process, Path log, String url) {
+        this.process = process;
+        this.log = log;
+        this.url = url;
+    }
+
+    /** Starts the worker and returns once its REST API lists connectors (its herder has started). */
+    static WorkerJvm start(ConnectRelease release, String bootstrap, Path pluginPath, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        int port = Ports.free();
+        Properties props = new Properties();
+        String group = "compat-" + release.tag();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", group);
+        props.put("config.storage.topic", group + "-configs");
+        props.put("offset.storage.topic", group + "-offsets");
+        props.put("status.storage.topic", group + "-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.storage.partitions", "1");
+        props.put("status.storage.partitions", "1");
+        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("offset.flush.interval.ms", "500");
+        props.put("listeners", "http://127.0.0.1:" + port);
+        props.put("rest.advertised.host.name", "127.0.0.1");
+        props.put("plugin.path", pluginPath.toAbsolutePath().toString());
+        if (release.atLeast(3, 6)) {
+            // KIP-898: skip scanning the classpath for plugins (older releases always scan)
+            props.put("plugin.discovery", "service_load");
+        }
+        Path workerFile = dir.resolve("worker.properties");
+        try (var out = Files.newBufferedWriter(workerFile)) {
+            props.store(out, release.toString());
+        }
+
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add(release.logsWithLog4j2()
+                ? "-Dlog4j2.configurationFile=" + resource("worker-log4j2.properties", dir)
+                : "-Dlog4j.configuration=file:" + resource("worker-log4j.properties", dir));
+        command.add("-cp");
+        command.add(release.classpath());
+        command.add("org.apache.kafka.connect.cli.ConnectDistributed");
+        command.add(workerFile.toString());
+        Path log = dir.resolve("worker.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        WorkerJvm worker = new WorkerJvm(process, log, "http://127.0.0.1:" + port);
+        try {
+            worker.awaitReady();
+        } catch (Exception | AssertionError e) {
+            worker.close();
+            throw e;
+        }
+        return worker;
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** The end of the worker's log, for failure messages. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the worker exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/connectors")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the listener is not open yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the worker did not answer within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
+    }
+
+    private static Path resource(String name, Path dir) {
+        Path target = dir.resolve(name);
+        try (InputStream in = WorkerJvm.class.getResourceAsStream("/" + name)) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
