@@ -24,6 +24,7 @@ import dev.kconnect.cli.command.StandaloneCommand;
 import dev.kconnect.cli.command.StatusCommand;
 import dev.kconnect.cli.command.StopCommand;
 import dev.kconnect.cli.command.TasksCommand;
+import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,6 +79,8 @@ public final class KConnect implements Runnable {
             entry("apply", ApplyCommand.class),
             entry("diff", DiffCommand.class),
             entry("context", ContextCommand.class),
+            // data in Kafka
+            entry("topic", TopicCommand.class),
             // workers in this process
             entry("sandbox", SandboxCommand.class),
             entry("standalone", StandaloneCommand.class),
