@@ -11,6 +11,7 @@ import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
+import dev.kconnect.cli.command.KineticaCommand;
 import dev.kconnect.cli.command.ListCommand;
 import dev.kconnect.cli.command.LoggersCommand;
 import dev.kconnect.cli.command.OffsetsCommand;
@@ -79,8 +80,9 @@ public final class KConnect implements Runnable {
             entry("apply", ApplyCommand.class),
             entry("diff", DiffCommand.class),
             entry("context", ContextCommand.class),
-            // data in Kafka
+            // data in Kafka and Kinetica
             entry("topic", TopicCommand.class),
+            entry("kinetica", KineticaCommand.class),
             // workers in this process
             entry("sandbox", SandboxCommand.class),
             entry("standalone", StandaloneCommand.class),
