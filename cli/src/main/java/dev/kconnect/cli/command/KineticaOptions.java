@@ -40,15 +40,20 @@ public final class KineticaOptions {
         return KineticaSession.open(target.strip(), who, who == null ? null : password(who, target));
     }
 
+    /** The password in {@code file} (--kinetica-password-file), without the line end an editor adds. */
+    static String readPassword(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                    : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException e) {
+            throw new BadInputException("cannot read --kinetica-password-file " + file + ": " + Credentials.reason(e));
+        }
+    }
+
     private String password(String who, String target) {
         if (passwordFile != null) {
-            try {
-                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-                        : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            } catch (IOException e) {
-                throw new BadInputException("cannot read --kinetica-password-file " + passwordFile + ": " + Credentials.reason(e));
-            }
+            return readPassword(passwordFile);
         }
         String env = System.getenv("KCONNECT_KINETICA_PASSWORD");
         if (env != null) {
