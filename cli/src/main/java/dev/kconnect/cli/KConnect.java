@@ -25,6 +25,7 @@ import dev.kconnect.cli.command.StandaloneCommand;
 import dev.kconnect.cli.command.StatusCommand;
 import dev.kconnect.cli.command.StopCommand;
 import dev.kconnect.cli.command.TasksCommand;
+import dev.kconnect.cli.command.TopCommand;
 import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
 import picocli.CommandLine;
@@ -63,6 +64,7 @@ public final class KConnect implements Runnable {
             entry("list", ListCommand.class),
             entry("get", GetCommand.class),
             entry("status", StatusCommand.class),
+            entry("top", TopCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),

@@ -2,6 +2,9 @@ package dev.kconnect.cli.lag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Records a sink wrote per second: how far its committed offsets moved between two samples.
  * Connect commits at each offset flush ({@code offset.flush.interval.ms} of the worker), so a
@@ -21,6 +24,21 @@ public record Rate(@JsonProperty("records_per_second") double recordsPerSecond,
         }
         double seconds = nanos / 1e9;
         return new Rate(seconds <= 0 ? 0 : Math.round(written / seconds * 10) / 10.0, nanos / 1_000_000);
+    }
+
+    /** Records per second of each task from {@code before} to {@code after}, {@code nanos} apart. */
+    public static Map<Integer, Double> byTask(SinkLag before, SinkLag after, long nanos) {
+        Map<Integer, Long> written = new TreeMap<>();
+        for (PartitionLag p : after.partitions()) {
+            Long then = before.committed(p.topic(), p.partition());
+            if (p.task() != null && then != null && p.committed() != null) {
+                written.merge(p.task(), Math.max(0, p.committed() - then), Long::sum);
+            }
+        }
+        Map<Integer, Double> rates = new TreeMap<>();
+        double seconds = nanos / 1e9;
+        written.forEach((task, n) -> rates.put(task, seconds <= 0 ? 0 : Math.round(n / seconds * 10) / 10.0));
+        return rates;
     }
 
     /** "1234.5 records/s over 5 s". */
