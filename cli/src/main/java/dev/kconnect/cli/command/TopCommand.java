@@ -19,14 +19,16 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
-        description = {"Watch every connector and task: state, worker, and for sinks lag and rate (records/s since the "
-                + "last refresh, from their committed offsets; given --bootstrap-server). FAILED lines are bold red.",
+        description = {"Watch every connector and task: state, worker, and for sinks lag and rate (records/s over the "
+                + "last 15 s, from their committed offsets; given --bootstrap-server). FAILED lines are bold red.",
             "Refreshes every --interval seconds; q or Ctrl-C leaves. Without a terminal it prints one snapshot."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -35,6 +37,9 @@ import java.util.concurrent.Callable;
             "  kconnect top | grep FAILED          one snapshot, for scripts"
         })
 public final class TopCommand implements Callable<Integer> {
+
+    /** How far back the rates look. */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -77,17 +82,22 @@ public final class TopCommand implements Callable<Integer> {
     private void watch(ConnectClient client, LagReader reader, String bootstrap, PrintWriter out)
             throws InterruptedException {
         Style style = Style.forTerminal();
-        Frame before = null;
+        Deque<Frame> recent = new ArrayDeque<>();
         try (Screen screen = Screen.open(out, System.in)) {
             do {
                 Frame now = frame(client, reader);
+                // rates over the last RATE_WINDOW: Connect commits offsets in steps (offset.flush.interval.ms)
+                while (!recent.isEmpty() && now.nanoTime() - recent.peekFirst().nanoTime() > RATE_WINDOW.toNanos()) {
+                    recent.removeFirst();
+                }
+                Frame before = recent.peekFirst();
+                recent.addLast(now);
                 screen.clear();
                 out.println(style.bold("kconnect top") + "  " + client.url() + "  " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
                         + "  every " + interval + " s  (q quits)");
                 out.println(bootstrap == null ? "no lag: " + BootstrapOptions.HOW : "lag from " + bootstrap);
                 out.println();
                 TopView.print(now, before, out, style);
-                before = now;
             } while (!screen.quitWithin(interval * 1000L));
         }
     }
