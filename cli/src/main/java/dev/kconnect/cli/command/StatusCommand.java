@@ -58,7 +58,7 @@ public final class StatusCommand extends ApiCommand {
         }
         ApiResponse<ConnectorStatus> response = client.status(name);
         String bootstrap = kafka.resolve(connection);
-        if (bootstrap == null) {
+        if (bootstrap == null || printer.format() == Format.name) {
             printer.print(response, new StatusView(null, BootstrapOptions.HOW));
         } else {
             Health health = health(client, response.value(), bootstrap);
