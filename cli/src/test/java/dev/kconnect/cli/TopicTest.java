@@ -81,6 +81,9 @@ class TopicTest {
         assertEquals("wrote 3 records to topic topic-plain\n", w.out());
         Result r = topic("", "read", "topic-plain", "--from-beginning", "--max", "3", "--key");
         assertEquals("null\t{\"a\":1}\nnull\t\"two\"\nnull\t3\n", r.out(), r::toString);
+        Result idle = topic("", "read", "topic-plain", "--from-beginning", "--idle", "3");
+        assertEquals(0, idle.code(), idle::toString);
+        assertEquals("{\"a\":1}\n\"two\"\n3\n", idle.out(), idle::toString);
     }
 
     @Test

@@ -76,6 +76,8 @@ public final class TopicReadCommand implements Callable<Integer> {
             } else {
                 consumer.seekToEnd(partitions);
             }
+            // resolve the starting offsets now, so that --idle counts from when records can arrive
+            partitions.forEach(tp -> consumer.position(tp, KafkaClients.TIMEOUT));
             long count = 0;
             long lastRecord = System.nanoTime();
             while (max == null || count < max) {
@@ -83,7 +85,8 @@ public final class TopicReadCommand implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     out.println(format == RecordFormat.json ? RecordView.json(record) : RecordView.text(record, key));
                     any = true;
-                    if (++count == max) {
+                    count++;
+                    if (max != null && count >= max) {
                         break;
                     }
                 }

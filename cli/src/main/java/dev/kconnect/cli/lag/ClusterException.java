@@ -2,7 +2,7 @@ package dev.kconnect.cli.lag;
 
 import dev.kconnect.cli.client.ClientException;
 
-/** The Kafka cluster answered, but not with the offsets asked for (no permission, say). */
+/** Kafka (or Kinetica) answered, but not with what was asked (no permission, an error of its own). */
 public final class ClusterException extends ClientException {
 
     public ClusterException(String message, Throwable cause) {
