@@ -14,6 +14,7 @@ import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.command.TimedOutException;
 import dev.kconnect.cli.config.ContextException;
 import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.kinetica.CredentialsRefusedException;
 import dev.kconnect.cli.input.Closest;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -89,7 +90,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCode.FAILED_STATE;
         } else if (ex instanceof TimedOutException || ex instanceof RequestTimedOutException) {
             return ExitCode.TIMED_OUT;
-        } else if (ex instanceof UnauthorizedException) {
+        } else if (ex instanceof UnauthorizedException || ex instanceof CredentialsRefusedException) {
             return ExitCode.UNAUTHORIZED;
         } else if (ex instanceof ConflictException) {
             return ExitCode.CONFLICT;

@@ -11,6 +11,7 @@ import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.InfoCommand;
+import dev.kconnect.cli.command.KineticaCommand;
 import dev.kconnect.cli.command.ListCommand;
 import dev.kconnect.cli.command.LoggersCommand;
 import dev.kconnect.cli.command.OffsetsCommand;
@@ -24,6 +25,8 @@ import dev.kconnect.cli.command.StandaloneCommand;
 import dev.kconnect.cli.command.StatusCommand;
 import dev.kconnect.cli.command.StopCommand;
 import dev.kconnect.cli.command.TasksCommand;
+import dev.kconnect.cli.command.TopCommand;
+import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +64,7 @@ public final class KConnect implements Runnable {
             entry("list", ListCommand.class),
             entry("get", GetCommand.class),
             entry("status", StatusCommand.class),
+            entry("top", TopCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),
@@ -78,6 +82,9 @@ public final class KConnect implements Runnable {
             entry("apply", ApplyCommand.class),
             entry("diff", DiffCommand.class),
             entry("context", ContextCommand.class),
+            // data in Kafka and Kinetica
+            entry("topic", TopicCommand.class),
+            entry("kinetica", KineticaCommand.class),
             // workers in this process
             entry("sandbox", SandboxCommand.class),
             entry("standalone", StandaloneCommand.class),

@@ -49,6 +49,8 @@ public final class ConnectionOptions {
     @Mixin
     AccessOptions access;
 
+    private Context used;
+
     /** A client for the worker; the caller closes it. */
     public ConnectClient client() {
         ClientSettings settings = settings(true);
@@ -69,6 +71,7 @@ public final class ConnectionOptions {
         }
         String contextName = contextName();
         Context ctx = contextName == null ? null : ContextStore.standard().get(contextName);
+        used = ctx;
         String envUrl = System.getenv("KCONNECT_URL");
         String urlText = url != null ? url
                 : envUrl != null && !envUrl.isBlank() ? envUrl
@@ -99,6 +102,11 @@ public final class ConnectionOptions {
                 access.insecure || ctx != null && ctx.insecureTls());
         return ClientSettings.of(uri, sent, tls).withTimeouts(ClientSettings.DEFAULT_CONNECT_TIMEOUT,
                 Duration.ofSeconds(requestTimeout), ClientSettings.DEFAULT_CONFLICT_RETRY);
+    }
+
+    /** The context the last {@link #settings} used; null when none. */
+    Context context() {
+        return used;
     }
 
     /** The context named by --context, else the current one when no URL is given otherwise; null when none. */

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
         footerHeading = "%nExamples:%n",
         footer = {
             "  kconnect context add prod --url https://connect.example.com:8443 --ca-file ca.pem --user admin \\",
-            "      --password-file ~/.kconnect-prod-password",
+            "      --password-file ~/.kconnect-prod-password --bootstrap-server kafka-1.example.com:9092",
             "  kconnect context use prod",
             "  kconnect list --context staging"
         })
@@ -71,6 +71,10 @@ public final class ContextCommand implements Runnable {
         @Mixin
         AccessOptions access;
 
+        @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
+                description = "The cluster's Kafka brokers: status, list and top then show sinks' consumer lag.")
+        String bootstrapServers;
+
         @Override
         public void run() {
             ConnectionOptions check = new ConnectionOptions();
@@ -92,7 +96,7 @@ public final class ContextCommand implements Runnable {
             checkReadable("--key", access.keyFile);
             Context context = new Context(url.strip(), access.user, absolute(access.passwordFile),
                     absolute(access.tokenFile), absolute(access.caFile), absolute(access.certFile),
-                    absolute(access.keyFile), access.insecure, headers);
+                    absolute(access.keyFile), access.insecure, headers, bootstrapServers);
             ContextStore store = ContextStore.standard();
             Contents contents = store.load();
             boolean replaced = contents.contexts().containsKey(name);

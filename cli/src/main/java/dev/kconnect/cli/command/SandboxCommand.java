@@ -1,9 +1,11 @@
 package dev.kconnect.cli.command;
 
+import dev.kconnect.cli.sandbox.Login;
 import dev.kconnect.cli.sandbox.SandboxRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
             "Examples:",
             "  kconnect sandbox",
             "  kconnect sandbox --demo",
+            "  kconnect sandbox --kinetica-user admin --kinetica-password-file kinetica-password",
             "  kconnect sandbox fault kinetica down --for 45s    (in another terminal, while it runs)",
             "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --rest-port 18083"})
 public final class SandboxCommand implements Callable<Integer> {
@@ -47,12 +50,26 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Where sandbox.log is written (default: ${DEFAULT-VALUE}).")
     Path logDir;
 
+    @Option(names = "--kinetica-user", paramLabel = "USER",
+            description = "Make the emulator require this user, with the password of --kinetica-password-file.")
+    String kineticaUser;
+
+    @Option(names = "--kinetica-password-file", paramLabel = "FILE",
+            description = "File holding the password the emulator requires of --kinetica-user.")
+    Path kineticaPasswordFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, restPort, dataDir, demo, logDir,
+        if (kineticaUser == null != (kineticaPasswordFile == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--kinetica-user and --kinetica-password-file go together: give both, or neither for no login");
+        }
+        Login login = kineticaUser == null ? Login.NONE
+                : new Login(kineticaUser, KineticaOptions.readPassword(kineticaPasswordFile));
+        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, restPort, dataDir, demo, logDir, login,
                 WorkerOptions.bundledPlugins(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return run.call();
     }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param keyFile      PEM private key (PKCS#8, PKCS#1 or SEC1) of {@code certFile}
  * @param insecure     skip TLS verification
  * @param headers      extra headers sent with every request
+ * @param bootstrapServers the cluster's Kafka brokers, for consumer lag (null when not given)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Context(String url,
@@ -28,7 +29,8 @@ public record Context(String url,
                       @JsonProperty("cert") String certFile,
                       @JsonProperty("key") String keyFile,
                       Boolean insecure,
-                      Map<String, String> headers) {
+                      Map<String, String> headers,
+                      @JsonProperty("bootstrap-servers") String bootstrapServers) {
 
     public Context {
         headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -2,6 +2,7 @@ package dev.kconnect.cli.output;
 
 import dev.kconnect.cli.client.ConnectorEntry;
 import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.lag.SinkLag;
 
 import java.util.Comparator;
 import java.util.List;
@@ -9,8 +10,39 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** {@code kconnect list}: one row per connector with its tasks' states. */
+/** {@code kconnect list}: one row per connector with its tasks' states, and sinks' lag when known. */
 public final class ConnectorListView implements View<Map<String, ConnectorEntry>> {
+
+    private final Map<String, SinkLag> lags;
+
+    /** Without a lag column. */
+    public ConnectorListView() {
+        this(null);
+    }
+
+    /** @param lags each sink's lag by name, for a LAG column; null for none */
+    public ConnectorListView(Map<String, SinkLag> lags) {
+        this.lags = lags;
+    }
+
+    /** Sinks' names, in order, with their configs, for the lag to read. */
+    public static Map<String, Map<String, String>> sinks(Map<String, ConnectorEntry> connectors) {
+        Map<String, Map<String, String>> sinks = new TreeMap<>();
+        if (connectors != null) {
+            connectors.forEach((name, entry) -> {
+                if ("sink".equals(type(entry))) {
+                    sinks.put(name, entry.info() == null ? Map.of() : entry.info().config());
+                }
+            });
+        }
+        return sinks;
+    }
+
+    private static String type(ConnectorEntry entry) {
+        ConnectorStatus status = entry.status();
+        return status != null && status.type() != null ? status.type()
+                : entry.info() != null ? entry.info().type() : null;
+    }
 
     @Override
     public void table(Map<String, ConnectorEntry> connectors, Printer printer) {
@@ -18,14 +50,19 @@ public final class ConnectorListView implements View<Map<String, ConnectorEntry>
             printer.out().println("no connectors");
             return;
         }
-        Table table = new Table("NAME", "TYPE", "STATE", "TASKS", "CLASS").states(2, 3);
+        Table table = lags == null ? new Table("NAME", "TYPE", "STATE", "TASKS", "CLASS").states(2, 3)
+                : new Table("NAME", "TYPE", "STATE", "TASKS", "LAG", "CLASS").states(2, 3);
         new TreeMap<>(connectors).forEach((name, entry) -> {
             ConnectorStatus status = entry.status();
-            String type = status != null && status.type() != null ? status.type()
-                    : entry.info() != null ? entry.info().type() : null;
             String connectorClass = entry.info() == null ? "" : entry.info().config().getOrDefault("connector.class", "");
-            table.row(name, orDash(type), status == null ? "UNKNOWN" : status.connectorState(),
-                    status == null ? "-" : tasks(status), connectorClass);
+            String state = status == null ? "UNKNOWN" : status.connectorState();
+            String tasks = status == null ? "-" : tasks(status);
+            if (lags == null) {
+                table.row(name, orDash(type(entry)), state, tasks, connectorClass);
+            } else {
+                SinkLag lag = lags.get(name);
+                table.row(name, orDash(type(entry)), state, tasks, lag == null ? "-" : lag.total(), connectorClass);
+            }
         });
         table.print(printer.out(), printer.style());
     }

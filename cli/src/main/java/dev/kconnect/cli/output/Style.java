@@ -71,6 +71,11 @@ public final class Style {
         return colours ? "\u001b[" + code + "m" + text + RESET : text;
     }
 
+    /** Bold red on the whole line, for what needs attention now (a FAILED row of kconnect top). */
+    public String alarm(String text) {
+        return colour("1;31", text);
+    }
+
     /** Bold, for headings. */
     public String bold(String text) {
         return colours ? "\u001b[1m" + text + RESET : text;

@@ -60,8 +60,7 @@ final class Demo implements AutoCloseable {
 
     /** Creates both connectors, configured as in examples/, on the sandbox's worker. */
     static Demo start(Sandbox sandbox, PrintWriter err) throws GPUdbException {
-        GPUdb gpudb = new GPUdb(sandbox.kinetica().url(), new GPUdbBase.Options()
-                .setDisableAutoDiscovery(true).setDisableFailover(true));
+        GPUdb gpudb = new GPUdb(sandbox.kinetica().url(), sandbox.login().options());
         Type type = Type.fromTable(gpudb, SOURCE_TABLE);
         Demo demo = new Demo(sandbox, gpudb, type);
 
@@ -75,6 +74,7 @@ final class Demo implements AutoCloseable {
         sink.put("kinetica.tables.create_table", "true");
         sink.put("kinetica.tables.single_table_per_topic", "true");
         sink.put("kinetica.tables.primary_keys", "id");
+        sandbox.login().configure(sink);
         sandbox.worker().addConnector(SINK, sink, err);
 
         Map<String, String> source = new LinkedHashMap<>();
@@ -83,6 +83,7 @@ final class Demo implements AutoCloseable {
         source.put("tasks.max", "3");
         source.put("kinetica.url", url);
         source.put("kinetica.table_names", SOURCE_TABLE);
+        sandbox.login().configure(source);
         sandbox.worker().addConnector(SOURCE, source, err);
         return demo;
     }

@@ -31,18 +31,20 @@ public final class Sandbox implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final KineticaEmulator kinetica;
     private final WorkerProcess worker;
+    private final Login login;
 
-    private Sandbox(EmbeddedKafka kafka, KineticaEmulator kinetica, WorkerProcess worker) {
+    private Sandbox(EmbeddedKafka kafka, KineticaEmulator kinetica, WorkerProcess worker, Login login) {
         this.kafka = kafka;
         this.kinetica = kinetica;
         this.worker = worker;
+        this.login = login;
     }
 
     /**
      * @throws dev.kconnect.sandbox.PortInUseException before anything starts, when a port is taken
      */
     public static Sandbox start(int kafkaPort, int kineticaPort, int restPort, Path kafkaDir, boolean deleteKafkaDir,
-                                Path bundledPlugins, PrintWriter out) {
+                                Login login, Path bundledPlugins, PrintWriter out) {
         Ports.requireFree(kafkaPort, "Kafka broker (--kafka-port)");
         Ports.requireFree(kineticaPort, "Kinetica emulator (--kinetica-port)");
         Ports.requireFree(restPort, "Connect REST API (--rest-port)");
@@ -50,11 +52,12 @@ public final class Sandbox implements AutoCloseable {
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, kafkaDir, deleteKafkaDir, Map.of());
         KineticaEmulator kinetica = null;
         try {
-            kinetica = KineticaEmulator.start(kineticaPort);
-            createGuideTables(kinetica);
+            KineticaEmulator.Builder emulator = KineticaEmulator.builder().port(kineticaPort);
+            kinetica = (login.required() ? emulator.credentials(login.user(), login.password()) : emulator).start();
+            createGuideTables(kinetica, login);
             WorkerSettings settings = WorkerSettings.build(false, workerProps(kafka, restPort), Map.of(), bundledPlugins, null);
             WorkerProcess worker = WorkerProcess.start(false, settings.props(), out);
-            return new Sandbox(kafka, kinetica, worker);
+            return new Sandbox(kafka, kinetica, worker, login);
         } catch (RuntimeException e) {
             if (kinetica != null) {
                 kinetica.close();
@@ -64,10 +67,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static void createGuideTables(KineticaEmulator kinetica) {
+    private static void createGuideTables(KineticaEmulator kinetica, Login login) {
         String table = null;
         try {
-            GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+            GPUdb gpudb = new GPUdb(kinetica.url(), login.options());
             Type type = new Type(
                     new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
                     new Type.Column("sensor", String.class, ColumnProperty.CHAR16),
@@ -114,6 +117,11 @@ public final class Sandbox implements AutoCloseable {
 
     public WorkerProcess worker() {
         return worker;
+    }
+
+    /** What the emulator requires of clients. */
+    public Login login() {
+        return login;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class SandboxRun implements Callable<Integer> {
     private final Path dataDir;
     private final boolean demo;
     private final Path logDir;
+    private final Login login;
     private final Path bundledPlugins;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -37,13 +38,14 @@ public final class SandboxRun implements Callable<Integer> {
     private final Thread stopOnExit = new Thread(this::stop, "kconnect-sandbox-stop");
 
     public SandboxRun(int kafkaPort, int kineticaPort, int restPort, Path dataDir, boolean demo, Path logDir,
-                      Path bundledPlugins, PrintWriter out, PrintWriter err) {
+                      Login login, Path bundledPlugins, PrintWriter out, PrintWriter err) {
         this.kafkaPort = kafkaPort;
         this.kineticaPort = kineticaPort;
         this.restPort = restPort;
         this.dataDir = dataDir;
         this.demo = demo;
         this.logDir = logDir;
+        this.login = login;
         this.bundledPlugins = bundledPlugins;
         this.out = out;
         this.err = err;
@@ -59,7 +61,7 @@ public final class SandboxRun implements Callable<Integer> {
         try {
             kafkaDir = dataDir != null ? dataDir.resolve("kafka") : Files.createTempDirectory("kconnect-sandbox-");
             Files.createDirectories(kafkaDir);
-            sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, bundledPlugins, out);
+            sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, login, bundledPlugins, out);
         } catch (PortInUseException e) {
             removeTemporary(kafkaDir);
             err.println("kconnect sandbox: " + e.getMessage());
@@ -101,6 +103,10 @@ public final class SandboxRun implements Callable<Integer> {
         out.println("  Kafka broker        " + sandbox.kafka().bootstrapServers());
         out.println("  Kinetica emulator   " + sandbox.kinetica().url() + "   (tables in memory; "
                 + String.join(" and ", Sandbox.GUIDE_TABLES) + " are ready for the guide's source)");
+        if (login.required()) {
+            out.println("                      requires user " + login.user() + " and the password given "
+                    + "(connectors: kinetica.username, kinetica.password)");
+        }
         out.println("  Connect REST API    " + rest + "   (Kinetica sink and source plugins loaded)");
         out.println("  Log                 " + log);
         out.println();

@@ -27,7 +27,9 @@ class ShellCompletionTest {
     @ParameterizedTest
     @ValueSource(strings = {"bash", "zsh"})
     void completesOptionsAndFixedValues(String shell) throws Exception {
-        assertEquals(List.of("--kafka-port", "--kinetica-port"), complete(shell, "kconnect", "sandbox", "--k"));
+        assertEquals(List.of("--kafka-port", "--kinetica-password-file", "--kinetica-port", "--kinetica-user"),
+                complete(shell, "kconnect", "sandbox", "--k"));
+        assertEquals(List.of("read", "write"), complete(shell, "kconnect", "topic", ""));
         assertEquals(List.of("zsh"), complete(shell, "kconnect", "completion", "z"));
     }
 

@@ -22,6 +22,11 @@ public final class LiveWorker implements BeforeAllCallback {
         return shared.worker.url();
     }
 
+    /** The broker of the worker's cluster, e.g. 127.0.0.1:40125. */
+    public static String bootstrapServers() {
+        return shared.worker.bootstrapServers();
+    }
+
     private record Shared(TestWorker worker) implements ExtensionContext.Store.CloseableResource {
 
         @Override

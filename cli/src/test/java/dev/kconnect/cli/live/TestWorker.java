@@ -36,6 +36,11 @@ public final class TestWorker implements AutoCloseable {
         return url;
     }
 
+    /** The broker of the worker's cluster, e.g. 127.0.0.1:40125. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     public static TestWorker start() {
         return start(Map.of());
     }

@@ -55,7 +55,7 @@ class SandboxRunTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         SandboxRun run = new SandboxRun(Ports.free(), kinetica, rest, null, false,
-                logs, PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
+                logs, Login.NONE, PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(run::call);
         String body = null;
         for (int i = 0; i < 240 && body == null && !exit.isDone(); i++) {
@@ -142,7 +142,7 @@ class SandboxRunTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
             SandboxRun run = new SandboxRun(Ports.free(), taken.getLocalPort(), Ports.free(), null, false,
-                    logs, PLUGINS, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+                    logs, Login.NONE, PLUGINS, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
             Set<Path> before = sandboxDirs();
             assertEquals(ExitCode.USAGE, run.call());
             assertEquals(before, sandboxDirs(), "a failed start leaves no Kafka directory in the temp directory");

@@ -1,0 +1,72 @@
+package dev.kconnect.cli.command;
+
+import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.kinetica.KineticaSession;
+import picocli.CommandLine.Option;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where Kinetica is and how to log in: {@code --kinetica-url} (else $KCONNECT_KINETICA_URL, else
+ * the sandbox's http://localhost:9191); a user's password from {@code --kinetica-password-file},
+ * else $KCONNECT_KINETICA_PASSWORD, else a prompt at a terminal, never the command line.
+ */
+public final class KineticaOptions {
+
+    static final String DEFAULT_URL = "http://localhost:9191";
+
+    @Option(names = "--kinetica-url", paramLabel = "URL",
+            description = "Kinetica's URL (default: $KCONNECT_KINETICA_URL, else " + DEFAULT_URL + ", the sandbox's).")
+    String url;
+
+    @Option(names = "--kinetica-user", paramLabel = "USER",
+            description = "Kinetica user (default: $KCONNECT_KINETICA_USER); the password comes from "
+                    + "--kinetica-password-file, else $KCONNECT_KINETICA_PASSWORD, else a prompt at a terminal.")
+    String user;
+
+    @Option(names = "--kinetica-password-file", paramLabel = "FILE", description = "File holding the Kinetica password.")
+    Path passwordFile;
+
+    /** A session with Kinetica. */
+    KineticaSession session() {
+        String envUrl = System.getenv("KCONNECT_KINETICA_URL");
+        String target = url != null ? url : envUrl != null && !envUrl.isBlank() ? envUrl : DEFAULT_URL;
+        String envUser = System.getenv("KCONNECT_KINETICA_USER");
+        String who = user != null ? user : envUser != null && !envUser.isBlank() ? envUser : null;
+        return KineticaSession.open(target.strip(), who, who == null ? null : password(who, target));
+    }
+
+    /** The password in {@code file} (--kinetica-password-file), without the line end an editor adds. */
+    static String readPassword(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                    : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException e) {
+            throw new BadInputException("cannot read --kinetica-password-file " + file + ": " + Credentials.reason(e));
+        }
+    }
+
+    private String password(String who, String target) {
+        if (passwordFile != null) {
+            return readPassword(passwordFile);
+        }
+        String env = System.getenv("KCONNECT_KINETICA_PASSWORD");
+        if (env != null) {
+            return env;
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Kinetica password for %s at %s: ", who, target);
+            if (typed != null) {
+                return new String(typed);
+            }
+        }
+        throw new BadInputException("no Kinetica password for user " + who + ": set KCONNECT_KINETICA_PASSWORD, pass "
+                + "--kinetica-password-file FILE, or run at a terminal to be asked");
+    }
+}

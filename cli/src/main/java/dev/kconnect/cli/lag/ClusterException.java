@@ -1,0 +1,11 @@
+package dev.kconnect.cli.lag;
+
+import dev.kconnect.cli.client.ClientException;
+
+/** Kafka (or Kinetica) answered, but not with what was asked (no permission, an error of its own). */
+public final class ClusterException extends ClientException {
+
+    public ClusterException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.kconnect.cli.lag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kconnect.cli.client.ConnectorOffsets;
+
+import java.util.List;
+
+/**
+ * What {@code kconnect status} adds to a connector's state when it knows the Kafka cluster: for a
+ * sink its lag and rate, for a source the committed position of each table (its source offsets).
+ * Fields that do not apply are null and left out of -o json|yaml.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Health(SinkLag lag, Rate rate, List<ConnectorOffsets.PartitionOffset> position) {
+}

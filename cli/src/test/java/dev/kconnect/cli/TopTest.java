@@ -1,0 +1,156 @@
+package dev.kconnect.cli;
+
+import dev.kconnect.cli.live.Cli;
+import dev.kconnect.cli.live.Cli.Result;
+import dev.kconnect.cli.live.LiveWorker;
+import dev.kconnect.cli.live.Rest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code kconnect top} against the live worker running a healthy and a failing connector: one
+ * snapshot without a terminal, and the live view in a real terminal (tmux), left with q and with Ctrl-C.
+ */
+@ExtendWith(LiveWorker.class)
+class TopTest {
+
+    static final String HEALTHY = "top-ticks";
+    static final String BROKEN = "top-failing";
+
+    @BeforeAll
+    static void connectors() {
+        assertEquals(0, Cli.runWithStdin("""
+                {"name": "%s", "connector.class": "dev.kconnect.cli.testplugins.TickSourceConnector",
+                 "tasks.max": "2", "topic": "top-ticks"}""".formatted(HEALTHY), "create", "--file", "-").code());
+        assertEquals(0, Cli.runWithStdin("""
+                {"name": "%s", "connector.class": "dev.kconnect.cli.testplugins.TickSourceConnector",
+                 "tasks.max": "1", "fail": "true"}""".formatted(BROKEN), "create", "--file", "-").code());
+        Rest.awaitStatus(HEALTHY, Rest.all("RUNNING", 2));
+        Rest.awaitStatus(BROKEN, s -> s.path("tasks").path(0).path("state").asText().equals("FAILED"));
+    }
+
+    @Test
+    void withoutATerminalOneSnapshotALinePerConnectorAndTask() {
+        Result r = Cli.run("top");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(List.of("CONNECTOR", "TASK", "STATE", "WORKER", "LAG", "RATE"),
+                words(r.out().lines().findFirst().orElseThrow()));
+        String w = worker();
+        assertEquals(List.of(
+                List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
+                List.of(BROKEN, "0", "FAILED", w, "-", "-"),
+                List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(r.out()));
+    }
+
+    @Test
+    void inATerminalItRefreshesAndQLeavesCleanly() throws Exception {
+        assumeTrue(has("tmux"), "tmux is not installed");
+        String session = "kconnect-top-" + ProcessHandle.current().pid();
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        try {
+            String frame = awaitPane(session, p -> p.contains(BROKEN) && p.contains("(q quits)"));
+            assertTrue(frame.contains("every 1 s  (q quits)"), frame);
+            String w = worker();
+            assertEquals(List.of(
+                    List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
+                    List.of(BROKEN, "0", "FAILED", w, "-", "-"),
+                    List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
+                    List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
+                    List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(frame));
+            String coloured = tmux("capture-pane", "-p", "-e", "-t", session);
+            assertTrue(coloured.contains("\u001b[1;31m" + BROKEN + " ") || coloured.contains("\u001b[1m\u001b[31m" + BROKEN),
+                    "the FAILED line is bold red: " + coloured);
+            tmux("send-keys", "-t", session, "q");
+            String after = awaitPane(session, p -> p.contains("exit="));
+            assertTrue(after.contains("exit=0"), after);
+            assertFalse(after.contains("CONNECTOR"), "the view is gone with the alternate screen: " + after);
+            assertTrue(after.lines().anyMatch("icanon"::equals), "the terminal's line mode is back: " + after);
+        } finally {
+            tmux("kill-session", "-t", session);
+        }
+    }
+
+    @Test
+    void ctrlCLeavesTheTerminalAsItWas() throws Exception {
+        assumeTrue(has("tmux"), "tmux is not installed");
+        String session = "kconnect-top-c-" + ProcessHandle.current().pid();
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        try {
+            awaitPane(session, p -> p.contains("(q quits)"));
+            tmux("send-keys", "-t", session, "C-c");
+            String after = awaitPane(session, p -> p.contains("exit="));
+            assertTrue(after.contains("exit=130"), after);
+            assertFalse(after.contains("CONNECTOR"), after);
+            assertTrue(after.lines().anyMatch("icanon"::equals), after);
+        } finally {
+            tmux("kill-session", "-t", session);
+        }
+    }
+
+    private static String command() {
+        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), KConnect.class.getName(), "top", "--interval", "1", "--url",
+                LiveWorker.url());
+    }
+
+    /** The pane's text once {@code condition} holds (up to a minute). */
+    private static String awaitPane(String session, Predicate<String> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String pane = tmux("capture-pane", "-p", "-t", session);
+        while (!condition.test(pane) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            pane = tmux("capture-pane", "-p", "-t", session);
+        }
+        assertTrue(condition.test(pane), pane);
+        return pane;
+    }
+
+    private static String tmux(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "tmux";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
+    private static boolean has(String program) {
+        try {
+            return new ProcessBuilder(program, "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The lines of this class's connectors, as words. */
+    private static List<List<String>> ours(String out) {
+        return out.lines().filter(l -> l.startsWith("top-")).map(TopTest::words).toList();
+    }
+
+    private static List<String> words(String line) {
+        return Arrays.asList(line.strip().split("\\s+"));
+    }
+
+    private static String worker() {
+        return Rest.json("/connectors/" + HEALTHY + "/status").path("connector").path("worker_id").asText();
+    }
+}
