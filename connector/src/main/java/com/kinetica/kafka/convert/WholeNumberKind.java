@@ -5,41 +5,32 @@ import com.gpudb.Type;
 import org.apache.kafka.connect.data.Schema;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.function.Function;
 
-/** int, int8, int16 and long columns: whole numbers in a range. */
+/** int, int8 and int16 columns: whole numbers in a range, as gpudb-api's Integer. */
 final class WholeNumberKind extends Kind {
-    static final WholeNumberKind INT = new WholeNumberKind(Integer.class, null,
+    static final WholeNumberKind INT = new WholeNumberKind(null,
             Integer.MIN_VALUE, Integer.MAX_VALUE, Schema.INT32_SCHEMA, Function.identity());
-    static final WholeNumberKind INT8 = new WholeNumberKind(Integer.class, ColumnProperty.INT8,
+    static final WholeNumberKind INT8 = new WholeNumberKind(ColumnProperty.INT8,
             Byte.MIN_VALUE, Byte.MAX_VALUE, Schema.INT8_SCHEMA, v -> ((Number) v).byteValue());
-    static final WholeNumberKind INT16 = new WholeNumberKind(Integer.class, ColumnProperty.INT16,
+    static final WholeNumberKind INT16 = new WholeNumberKind(ColumnProperty.INT16,
             Short.MIN_VALUE, Short.MAX_VALUE, Schema.INT16_SCHEMA, v -> ((Number) v).shortValue());
-    static final WholeNumberKind LONG = new WholeNumberKind(Long.class, null,
-            Long.MIN_VALUE, Long.MAX_VALUE, Schema.INT64_SCHEMA, Function.identity());
 
     private final long min;
     private final long max;
-    private final boolean isLong;
     private final Schema schema;
     private final Function<Object, Object> toConnect;
 
-    private WholeNumberKind(Class<?> javaType, String property, long min, long max, Schema schema,
-                            Function<Object, Object> toConnect) {
-        super(javaType, property);
+    private WholeNumberKind(String property, long min, long max, Schema schema, Function<Object, Object> toConnect) {
+        super(Integer.class, property);
         this.min = min;
         this.max = max;
-        this.isLong = javaType == Long.class;
         this.schema = schema;
         this.toConnect = toConnect;
     }
 
     @Override
     Object toKinetica(Object v) {
-        if (isLong) {
-            return v instanceof Date d ? d.getTime() : ranged(v, min, max);
-        }
         return (int) ranged(v, min, max);
     }
 
