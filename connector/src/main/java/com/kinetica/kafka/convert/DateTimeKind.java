@@ -20,24 +20,24 @@ final class DateTimeKind extends Kind {
 
     /** {@code YYYY-MM-DD}. */
     static final DateTimeKind DATE = new DateTimeKind(ColumnProperty.DATE, Date.SCHEMA,
-            DateTimeFormatter.ISO_LOCAL_DATE::format, KineticaToConnect::parseDate);
+            DateTimeFormatter.ISO_LOCAL_DATE::format, v -> KineticaToConnect.parseDate(v.toString()));
     /** {@code HH:MM:SS.mmm}. */
     static final DateTimeKind TIME = new DateTimeKind(ColumnProperty.TIME, Time.SCHEMA,
-            t -> TIME_FORMAT.format(t.toLocalTime()), KineticaToConnect::parseTime);
+            t -> TIME_FORMAT.format(t.toLocalTime()), v -> KineticaToConnect.parseTime(v.toString()));
     /** {@code YYYY-MM-DD HH:MM:SS.mmm}. */
     static final DateTimeKind DATETIME = new DateTimeKind(ColumnProperty.DATETIME, Timestamp.SCHEMA,
-            DATETIME_FORMAT::format, KineticaToConnect::parseDateTime);
+            DATETIME_FORMAT::format, v -> KineticaToConnect.parseDateTime(v.toString()));
 
     private final Schema schema;
     private final Function<LocalDateTime, String> format;
     private final Function<Object, Object> toConnect;
 
     private DateTimeKind(String property, Schema schema, Function<LocalDateTime, String> format,
-                         Function<String, java.util.Date> parse) {
+                         Function<Object, Object> toConnect) {
         super(String.class, property);
         this.schema = schema;
         this.format = format;
-        this.toConnect = v -> parse.apply(v.toString());
+        this.toConnect = toConnect;
     }
 
     @Override
