@@ -36,7 +36,7 @@ abstract class Kind {
 
     /** A value of this kind (Kinetica's, or epoch milliseconds for time kinds) as a filter expression literal. */
     String literal(Object value) {
-        return value instanceof Number ? value.toString() : "'" + value + "'";
+        return value instanceof Number ? value.toString() : "'" + value.toString().replace("'", "''") + "'";
     }
 
     /** The Avro type /alter/table/columns takes for the column. */
