@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -35,10 +36,10 @@ public final class JsonText {
             return d.toPlainString();
         }
         if (v instanceof byte[] b) {
-            return ColumnKind.base64(b);
+            return Base64.getEncoder().encodeToString(b);
         }
         if (v instanceof ByteBuffer b) {
-            return ColumnKind.base64(bytes(b));
+            return Base64.getEncoder().encodeToString(bytes(b));
         }
         if (v instanceof Date d) {
             return Instant.ofEpochMilli(d.getTime()).toString();

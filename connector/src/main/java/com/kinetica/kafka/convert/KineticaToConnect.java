@@ -2,28 +2,17 @@ package com.kinetica.kafka.convert;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.Type;
-import org.apache.kafka.connect.data.Date;
-import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Time;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Maps one Kinetica column to a Connect field: its schema and how its values convert. One
- * place per Kinetica type; the table below is the documented mapping.
+ * Maps one Kinetica column to a Connect field, through its {@link ColumnKind}, and reads
+ * Kinetica's date and time text. The documented mapping:
  *
  * <pre>
  * int8 / int16 / int / long       INT8 / INT16 / INT32 / INT64
@@ -40,9 +29,6 @@ import java.util.regex.Pattern;
  * A nullable column gives an optional field.
  */
 public final class KineticaToConnect {
-    private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
-    private static final int DEFAULT_DECIMAL_PRECISION = 18;
-    private static final int DEFAULT_DECIMAL_SCALE = 4;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private KineticaToConnect() {
@@ -56,76 +42,12 @@ public final class KineticaToConnect {
     }
 
     public static ColumnMapping map(Type.Column column) {
-        ColumnMapping mapping = mapType(column);
-        if (!column.isNullable()) {
-            return mapping;
+        ColumnKind kind = ColumnKind.of(column);
+        Schema schema = kind.connectSchema(column);
+        if (column.isNullable()) {
+            schema = copy(schema).optional().build();
         }
-        SchemaBuilder optional = copy(mapping.schema()).optional();
-        return new ColumnMapping(mapping.name(), optional.build(), mapping.convert());
-    }
-
-    private static ColumnMapping mapType(Type.Column column) {
-        String name = column.getName();
-        if (column.getProperties().stream().anyMatch(p -> DECIMAL.matcher(p.replace(" ", "")).matches())) {
-            return decimal(column); // decimal(p,s): newer servers; gpudb-api 7.1 only knows "decimal"
-        }
-        return switch (column.getColumnType()) {
-            case INT8 -> new ColumnMapping(name, Schema.INT8_SCHEMA, v -> ((Number) v).byteValue());
-            case INT16 -> new ColumnMapping(name, Schema.INT16_SCHEMA, v -> ((Number) v).shortValue());
-            case INTEGER -> new ColumnMapping(name, Schema.INT32_SCHEMA, Function.identity());
-            case BOOLEAN -> new ColumnMapping(name, Schema.BOOLEAN_SCHEMA, v -> ((Number) v).intValue() != 0);
-            case LONG -> new ColumnMapping(name, Schema.INT64_SCHEMA, Function.identity());
-            case TIMESTAMP -> new ColumnMapping(name, Timestamp.SCHEMA, v -> new java.util.Date((Long) v));
-            case FLOAT -> new ColumnMapping(name, Schema.FLOAT32_SCHEMA, Function.identity());
-            case DOUBLE -> new ColumnMapping(name, Schema.FLOAT64_SCHEMA, Function.identity());
-            case DATE -> new ColumnMapping(name, Date.SCHEMA, v -> parseDate(v.toString()));
-            case TIME -> new ColumnMapping(name, Time.SCHEMA, v -> parseTime(v.toString()));
-            case DATETIME -> new ColumnMapping(name, Timestamp.SCHEMA, v -> parseDateTime(v.toString()));
-            case DECIMAL -> decimal(column);
-            case ULONG -> new ColumnMapping(name, Decimal.schema(0), v -> new BigDecimal(v.toString()));
-            case BYTES, WKB -> new ColumnMapping(name, Schema.BYTES_SCHEMA, KineticaToConnect::bytes);
-            default -> baseType(column);
-        };
-    }
-
-    /** Types gpudb-api does not name (json, array, vector, newer ones): by their Avro base type. */
-    private static ColumnMapping baseType(Type.Column column) {
-        String name = column.getName();
-        return switch (column.getColumnBaseType()) {
-            case INTEGER -> new ColumnMapping(name, Schema.INT32_SCHEMA, Function.identity());
-            case LONG -> new ColumnMapping(name, Schema.INT64_SCHEMA, Function.identity());
-            case FLOAT -> new ColumnMapping(name, Schema.FLOAT32_SCHEMA, Function.identity());
-            case DOUBLE -> new ColumnMapping(name, Schema.FLOAT64_SCHEMA, Function.identity());
-            case BYTES -> new ColumnMapping(name, Schema.BYTES_SCHEMA, KineticaToConnect::bytes);
-            case STRING -> new ColumnMapping(name, Schema.STRING_SCHEMA, Object::toString);
-        };
-    }
-
-    private static ColumnMapping decimal(Type.Column column) {
-        int precision = DEFAULT_DECIMAL_PRECISION;
-        int scale = DEFAULT_DECIMAL_SCALE;
-        for (String property : column.getProperties()) {
-            Matcher m = DECIMAL.matcher(property.replace(" ", ""));
-            if (m.matches()) {
-                precision = Integer.parseInt(m.group(1));
-                scale = Integer.parseInt(m.group(2));
-            }
-        }
-        int s = scale;
-        Schema schema = Decimal.builder(scale)
-                .parameter("connect.decimal.precision", Integer.toString(precision)).build();
-        return new ColumnMapping(column.getName(), schema,
-                v -> new BigDecimal(v.toString().trim()).setScale(s, RoundingMode.HALF_UP));
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] array) {
-            return array;
-        }
-        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.get(copy);
-        return copy;
+        return new ColumnMapping(column.getName(), schema, kind.toConnect(column));
     }
 
     static java.util.Date parseDate(String text) {
@@ -199,13 +121,9 @@ public final class KineticaToConnect {
         return value;
     }
 
-    /** Formats epoch milliseconds the way Kinetica writes a datetime, for filter expressions. */
+    /** Formats epoch milliseconds the way Kinetica writes a datetime. */
     public static String formatDateTime(long epochMillis) {
-        LocalDateTime dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC)
-                .withNano(Math.floorMod(epochMillis, 1000) * 1_000_000);
-        return String.format("%04d-%02d-%02d %02d:%02d:%02d.%03d", dateTime.getYear(), dateTime.getMonthValue(),
-                dateTime.getDayOfMonth(), dateTime.getHour(), dateTime.getMinute(), dateTime.getSecond(),
-                dateTime.getNano() / 1_000_000);
+        return (String) ColumnKind.DATETIME.convert(epochMillis);
     }
 
     /** Whether the column is a primary key column. */

@@ -17,16 +17,17 @@ import java.util.List;
  * layout that is fixed per type: here one switch per column reads it. Not thread-safe.
  */
 public final class RowDecoder {
-    private enum Kind { INT, LONG, FLOAT, DOUBLE, STRING, BYTES }
+    /** The Avro types of Kinetica columns, as the wire holds them. */
+    private enum AvroType { INT, LONG, FLOAT, DOUBLE, STRING, BYTES }
 
-    private final Kind[] kinds;
+    private final AvroType[] kinds;
     /** Per column, the union branch that means null; -1 when the column is not nullable. */
     private final int[] nullBranch;
     private BinaryDecoder decoder;
 
     public RowDecoder(Type type) {
         List<Schema.Field> fields = type.getSchema().getFields();
-        kinds = new Kind[fields.size()];
+        kinds = new AvroType[fields.size()];
         nullBranch = new int[fields.size()];
         for (int i = 0; i < kinds.length; i++) {
             Schema schema = fields.get(i).schema();
@@ -40,14 +41,14 @@ public final class RowDecoder {
         }
     }
 
-    private static Kind kind(String column, Schema schema) {
+    private static AvroType kind(String column, Schema schema) {
         return switch (schema.getType()) {
-            case INT -> Kind.INT;
-            case LONG -> Kind.LONG;
-            case FLOAT -> Kind.FLOAT;
-            case DOUBLE -> Kind.DOUBLE;
-            case STRING -> Kind.STRING;
-            case BYTES -> Kind.BYTES;
+            case INT -> AvroType.INT;
+            case LONG -> AvroType.LONG;
+            case FLOAT -> AvroType.FLOAT;
+            case DOUBLE -> AvroType.DOUBLE;
+            case STRING -> AvroType.STRING;
+            case BYTES -> AvroType.BYTES;
             default -> throw new IllegalArgumentException("column '" + column + "' has the Avro type "
                     + schema.getType() + ", which Kinetica does not use for table columns");
         };

@@ -16,6 +16,8 @@ public final class TableLayout {
     private final Type type;
     private final String[] names;
     private final ColumnKind[] kinds;
+    /** The kinds' rules, called directly per value (one pointer less to chase than through {@link ColumnKind}). */
+    private final Kind[] rules;
     private final boolean[] nullable;
     private final int[] maxLength;
     private final boolean[] filledBySink;
@@ -27,6 +29,7 @@ public final class TableLayout {
         int n = columns.size();
         names = new String[n];
         kinds = new ColumnKind[n];
+        rules = new Kind[n];
         nullable = new boolean[n];
         maxLength = new int[n];
         filledBySink = new boolean[n];
@@ -34,6 +37,7 @@ public final class TableLayout {
             Type.Column c = columns.get(i);
             names[i] = c.getName();
             kinds[i] = ColumnKind.of(c);
+            rules[i] = kinds[i].rules();
             nullable[i] = c.isNullable();
             maxLength[i] = charLength(c);
             filledBySink[i] = sinkColumns.contains(c.getName());
@@ -95,7 +99,7 @@ public final class TableLayout {
         }
         Object converted;
         try {
-            converted = kinds[i].convert(value);
+            converted = rules[i].toKinetica(value);
         } catch (IllegalArgumentException e) {
             throw new ColumnException(names[i], e.getMessage() + " (column type " + kinds[i].name().toLowerCase() + ")");
         }

@@ -6,10 +6,10 @@ import com.gpudb.GPUdbException;
 import com.gpudb.Type;
 import com.gpudb.protocol.CreateSchemaRequest;
 import com.gpudb.protocol.CreateTableRequest;
+import com.kinetica.kafka.convert.ColumnKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,26 +102,10 @@ public final class KineticaTables {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("column_name", column.getName());
         a.put("action", action);
-        a.put("column_type", avroType(column.getType()));
+        a.put("column_type", ColumnKind.of(column).avroType());
         List<String> props = new ArrayList<>(column.getProperties());
         props.remove("data");
         a.put("column_properties", String.join(",", props));
         return a;
-    }
-
-    private static String avroType(Class<?> type) {
-        if (type == Integer.class) {
-            return "int";
-        }
-        if (type == Long.class) {
-            return "long";
-        }
-        if (type == Float.class) {
-            return "float";
-        }
-        if (type == Double.class) {
-            return "double";
-        }
-        return type == ByteBuffer.class ? "bytes" : "string";
     }
 }

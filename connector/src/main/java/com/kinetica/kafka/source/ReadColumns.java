@@ -3,6 +3,7 @@ package com.kinetica.kafka.source;
 import com.gpudb.ColumnProperty;
 import com.gpudb.Type;
 import com.kinetica.kafka.config.ReadMode;
+import com.kinetica.kafka.convert.ColumnKind;
 import com.kinetica.kafka.convert.KineticaToConnect;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -19,6 +20,11 @@ import java.util.Set;
 public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDateTime, String incrementing) {
     private static final Set<Type.Column.ColumnType> INTEGRAL = Set.of(Type.Column.ColumnType.INT8,
             Type.Column.ColumnType.INT16, Type.Column.ColumnType.INTEGER, Type.Column.ColumnType.LONG);
+
+    /** The kind of the timestamp column: how its values are written in filters. */
+    public ColumnKind timestampKind() {
+        return timestampIsDateTime ? ColumnKind.DATETIME : ColumnKind.TIMESTAMP;
+    }
 
     /**
      * Picks the mode and columns of {@code table} from the options and its type.

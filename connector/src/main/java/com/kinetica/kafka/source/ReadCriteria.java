@@ -1,7 +1,6 @@
 package com.kinetica.kafka.source;
 
 import com.kinetica.kafka.config.ReadMode;
-import com.kinetica.kafka.convert.KineticaToConnect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -172,7 +171,7 @@ public final class ReadCriteria {
     }
 
     private String literal(long timestamp) {
-        return columns.timestampIsDateTime() ? "'" + KineticaToConnect.formatDateTime(timestamp) + "'" : Long.toString(timestamp);
+        return columns.timestampKind().literal(timestamp);
     }
 
     /** A column name as written in an expression: quoted when it is not a plain identifier. */
