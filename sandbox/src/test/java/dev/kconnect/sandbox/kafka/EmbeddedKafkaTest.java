@@ -10,8 +10,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +69,7 @@ class EmbeddedKafkaTest {
     }
 
     @Test
-    void portInUseIsAClearError() throws Exception {
-        var dir = Files.createTempDirectory("kconnect-kafka-busy");
+    void portInUseIsAClearError(@TempDir Path dir) {
         PortInUseException e = assertThrows(PortInUseException.class,
                 () -> EmbeddedKafka.start(kafka.port(), dir, true, Map.of()));
         assertTrue(e.getMessage().contains("port " + kafka.port()), e.getMessage());
