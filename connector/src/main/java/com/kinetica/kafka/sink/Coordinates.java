@@ -35,10 +35,6 @@ public record Coordinates(String topic, int partition, long offset) {
         return ORIGINALS ? r.originalKafkaPartition() : r.kafkaPartition();
     }
 
-    public TopicPartition topicPartition() {
-        return new TopicPartition(topic, partition);
-    }
-
     @Override
     public String toString() {
         return "topic=" + topic + " partition=" + partition + " offset=" + offset;
