@@ -1,14 +1,11 @@
 package dev.kconnect.cli.bench;
 
-import org.apache.kafka.common.config.ConfigDef;
+import dev.kconnect.cli.testplugins.DiscardSinkConnector;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,43 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * consumer and the converter did their work), so {@link PipelineBenchmark} can set the Kinetica
  * sink's rate beside what the worker alone allows. Benchmark code, not a plugin.
  */
-public class NullSinkConnector extends SinkConnector {
+public class NullSinkConnector extends DiscardSinkConnector {
     /** Records taken in, by topic list, across the tasks of this JVM's workers. */
     static final Map<String, AtomicLong> TAKEN = new ConcurrentHashMap<>();
-
-    private Map<String, String> props;
 
     static long taken(String topics) {
         return TAKEN.computeIfAbsent(topics, t -> new AtomicLong()).get();
     }
 
     @Override
-    public void start(Map<String, String> props) {
-        this.props = props;
-    }
-
-    @Override
     public Class<? extends Task> taskClass() {
         return CountingTask.class;
-    }
-
-    @Override
-    public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
-    public ConfigDef config() {
-        return new ConfigDef();
-    }
-
-    @Override
-    public String version() {
-        return "bench";
     }
 
     /** Adds up the records it is given, touching each value as a writer would have to. */
