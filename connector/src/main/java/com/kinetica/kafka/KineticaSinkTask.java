@@ -75,7 +75,7 @@ public class KineticaSinkTask extends SinkTask {
                 // the topics are idle, or a partial batch waited long enough: not until the next commit
                 w.flushAll();
             } else if (caughtUp) {
-                w.flushStarted(); // the end of a burst: nothing more to wait for, write it behind the next poll
+                w.flushAllInBackground(); // the end of a burst: nothing more to wait for, write it behind the next poll
             } else {
                 w.flushFull();
             }

@@ -103,7 +103,7 @@ public final class SinkWriter implements AutoCloseable {
     }
 
     /** Starts writing, in the background, every buffer that holds records, full or not. */
-    public void flushStarted() throws WriteFailure {
+    public void flushAllInBackground() throws WriteFailure {
         startBackground(1);
     }
 
