@@ -1,20 +1,7 @@
 package dev.kconnect.cli;
 
-import dev.kconnect.cli.client.ApiException;
-import dev.kconnect.cli.client.ClientException;
-import dev.kconnect.cli.client.ConflictException;
-import dev.kconnect.cli.client.NotFoundException;
-import dev.kconnect.cli.client.RequestTimedOutException;
-import dev.kconnect.cli.client.RequestTooLargeException;
-import dev.kconnect.cli.client.UnauthorizedException;
-import dev.kconnect.cli.client.TlsFileException;
-import dev.kconnect.cli.client.WorkerUnreachableException;
-import dev.kconnect.cli.command.AbortedException;
-import dev.kconnect.cli.command.FailedStateException;
-import dev.kconnect.cli.command.TimedOutException;
-import dev.kconnect.cli.config.ContextException;
-import dev.kconnect.cli.input.BadInputException;
-import dev.kconnect.cli.kinetica.CredentialsRefusedException;
+import dev.kconnect.cli.error.ExitCode;
+import dev.kconnect.cli.error.KConnectException;
 import dev.kconnect.cli.input.Closest;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,6 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns every failure into one line on stderr and a documented exit code ({@link ExitCode});
@@ -35,18 +23,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     static final String PREFIX = "kconnect: ";
 
+    /**
+     * The commands that run servers in the foreground name themselves: their errors stand among the
+     * servers' log lines on the console.
+     */
+    private static final Set<String> SELF_NAMING = Set.of("kconnect standalone", "kconnect distributed", "kconnect sandbox");
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         if (ex instanceof ParameterException pe) {
             return handleParseException(pe, new String[0]);
         }
+        String name = command.getCommandSpec().qualifiedName();
         PrintWriter err = command.getErr();
-        err.println(PREFIX + message(ex));
+        err.println((SELF_NAMING.contains(name) ? name + ": " : PREFIX) + message(ex));
         if (verbose(parseResult)) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return exitCode(ex);
+        return ex instanceof KConnectException known ? known.exitCode() : ExitCode.ERROR;
     }
 
     @Override
@@ -79,43 +74,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 && !ex.getCommandLine().getSubcommands().isEmpty();
     }
 
-    static int exitCode(Exception ex) {
-        if (ex instanceof BadInputException || ex instanceof ContextException || ex instanceof TlsFileException) {
-            return ExitCode.USAGE;
-        } else if (ex instanceof NotFoundException) {
-            return ExitCode.NOT_FOUND;
-        } else if (ex instanceof WorkerUnreachableException) {
-            return ExitCode.UNREACHABLE;
-        } else if (ex instanceof FailedStateException) {
-            return ExitCode.FAILED_STATE;
-        } else if (ex instanceof TimedOutException || ex instanceof RequestTimedOutException) {
-            return ExitCode.TIMED_OUT;
-        } else if (ex instanceof UnauthorizedException || ex instanceof CredentialsRefusedException) {
-            return ExitCode.UNAUTHORIZED;
-        } else if (ex instanceof ConflictException) {
-            return ExitCode.CONFLICT;
-        } else if (ex instanceof ApiException api && (api.status() == 400 || api.status() == 413)
-                || ex instanceof RequestTooLargeException) {
-            return ExitCode.USAGE; // the worker found the request (a connector config, offsets) invalid or too large
-        }
-        return ExitCode.ERROR;
-    }
-
     private static String message(Exception ex) {
         String message = oneLine(ex.getMessage());
-        if (ex instanceof UnauthorizedException u) {
-            return "the worker refused the credentials (HTTP " + u.status() + "): " + message
-                    + "; check --user and its password ($KCONNECT_PASSWORD, --password-file), the token or the context";
-        }
-        if (ex instanceof ApiException api && !(ex instanceof NotFoundException) && !(ex instanceof ConflictException)) {
-            // a proxy's page is summarised as "HTTP 405: …" already
-            return message.startsWith("HTTP " + api.status()) ? "the worker answered " + message
-                    : "the worker answered HTTP " + api.status() + ": " + message;
-        }
-        if (ex instanceof ClientException || ex instanceof BadInputException
-                || ex instanceof ContextException || ex instanceof FailedStateException || ex instanceof AbortedException
-                || ex instanceof TimedOutException) {
-            return message;
+        if (ex instanceof KConnectException known) {
+            return known.explain(message);
         }
         // a bug of ours: no input should get here
         return "internal error (" + (message.isEmpty() ? ex.getClass().getSimpleName() : message)

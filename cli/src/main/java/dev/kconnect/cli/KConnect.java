@@ -28,6 +28,7 @@ import dev.kconnect.cli.command.TasksCommand;
 import dev.kconnect.cli.command.TopCommand;
 import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
+import dev.kconnect.cli.error.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.error.ExitCode;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;

@@ -5,6 +5,7 @@ import com.gpudb.GPUdb;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;

@@ -3,6 +3,7 @@ package dev.kconnect.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;

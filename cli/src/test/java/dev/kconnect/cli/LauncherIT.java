@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.SilentSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;

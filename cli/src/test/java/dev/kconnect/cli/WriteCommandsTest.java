@@ -1,6 +1,7 @@
 package dev.kconnect.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;

@@ -1,5 +1,7 @@
 package dev.kconnect.cli.client;
 
+import dev.kconnect.cli.error.ExitCode;
+
 /** The worker answered with an HTTP error; the message is Connect's own when it sent one. */
 public class ApiException extends ClientException {
 
@@ -13,5 +15,18 @@ public class ApiException extends ClientException {
     /** The HTTP status code of the answer. */
     public int status() {
         return status;
+    }
+
+    /** 400 and 413: the worker found the request (a connector config, offsets) invalid or too large. */
+    @Override
+    public int exitCode() {
+        return status == 400 || status == 413 ? ExitCode.USAGE : ExitCode.ERROR;
+    }
+
+    @Override
+    public String explain(String message) {
+        // a proxy's page is summarised as "HTTP 405: …" already
+        return message.startsWith("HTTP " + status) ? "the worker answered " + message
+                : "the worker answered HTTP " + status + ": " + message;
     }
 }

@@ -1,9 +1,17 @@
 package dev.kconnect.cli.command;
 
+import dev.kconnect.cli.error.ExitCode;
+import dev.kconnect.cli.error.KConnectException;
+
 /** The person at the terminal said no. */
-public final class AbortedException extends RuntimeException {
+public final class AbortedException extends KConnectException {
 
     public AbortedException(String message) {
-        super(message);
+        super(message, null);
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCode.ERROR;
     }
 }

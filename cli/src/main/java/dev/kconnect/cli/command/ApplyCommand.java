@@ -1,10 +1,10 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConfigInfos;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.UnauthorizedException;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.ConfigDiff;

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.ConfigDiff;
 import dev.kconnect.cli.output.Printer;

@@ -1,6 +1,5 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.ConfigFile;
 import dev.kconnect.cli.worker.WorkerChecks;
@@ -41,21 +40,15 @@ public final class DistributedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkerSettings settings;
-        try {
-            ConfigFile worker = ConfigFile.read(workerFile);
-            if (worker.isConnector()) {
-                throw new BadInputException(workerFile + " is a connector file (it sets connector.class); "
-                        + "start the worker with its worker file, then: kconnect create --file " + workerFile);
-            }
-            WorkerChecks.notMixed(worker, List.of());
-            settings = WorkerSettings.build(false, worker.settings(), options.overrides,
-                    WorkerOptions.bundledPlugins(), null);
-            WorkerChecks.portsFree(settings);
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println("kconnect distributed: " + e.getMessage());
-            return ExitCode.USAGE;
+        ConfigFile worker = ConfigFile.read(workerFile);
+        if (worker.isConnector()) {
+            throw new BadInputException(workerFile + " is a connector file (it sets connector.class); "
+                    + "start the worker with its worker file, then: kconnect create --file " + workerFile);
         }
+        WorkerChecks.notMixed(worker, List.of());
+        WorkerSettings settings = WorkerSettings.build(false, worker.settings(), options.overrides,
+                WorkerOptions.bundledPlugins(), null);
+        WorkerChecks.portsFree(settings);
         settings.notices().forEach(n -> spec.commandLine().getErr().println("notice: " + n));
         return WorkerRun.run(false, settings, List.of(), options.logDir, spec.commandLine().getOut(),
                 spec.commandLine().getErr());

@@ -1,6 +1,5 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.ConfigFile;
 import dev.kconnect.cli.worker.OffsetsLock;
@@ -54,42 +53,34 @@ public final class StandaloneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigFile worker;
+        ConfigFile worker = workerFile == null ? null : ConfigFile.read(workerFile);
         List<ConfigFile> connectors = new ArrayList<>();
-        WorkerSettings settings;
-        OffsetsLock offsets;
+        for (Path file : files) {
+            ConfigFile f = ConfigFile.read(file);
+            if (f.isConnector()) {
+                connectors.add(f);
+            } else if (worker == null) {
+                worker = f;
+            } else {
+                throw new BadInputException("two worker files: " + worker.path() + " and " + f.path()
+                        + " (a connector file needs connector.class)");
+            }
+        }
+        if (connectors.isEmpty()) {
+            throw new BadInputException("no connector file given (a connector file sets connector.class)");
+        }
+        WorkerChecks.notMixed(worker, connectors);
+        WorkerChecks.uniqueNames(connectors);
+        List<String> names = connectors.stream().map(ConfigFile::connectorName).toList();
+        WorkerSettings settings = WorkerSettings.build(true, worker == null ? Map.of() : worker.settings(),
+                options.overrides, WorkerOptions.bundledPlugins(), WorkerSettings.offsetsFile(names));
+        // before the port check: a second worker for the same connectors is told so, not just "port in use"
+        OffsetsLock offsets = OffsetsLock.acquire(Path.of(settings.props().get(WorkerSettings.OFFSETS_FILE)), names);
         try {
-            worker = workerFile == null ? null : ConfigFile.read(workerFile);
-            for (Path file : files) {
-                ConfigFile f = ConfigFile.read(file);
-                if (f.isConnector()) {
-                    connectors.add(f);
-                } else if (worker == null) {
-                    worker = f;
-                } else {
-                    throw new BadInputException("two worker files: " + worker.path() + " and " + f.path()
-                            + " (a connector file needs connector.class)");
-                }
-            }
-            if (connectors.isEmpty()) {
-                throw new BadInputException("no connector file given (a connector file sets connector.class)");
-            }
-            WorkerChecks.notMixed(worker, connectors);
-            WorkerChecks.uniqueNames(connectors);
-            List<String> names = connectors.stream().map(ConfigFile::connectorName).toList();
-            settings = WorkerSettings.build(true, worker == null ? Map.of() : worker.settings(), options.overrides,
-                    WorkerOptions.bundledPlugins(), WorkerSettings.offsetsFile(names));
-            // before the port check: a second worker for the same connectors is told so, not just "port in use"
-            offsets = OffsetsLock.acquire(Path.of(settings.props().get(WorkerSettings.OFFSETS_FILE)), names);
-            try {
-                WorkerChecks.portsFree(settings);
-            } catch (BadInputException e) {
-                offsets.close();
-                throw e;
-            }
+            WorkerChecks.portsFree(settings);
         } catch (BadInputException e) {
-            err.println("kconnect standalone: " + e.getMessage());
-            return ExitCode.USAGE;
+            offsets.close();
+            throw e;
         }
         settings.notices().forEach(n -> err.println("notice: " + n));
         try (offsets) {

@@ -1,6 +1,6 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.worker.ConfigFile;
 import dev.kconnect.cli.worker.WorkerLogging;
 import dev.kconnect.cli.worker.WorkerProcess;
@@ -25,8 +25,7 @@ final class WorkerRun {
         try {
             worker = WorkerProcess.start(standalone, settings.props(), out);
         } catch (WorkerStartException e) {
-            err.println("kconnect: " + e.getMessage() + " (details in " + log + ")");
-            return ExitCode.ERROR;
+            throw e.detailsIn(log);
         }
         Thread stopper = new Thread(worker::stop, "kconnect-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -39,10 +38,9 @@ final class WorkerRun {
             }
             worker.reportStates(connectors.stream().map(ConfigFile::connectorName).toList());
         } catch (WorkerStartException e) {
-            err.println("kconnect: " + e.getMessage());
             Runtime.getRuntime().removeShutdownHook(stopper);
             worker.stop();
-            return ExitCode.ERROR;
+            throw e;
         }
         out.println("Running; Ctrl-C stops the worker and commits offsets.");
         out.flush();

@@ -1,9 +1,21 @@
 package dev.kconnect.cli.input;
 
-/** An input file that cannot be used; the message names the file, the line when known, and what was expected. */
-public final class BadInputException extends RuntimeException {
+import dev.kconnect.cli.error.ExitCode;
+import dev.kconnect.cli.error.KConnectException;
+
+/** Input that cannot be used (a file, an option's value); the message names it, the line when known, and what was expected. */
+public final class BadInputException extends KConnectException {
 
     public BadInputException(String message) {
-        super(message);
+        super(message, null);
+    }
+
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCode.USAGE;
     }
 }

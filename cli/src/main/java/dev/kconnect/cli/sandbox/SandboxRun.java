@@ -1,6 +1,7 @@
 package dev.kconnect.cli.sandbox;
 
-import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.error.ExitCode;
+import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.worker.WorkerLogging;
 import dev.kconnect.cli.worker.WorkerStartException;
 import dev.kconnect.sandbox.PortInUseException;
@@ -64,12 +65,10 @@ public final class SandboxRun implements Callable<Integer> {
             sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, login, bundledPlugins, out);
         } catch (PortInUseException e) {
             removeTemporary(kafkaDir);
-            err.println("kconnect sandbox: " + e.getMessage());
-            return ExitCode.USAGE;
+            throw new BadInputException(e.getMessage(), e); // a port option names a taken port
         } catch (WorkerStartException e) {
             removeTemporary(kafkaDir);
-            err.println("kconnect sandbox: " + e.getMessage() + " (details in " + log + ")");
-            return ExitCode.ERROR;
+            throw e.detailsIn(log);
         } catch (IOException e) {
             removeTemporary(kafkaDir);
             throw new UncheckedIOException(e);

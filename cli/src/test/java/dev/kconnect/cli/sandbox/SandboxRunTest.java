@@ -1,6 +1,6 @@
 package dev.kconnect.cli.sandbox;
 
-import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.sandbox.Ports;
@@ -140,14 +140,14 @@ class SandboxRunTest {
     @Test
     void aTakenPortIsAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            StringWriter err = new StringWriter();
-            SandboxRun run = new SandboxRun(Ports.free(), taken.getLocalPort(), Ports.free(), null, false,
-                    logs, Login.NONE, PLUGINS, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
             Set<Path> before = sandboxDirs();
-            assertEquals(ExitCode.USAGE, run.call());
+            Result r = Cli.runRaw("sandbox", "--kafka-port", String.valueOf(Ports.free()), "--kinetica-port",
+                    String.valueOf(taken.getLocalPort()), "--rest-port", String.valueOf(Ports.free()),
+                    "--log-dir", logs.toString());
+            assertEquals(ExitCode.USAGE, r.code(), r::toString);
             assertEquals(before, sandboxDirs(), "a failed start leaves no Kafka directory in the temp directory");
-            assertTrue(err.toString().contains("Kinetica emulator (--kinetica-port): port " + taken.getLocalPort()
-                    + " on 127.0.0.1 is already in use"), err.toString());
+            assertEquals("kconnect sandbox: Kinetica emulator (--kinetica-port): port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use; stop what holds it or choose another port\n", r.err());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.security;
 
-import dev.kconnect.cli.ExitCode;
 import dev.kconnect.cli.KConnect;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.CliProcess;

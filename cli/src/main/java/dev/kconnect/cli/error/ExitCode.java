@@ -1,4 +1,4 @@
-package dev.kconnect.cli;
+package dev.kconnect.cli.error;
 
 /**
  * Exit codes of every kconnect command, one per kind of failure whatever the command. They are
