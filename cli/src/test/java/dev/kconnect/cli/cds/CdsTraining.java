@@ -18,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build runs this once under {@code -XX:ArchiveClassesAtExit=target/kconnect.jsa}: it drives
- * the REST commands through their whole path (parsing, HTTP, JSON binding, tables, errors) so the
+ * The build runs this once under {@code -XX:DumpLoadedClassList} (see cli/pom.xml): it drives the
+ * REST commands through their whole path (parsing, HTTP, JSON binding, tables, errors) so the
  * AppCDS archive holds every class a short command loads, and {@code kconnect list} starts fast.
- * The answers come from a loopback server with bodies shaped like Connect's; nothing else uses this class.
+ * The answers come from a loopback server with bodies shaped like Connect's. A build tool, so it
+ * lives in the test sources, out of the jar users run.
  */
 public final class CdsTraining {
 

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Writes the Markdown configuration reference from the connectors' ConfigDefs, so the
- * documentation cannot drift from the code. Run by the build ({@code exec-maven-plugin});
- * {@code --check} fails when the committed file differs from what the ConfigDefs say.
+ * documentation cannot drift from the code. Run by the build ({@code exec-maven-plugin}) with the
+ * test classpath, so the plugin's jar does not carry it; {@code --fail-if-stale} fails when the
+ * committed file differs from what the ConfigDefs say.
  */
 public final class ConfigReference {
 
