@@ -6,13 +6,17 @@ import dev.kconnect.cli.config.ContextStore;
 import dev.kconnect.cli.kinetica.KineticaSession;
 import dev.kconnect.cli.kinetica.TableInfo;
 import dev.kconnect.cli.lag.LagReader;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,12 +79,27 @@ public final class CompleteCommand implements Callable<Integer> {
     /** Topics of the brokers the command line (or the environment, or a context) names; none without one. */
     private List<String> topics() {
         String bootstrap = ClusterOptions.named(kafka.bootstrapServers, connection.context);
-        if (bootstrap == null) {
-            return List.of(); // no sandbox default: a Kafka client would wait out its timeout on a closed port
+        // only named brokers (no sandbox default), and no client for ones that refuse: it would retry until its timeout
+        if (bootstrap == null || !anyListening(bootstrap)) {
+            return List.of();
         }
         try (LagReader reader = LagReader.connect(bootstrap, QUICK_CLIENT)) {
             return reader.topicNames();
         }
+    }
+
+    /** Whether one of the brokers accepts a connection within {@link #QUICK}. */
+    private static boolean anyListening(String bootstrap) {
+        for (String server : bootstrap.split(",")) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(Utils.getHost(server.strip()), Utils.getPort(server.strip())),
+                        (int) QUICK.toMillis());
+                return true;
+            } catch (IOException | RuntimeException e) {
+                // refused, unresolvable or not HOST:PORT: try the next one
+            }
+        }
+        return false;
     }
 
     /** Tables of the Kinetica the command line (or the environment) names; none without one. */
