@@ -1,8 +1,10 @@
 # bash completion for kconnect (bash 4+). zsh: autoload -U +X compinit && compinit &&
 # autoload -U +X bashcompinit && bashcompinit, then source this.
 # Generated from the command tree by `kconnect completion bash`: do not edit.
-# Connector names, plugin classes and contexts are asked of the worker named on the
-# command line (--url/--context), quickly and silently.
+# Connector names and plugin classes are asked of the worker named on the command line
+# (--url/--context), topics of the brokers it names (--bootstrap-server/--context or
+# KCONNECT_BOOTSTRAP_SERVERS), tables of the Kinetica it names (--kinetica-url or
+# KCONNECT_KINETICA_URL; never a password prompt): quickly and silently.
 
 declare -A _kc_cmds _kc_opts _kc_vals _kc_args
 _kc_cmds[kconnect]='list get status top config tasks create put delete pause resume stop restart info offsets plugins validate loggers apply diff context topic kinetica sandbox standalone distributed completion help'
@@ -116,11 +118,11 @@ _kc_args[kconnect_topic]='none'
 _kc_cmds[kconnect_topic_read]=''
 _kc_opts[kconnect_topic_read]='--from-beginning --max --idle --key -o --output --bootstrap-server --context -h --help -V --version --verbose'
 _kc_vals[kconnect_topic_read]='--max=none --idle=none -o=words:text,json --output=words:text,json --bootstrap-server=none --context=contexts'
-_kc_args[kconnect_topic_read]='none'
+_kc_args[kconnect_topic_read]='topics'
 _kc_cmds[kconnect_topic_write]=''
 _kc_opts[kconnect_topic_write]='-f --file --schema --bootstrap-server --context -h --help -V --version --verbose'
 _kc_vals[kconnect_topic_write]='-f=files --file=files --bootstrap-server=none --context=contexts'
-_kc_args[kconnect_topic_write]='none'
+_kc_args[kconnect_topic_write]='topics'
 _kc_cmds[kconnect_kinetica]='tables rows'
 _kc_opts[kconnect_kinetica]='-h --help -V --version --verbose'
 _kc_vals[kconnect_kinetica]=''
@@ -132,7 +134,7 @@ _kc_args[kconnect_kinetica_tables]='none'
 _kc_cmds[kconnect_kinetica_rows]=''
 _kc_opts[kconnect_kinetica_rows]='--where --max --count -o --output --kinetica-url --kinetica-user --kinetica-password-file -h --help -V --version --verbose'
 _kc_vals[kconnect_kinetica_rows]='--where=none --max=none -o=words:table,json --output=words:table,json --kinetica-url=none --kinetica-user=none --kinetica-password-file=files'
-_kc_args[kconnect_kinetica_rows]='none'
+_kc_args[kconnect_kinetica_rows]='tables'
 _kc_cmds[kconnect_sandbox]='fault'
 _kc_opts[kconnect_sandbox]='--kafka-port --kinetica-port --rest-port --data-dir --demo --log-dir --kinetica-user --kinetica-password-file -h --help -V --version --verbose'
 _kc_vals[kconnect_sandbox]='--kafka-port=none --kinetica-port=none --rest-port=none --data-dir=files --log-dir=files --kinetica-user=none --kinetica-password-file=files'
@@ -163,8 +165,10 @@ _kconnect_live() {
   local what=$1 i args=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      --url|--context) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
-      --url=*|--context=*) args+=("${COMP_WORDS[i]}") ;;
+      --url|--context|--bootstrap-server|--kinetica-url|--kinetica-user|--kinetica-password-file)
+        args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+      --url=*|--context=*|--bootstrap-server=*|--kinetica-url=*|--kinetica-user=*|--kinetica-password-file=*)
+        args+=("${COMP_WORDS[i]}") ;;
     esac
   done
   if command -v timeout >/dev/null 2>&1; then
@@ -179,7 +183,7 @@ _kconnect_values() {
   local kind=$1 cur=$2 list
   case "$kind" in
     files) COMPREPLY=($(compgen -G "${cur}*")) ;;
-    connectors|plugins|contexts) COMPREPLY=($(compgen -W "$(_kconnect_live "$kind")" -- "$cur")) ;;
+    connectors|plugins|contexts|topics|tables) COMPREPLY=($(compgen -W "$(_kconnect_live "$kind")" -- "$cur")) ;;
     words:*) list=${kind#words:}; COMPREPLY=($(compgen -W "${list//,/ }" -- "$cur")) ;;
     *) COMPREPLY=() ;;
   esac

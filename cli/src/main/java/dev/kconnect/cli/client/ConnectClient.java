@@ -144,6 +144,16 @@ public final class ConnectClient implements Closeable {
                 () -> get(List.of("connectors", name, "offsets"), NO_QUERY, new TypeReference<>() { }));
     }
 
+    /**
+     * {@code GET /connectors/NAME/topics} (Kafka 2.5+): the topics the connector has used since it
+     * was created or its topics were reset. A worker with {@code topic.tracking.enable=false}
+     * answers 403 "Topic tracking is disabled."
+     */
+    public ApiResponse<Map<String, ActiveTopics>> activeTopics(String name) {
+        return onConnector(name, "active topics API: it came with Kafka 2.5",
+                () -> get(List.of("connectors", name, "topics"), NO_QUERY, new TypeReference<>() { }));
+    }
+
     /** {@code DELETE /connectors/NAME/offsets} (Kafka 3.6+; the connector must be STOPPED). */
     public ApiResponse<Message> resetOffsets(String name) {
         return onConnector(name, OFFSETS_API, () -> call("DELETE", List.of("connectors", name, "offsets"), NO_QUERY,

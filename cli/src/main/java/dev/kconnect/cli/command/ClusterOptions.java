@@ -21,8 +21,17 @@ public final class ClusterOptions {
     String context;
 
     String bootstrap() {
-        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-            return bootstrapServers.strip();
+        String named = named(bootstrapServers, context);
+        return named != null ? named : DEFAULT;
+    }
+
+    /**
+     * The brokers named by {@code option}, else $KCONNECT_BOOTSTRAP_SERVERS, else the context's
+     * ({@code context}, else the current one); null when none names any.
+     */
+    static String named(String option, String context) {
+        if (option != null && !option.isBlank()) {
+            return option.strip();
         }
         String env = System.getenv("KCONNECT_BOOTSTRAP_SERVERS");
         if (env != null && !env.isBlank()) {
@@ -31,6 +40,6 @@ public final class ClusterOptions {
         ContextStore store = ContextStore.standard();
         String name = context != null ? context : store.load().current();
         Context ctx = name == null ? null : store.get(name);
-        return ctx != null && ctx.bootstrapServers() != null ? ctx.bootstrapServers() : DEFAULT;
+        return ctx == null ? null : ctx.bootstrapServers();
     }
 }

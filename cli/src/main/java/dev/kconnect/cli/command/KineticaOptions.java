@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where Kinetica is and how to log in: {@code --kinetica-url} (else $KCONNECT_KINETICA_URL, else
@@ -33,11 +34,30 @@ public final class KineticaOptions {
 
     /** A session with Kinetica. */
     KineticaSession session() {
+        String named = named();
+        return open(named != null ? named : DEFAULT_URL, true, Duration.ZERO);
+    }
+
+    /**
+     * A session for completion: only with a URL named (no sandbox default to wait for), the
+     * password from the file or the environment but never a prompt, each call bounded by
+     * {@code timeout}; null when no URL is named.
+     */
+    KineticaSession namedSession(Duration timeout) {
+        String named = named();
+        return named == null ? null : open(named, false, timeout);
+    }
+
+    /** --kinetica-url, else $KCONNECT_KINETICA_URL; null when neither is given. */
+    private String named() {
         String envUrl = System.getenv("KCONNECT_KINETICA_URL");
-        String target = url != null ? url : envUrl != null && !envUrl.isBlank() ? envUrl : DEFAULT_URL;
+        return url != null ? url : envUrl != null && !envUrl.isBlank() ? envUrl : null;
+    }
+
+    private KineticaSession open(String target, boolean interactive, Duration timeout) {
         String envUser = System.getenv("KCONNECT_KINETICA_USER");
         String who = user != null ? user : envUser != null && !envUser.isBlank() ? envUser : null;
-        return KineticaSession.open(target.strip(), who, who == null ? null : password(who, target));
+        return KineticaSession.open(target.strip(), who, who == null ? null : password(who, target, interactive), timeout);
     }
 
     /** The password in {@code file} (--kinetica-password-file), without the line end an editor adds. */
@@ -51,7 +71,7 @@ public final class KineticaOptions {
         }
     }
 
-    private String password(String who, String target) {
+    private String password(String who, String target, boolean interactive) {
         if (passwordFile != null) {
             return readPassword(passwordFile);
         }
@@ -59,7 +79,7 @@ public final class KineticaOptions {
         if (env != null) {
             return env;
         }
-        Console console = System.console();
+        Console console = interactive ? System.console() : null;
         if (console != null) {
             char[] typed = console.readPassword("Kinetica password for %s at %s: ", who, target);
             if (typed != null) {

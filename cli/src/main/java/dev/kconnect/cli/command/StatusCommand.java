@@ -2,14 +2,17 @@ package dev.kconnect.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kconnect.cli.client.ActiveTopics;
+import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.ConnectorOffsets;
 import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.client.Json;
 import dev.kconnect.cli.client.NotFoundException;
 import dev.kconnect.cli.lag.Health;
 import dev.kconnect.cli.lag.LagReader;
-import dev.kconnect.cli.lag.SinkSampler;
+import dev.kconnect.cli.lag.Sampler;
 import dev.kconnect.cli.output.Format;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.StatusView;
@@ -28,7 +31,11 @@ import java.util.stream.Collectors;
                 + "and the trace of whatever failed.",
             "Given the Kafka cluster (--bootstrap-server), also how far a sink is behind (consumer lag of its group "
                 + "connect-NAME: total, per task and per partition) and how fast it writes (records/s, from two samples "
-                + "of its committed offsets --rate-over seconds apart), or where a source has read each table to.",
+                + "of its committed offsets --rate-over seconds apart); for a source, where it has read each table to "
+                + "and how fast the topics it writes to grow (records/s, from two samples of their end offsets: "
+                + "other producers of those topics count too). The source's topics are the ones Connect tracks "
+                + "(GET /connectors/NAME/topics); a worker with topic.tracking.enable=false tracks none, so its "
+                + "sources' rate is unknown.",
             "Exits with 5 when the connector or one of its tasks is FAILED, so a deploy script can stop there."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -46,9 +53,10 @@ public final class StatusCommand extends ApiCommand {
     BootstrapOptions kafka;
 
     @Option(names = "--rate-over", paramLabel = "SECONDS", defaultValue = "5",
-            description = "With a bootstrap: seconds between the two samples of a sink's committed offsets that give "
-                    + "its rate; 0: lag only (default: ${DEFAULT-VALUE}). Connect commits at each offset flush "
-                    + "(offset.flush.interval.ms), so shorter windows show bursts.")
+            description = "With a bootstrap: seconds between the two samples of a sink's committed offsets (a source's "
+                    + "topics' end offsets) that give its rate; 0: no rate (default: ${DEFAULT-VALUE}). Connect "
+                    + "commits a sink's offsets at each offset flush (offset.flush.interval.ms), so shorter windows "
+                    + "show bursts.")
     int rateOver;
 
     @Override
@@ -72,16 +80,43 @@ public final class StatusCommand extends ApiCommand {
     }
 
     private Health health(ConnectClient client, ConnectorStatus status, String bootstrap) {
+        Duration timeout = Duration.ofSeconds(connection.requestTimeout);
         if ("source".equals(status.type())) {
-            try {
-                return new Health(null, null, client.offsets(name).value().offsets());
-            } catch (NotFoundException e) {
-                return null; // a worker before Kafka 3.5 keeps source offsets to itself
-            }
+            return sourceHealth(client, bootstrap, timeout);
         }
-        try (LagReader reader = LagReader.connect(bootstrap, Duration.ofSeconds(connection.requestTimeout))) {
+        try (LagReader reader = LagReader.connect(bootstrap, timeout)) {
             List<String> topics = LagReader.topics(client.config(name).value());
-            return SinkSampler.sample(reader, name, topics, Duration.ofSeconds(rateOver));
+            return Sampler.sink(reader, name, topics, Duration.ofSeconds(rateOver));
+        }
+    }
+
+    /** A source's position per table and the rate of its topics, or why that rate is unknown. */
+    private Health sourceHealth(ConnectClient client, String bootstrap, Duration timeout) {
+        List<ConnectorOffsets.PartitionOffset> position;
+        try {
+            position = client.offsets(name).value().offsets();
+        } catch (NotFoundException e) {
+            position = null; // a worker before Kafka 3.5 keeps source offsets to itself
+        }
+        List<String> topics;
+        try {
+            ActiveTopics active = client.activeTopics(name).value().get(name);
+            topics = active == null ? List.of() : active.topics();
+        } catch (ApiException e) {
+            if (e.status() != 403 || !String.valueOf(e.getMessage()).contains("Topic tracking is disabled")) {
+                throw e;
+            }
+            return new Health(null, null, position, "this worker does not track the topics connectors write to "
+                    + "(topic.tracking.enable=false)");
+        }
+        if (topics.isEmpty()) {
+            return new Health(null, null, position, "it has written to no topic yet (GET /connectors/" + name + "/topics)");
+        }
+        if (rateOver == 0) {
+            return new Health(null, null, position, null);
+        }
+        try (LagReader reader = LagReader.connect(bootstrap, timeout)) {
+            return new Health(null, Sampler.source(reader, topics, Duration.ofSeconds(rateOver)), position, null);
         }
     }
 

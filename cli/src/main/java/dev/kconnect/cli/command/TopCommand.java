@@ -1,13 +1,17 @@
 package dev.kconnect.cli.command;
 
+import dev.kconnect.cli.client.ActiveTopics;
+import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.lag.LagReader;
 import dev.kconnect.cli.lag.SinkLag;
+import dev.kconnect.cli.lag.TopicEnds;
 import dev.kconnect.cli.output.ConnectorListView;
 import dev.kconnect.cli.output.Screen;
 import dev.kconnect.cli.output.Style;
 import dev.kconnect.cli.output.TopView;
 import dev.kconnect.cli.output.TopView.Frame;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +32,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = {"Watch every connector and task: state, worker, and for sinks lag and rate (records/s over the "
-                + "last 15 s, from their committed offsets; given --bootstrap-server). FAILED lines are bold red.",
+                + "last 15 s, from their committed offsets; given --bootstrap-server). For a source, the rate of the "
+                + "topics it writes to (from their end offsets: other producers of them count too). "
+                + "FAILED lines are bold red.",
             "Refreshes every --interval seconds; q or Ctrl-C leaves. Without a terminal it prints one snapshot."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -105,11 +111,30 @@ public final class TopCommand implements Callable<Integer> {
     private static Frame frame(ConnectClient client, LagReader reader) {
         var connectors = client.connectors().value();
         Map<String, SinkLag> lags = null;
+        Map<String, TopicEnds> sources = null;
         if (reader != null) {
             Map<String, List<String>> topics = new LinkedHashMap<>();
             ConnectorListView.sinks(connectors).forEach((name, config) -> topics.put(name, LagReader.topics(config)));
             lags = reader.sinks(topics);
+            sources = sources(client, reader, ConnectorListView.sources(connectors));
         }
-        return new Frame(connectors == null ? Map.of() : connectors, lags, System.nanoTime());
+        return new Frame(connectors == null ? Map.of() : connectors, lags, sources, System.nanoTime());
+    }
+
+    /** The end offsets of each source's topics, read at once; a source whose topics the worker does not tell is left out. */
+    private static Map<String, TopicEnds> sources(ConnectClient client, LagReader reader, List<String> names) {
+        Map<String, List<String>> topics = new LinkedHashMap<>();
+        for (String name : names) {
+            try {
+                ActiveTopics active = client.activeTopics(name).value().get(name);
+                topics.put(name, active == null ? List.of() : active.topics());
+            } catch (ApiException e) {
+                // topic.tracking.enable=false, or deleted since the listing: no rate for it
+            }
+        }
+        Map<TopicPartition, Long> ends = reader.ends(topics.values().stream().flatMap(List::stream).distinct().toList());
+        Map<String, TopicEnds> sources = new LinkedHashMap<>();
+        topics.forEach((name, used) -> sources.put(name, TopicEnds.of(used, ends)));
+        return sources;
     }
 }

@@ -14,12 +14,13 @@ import java.util.Locale;
 
 /**
  * Writes the bash completion script from the command tree: commands, options, option values
- * (fixed choices, files) and, asked of the live worker through the hidden {@code __complete}
- * command, connector names, plugin classes and context names. zsh runs it through bashcompinit.
+ * (fixed choices, files) and, through the hidden {@code __complete} command, connector names and
+ * plugin classes from the live worker, topic names from Kafka, table names from Kinetica, and
+ * context names. zsh runs it through bashcompinit.
  */
 public final class BashCompletion {
     /** Where a value comes from; the names are the script's and {@code __complete}'s. */
-    enum Source { NONE, FILES, CONNECTORS, PLUGINS, CONTEXTS, WORDS }
+    enum Source { NONE, FILES, CONNECTORS, PLUGINS, CONTEXTS, TOPICS, TABLES, WORDS }
 
     private BashCompletion() {
     }
@@ -82,6 +83,12 @@ public final class BashCompletion {
         if (label.startsWith("CLASS") || label.startsWith("PLUGIN")) {
             return lower(Source.PLUGINS);
         }
+        if (label.equals("TOPIC")) {
+            return lower(Source.TOPICS);
+        }
+        if (label.equals("TABLE")) {
+            return lower(Source.TABLES);
+        }
         if (type == Path.class || type == File.class || label.contains("FILE") || label.contains("DIR")) {
             return lower(Source.FILES);
         }
@@ -106,8 +113,10 @@ public final class BashCompletion {
             # bash completion for kconnect (bash 4+). zsh: autoload -U +X compinit && compinit &&
             # autoload -U +X bashcompinit && bashcompinit, then source this.
             # Generated from the command tree by `kconnect completion bash`: do not edit.
-            # Connector names, plugin classes and contexts are asked of the worker named on the
-            # command line (--url/--context), quickly and silently.
+            # Connector names and plugin classes are asked of the worker named on the command line
+            # (--url/--context), topics of the brokers it names (--bootstrap-server/--context or
+            # KCONNECT_BOOTSTRAP_SERVERS), tables of the Kinetica it names (--kinetica-url or
+            # KCONNECT_KINETICA_URL; never a password prompt): quickly and silently.
 
             declare -A _kc_cmds _kc_opts _kc_vals _kc_args
             @TABLE@
@@ -117,8 +126,10 @@ public final class BashCompletion {
               local what=$1 i args=()
               for ((i = 1; i < COMP_CWORD; i++)); do
                 case "${COMP_WORDS[i]}" in
-                  --url|--context) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
-                  --url=*|--context=*) args+=("${COMP_WORDS[i]}") ;;
+                  --url|--context|--bootstrap-server|--kinetica-url|--kinetica-user|--kinetica-password-file)
+                    args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+                  --url=*|--context=*|--bootstrap-server=*|--kinetica-url=*|--kinetica-user=*|--kinetica-password-file=*)
+                    args+=("${COMP_WORDS[i]}") ;;
                 esac
               done
               if command -v timeout >/dev/null 2>&1; then
@@ -133,7 +144,7 @@ public final class BashCompletion {
               local kind=$1 cur=$2 list
               case "$kind" in
                 files) COMPREPLY=($(compgen -G "${cur}*")) ;;
-                connectors|plugins|contexts) COMPREPLY=($(compgen -W "$(_kconnect_live "$kind")" -- "$cur")) ;;
+                connectors|plugins|contexts|topics|tables) COMPREPLY=($(compgen -W "$(_kconnect_live "$kind")" -- "$cur")) ;;
                 words:*) list=${kind#words:}; COMPREPLY=($(compgen -W "${list//,/ }" -- "$cur")) ;;
                 *) COMPREPLY=() ;;
               esac

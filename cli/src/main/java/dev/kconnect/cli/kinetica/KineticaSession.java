@@ -13,6 +13,7 @@ import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.lag.ClusterException;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,9 +34,15 @@ public final class KineticaSession {
         this.url = url;
     }
 
-    /** A session with the Kinetica at {@code url}; {@code user} null for none. */
-    public static KineticaSession open(String url, String user, String password) {
+    /**
+     * A session with the Kinetica at {@code url}; {@code user} null for none. Each call waits at
+     * most {@code timeout} to connect and to be answered; zero: gpudb-api's defaults.
+     */
+    public static KineticaSession open(String url, String user, String password, Duration timeout) {
         GPUdbBase.Options options = new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true);
+        if (!timeout.isZero()) {
+            options.setTimeout((int) timeout.toMillis()).setServerConnectionTimeout((int) timeout.toMillis());
+        }
         if (user != null) {
             options.setUsername(user).setPassword(password);
         }

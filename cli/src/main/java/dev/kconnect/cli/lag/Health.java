@@ -1,15 +1,18 @@
 package dev.kconnect.cli.lag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kconnect.cli.client.ConnectorOffsets;
 
 import java.util.List;
 
 /**
  * What {@code kconnect status} adds to a connector's state when it knows the Kafka cluster: for a
- * sink its lag and rate, for a source the committed position of each table (its source offsets).
- * Fields that do not apply are null and left out of -o json|yaml.
+ * sink its lag and rate, for a source the committed position of each table (its source offsets)
+ * and the rate of the topics it writes to, or why that rate is unknown. Fields that do not apply
+ * are null and left out of -o json|yaml.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Health(SinkLag lag, Rate rate, List<ConnectorOffsets.PartitionOffset> position) {
+public record Health(SinkLag lag, Rate rate, List<ConnectorOffsets.PartitionOffset> position,
+                     @JsonProperty("rate_unknown") String rateUnknown) {
 }

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Sink connectors' consumer lag, read with Kafka's Admin API: the committed offsets of each
  * connector's group ({@code connect-NAME}) against the partitions' end offsets, and which task
- * holds each partition (from the group's members, whose client ids end in the task number).
+ * holds each partition (from the group's members, whose client ids end in the task number). Also
+ * the end offsets of a source's topics, and the topics' names.
  */
 public final class LagReader implements AutoCloseable {
 
@@ -137,6 +138,18 @@ public final class LagReader implements AutoCloseable {
             lags.put(connector, SinkLag.of(group(connector), partitions));
         }
         return lags;
+    }
+
+    /** The names of the cluster's topics (Kafka's internal ones left out), in order. */
+    public List<String> topicNames() {
+        return get(admin.listTopics().names()).stream().sorted().toList();
+    }
+
+    /** The end offset of each partition of {@code topics}; topics that do not exist are left out. */
+    public Map<TopicPartition, Long> ends(Collection<String> topics) {
+        Set<TopicPartition> partitions = new TreeSet<>(IN_ORDER);
+        partitions(Set.copyOf(topics)).values().forEach(partitions::addAll);
+        return offsets(partitions, OffsetSpec.latest());
     }
 
     /** The partitions of each topic that exists. */

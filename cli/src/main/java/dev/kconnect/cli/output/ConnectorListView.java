@@ -38,6 +38,12 @@ public final class ConnectorListView implements View<Map<String, ConnectorEntry>
         return sinks;
     }
 
+    /** Sources' names, in order. */
+    public static List<String> sources(Map<String, ConnectorEntry> connectors) {
+        return connectors == null ? List.of() : new TreeMap<>(connectors).entrySet().stream()
+                .filter(e -> "source".equals(type(e.getValue()))).map(Map.Entry::getKey).toList();
+    }
+
     private static String type(ConnectorEntry entry) {
         ConnectorStatus status = entry.status();
         return status != null && status.type() != null ? status.type()

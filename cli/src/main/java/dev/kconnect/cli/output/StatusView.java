@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code kconnect status NAME}: states and workers, a sink's lag and rate or a source's position
- * when known, then the trace of whatever failed.
+ * and its topics' rate when known, then the trace of whatever failed.
  */
 public final class StatusView implements View<ConnectorStatus> {
 
@@ -52,6 +52,8 @@ public final class StatusView implements View<ConnectorStatus> {
         }
         if (health != null && health.rate() != null) {
             out.println("Rate:       " + health.rate().describe());
+        } else if (health != null && health.rateUnknown() != null) {
+            out.println("Rate:       unknown; " + health.rateUnknown());
         }
         out.println();
         List<ConnectorStatus.TaskState> tasks = status.tasks().stream()

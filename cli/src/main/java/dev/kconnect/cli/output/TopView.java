@@ -4,6 +4,7 @@ import dev.kconnect.cli.client.ConnectorEntry;
 import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.lag.Rate;
 import dev.kconnect.cli.lag.SinkLag;
+import dev.kconnect.cli.lag.TopicEnds;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,12 +15,14 @@ import java.util.TreeMap;
 
 /**
  * One frame of {@code kconnect top}: a line per connector and one per task with its state, worker,
- * lag and rate (sinks, when the Kafka cluster is known). FAILED lines stand out in bold red.
+ * lag and rate (sinks, when the Kafka cluster is known), and for a source the rate of its topics on
+ * its own line (topics have no tasks). FAILED lines stand out in bold red.
  */
 public final class TopView {
 
-    /** A sample of every connector: their states, and the sinks' lag when known (null otherwise). */
-    public record Frame(Map<String, ConnectorEntry> connectors, Map<String, SinkLag> lags, long nanoTime) {
+    /** A sample of every connector: their states, the sinks' lag and the sources' topics' ends when known (null otherwise). */
+    public record Frame(Map<String, ConnectorEntry> connectors, Map<String, SinkLag> lags,
+                        Map<String, TopicEnds> sources, long nanoTime) {
     }
 
     private TopView() {
@@ -53,8 +56,7 @@ public final class TopView {
         Map<Integer, Double> taskRate = lag == null || earlier == null ? Map.of() : Rate.byTask(earlier, lag, nanos);
         String worker = status == null || status.connector() == null ? null : status.connector().workerId();
         table.row(name, "-", status == null ? "UNKNOWN" : status.connectorState(), dash(worker),
-                lag == null ? "-" : lag.total(),
-                lag == null || earlier == null ? "-" : perSecond(Rate.between(earlier, lag, nanos).recordsPerSecond()));
+                lag == null ? "-" : lag.total(), rate(name, lag, earlier, now, before, nanos));
         if (status == null) {
             return;
         }
@@ -62,6 +64,16 @@ public final class TopView {
                 name, t.id(), t.state(), dash(t.workerId()),
                 taskLag.containsKey(t.id()) ? taskLag.get(t.id()) : "-",
                 taskRate.containsKey(t.id()) ? perSecond(taskRate.get(t.id())) : "-"));
+    }
+
+    /** A sink's rate from its committed offsets, a source's from its topics' ends; "-" on the first frame. */
+    private static String rate(String name, SinkLag lag, SinkLag earlier, Frame now, Frame before, long nanos) {
+        if (lag != null && earlier != null) {
+            return perSecond(Rate.between(earlier, lag, nanos).recordsPerSecond());
+        }
+        TopicEnds ends = now.sources() == null ? null : now.sources().get(name);
+        TopicEnds then = before == null || before.sources() == null ? null : before.sources().get(name);
+        return ends == null || then == null ? "-" : perSecond(Rate.between(then, ends, nanos).recordsPerSecond());
     }
 
     private static String perSecond(double rate) {

@@ -63,7 +63,12 @@ public enum ColumnKind {
 
     /** The column to create for this kind. Primary key columns are never nullable. */
     public Type.Column column(String name, boolean nullable, boolean primaryKey) {
-        List<String> props = new ArrayList<>(3);
+        return column(name, nullable, primaryKey, 0);
+    }
+
+    /** The column to create for this kind; {@code charLength} > 0 makes a text column charN. */
+    public Type.Column column(String name, boolean nullable, boolean primaryKey, int charLength) {
+        List<String> props = new ArrayList<>(4);
         if (kind.property != null) {
             props.add(kind.property);
         }
@@ -71,6 +76,9 @@ public enum ColumnKind {
             props.add(ColumnProperty.PRIMARY_KEY);
         } else if (nullable) {
             props.add(ColumnProperty.NULLABLE);
+        }
+        if (charLength > 0) {
+            props.add(StringKind.charProperty(charLength));
         }
         return new Type.Column(name, kind.javaType, props);
     }
@@ -98,6 +106,26 @@ public enum ColumnKind {
     /** A value (Kinetica's, or epoch milliseconds for time kinds) written as a filter expression literal. */
     public String literal(Object value) {
         return kind.literal(value);
+    }
+
+    /** Whether a source can read rows in order of a column of this kind as whole numbers (its incrementing column). */
+    public boolean wholeNumber() {
+        return kind.wholeNumber();
+    }
+
+    /** Whether this kind is a point in time: a source finds such a column as its timestamp column. */
+    public boolean pointInTime() {
+        return kind.pointInTime();
+    }
+
+    /** Whether a source can read rows in order of a column of this kind as epoch milliseconds (a timestamp column). */
+    public boolean readsAsEpochMillis() {
+        return kind.readsAsEpochMillis();
+    }
+
+    /** A non-null value of a column of this kind, as gpudb-api gives it, as epoch milliseconds. */
+    public long epochMillis(Object value) {
+        return kind.epochMillis(value);
     }
 
     /** The kind of an existing column. Text flavours without their own kind (charN, uuid, wkt, ...) are {@link #STRING}. */

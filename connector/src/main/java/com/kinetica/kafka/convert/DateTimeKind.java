@@ -64,6 +64,22 @@ final class DateTimeKind extends Kind {
         return "'" + toKinetica(value) + "'";
     }
 
+    /** Only datetime is a point in time a source reads rows in order of; date and time are parts of one. */
+    @Override
+    boolean pointInTime() {
+        return this == DATETIME;
+    }
+
+    @Override
+    boolean readsAsEpochMillis() {
+        return this == DATETIME;
+    }
+
+    @Override
+    long epochMillis(Object value) {
+        return KineticaToConnect.parseDateTime(value.toString()).getTime();
+    }
+
     private static LocalDateTime utc(Object v) {
         if (v instanceof java.util.Date d) {
             return LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneOffset.UTC);

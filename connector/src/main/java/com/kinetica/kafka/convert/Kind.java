@@ -39,6 +39,31 @@ abstract class Kind {
         return value instanceof Number ? value.toString() : "'" + value.toString().replace("'", "''") + "'";
     }
 
+    /** Whether values of this kind are whole numbers a source can read rows in order of (its incrementing column). */
+    boolean wholeNumber() {
+        return false;
+    }
+
+    /** Whether this kind is a point in time, so that a source takes such a column as its timestamp column. */
+    boolean pointInTime() {
+        return false;
+    }
+
+    /** Whether a source can read this kind's values as epoch milliseconds ({@link #epochMillis}). */
+    boolean readsAsEpochMillis() {
+        return false;
+    }
+
+    /** A non-null value of this kind, as gpudb-api gives it, as epoch milliseconds (kinds that {@link #readsAsEpochMillis}). */
+    long epochMillis(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** The most characters the column may hold (charN), 0 when its length is not limited. */
+    int maxLength(Type.Column column) {
+        return 0;
+    }
+
     /** The Avro type /alter/table/columns takes for the column. */
     String avroType() {
         if (javaType == Integer.class) {

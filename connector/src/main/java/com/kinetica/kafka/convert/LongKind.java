@@ -6,7 +6,7 @@ import org.apache.kafka.connect.data.Schema;
 import java.util.Date;
 import java.util.function.Function;
 
-/** long columns; a date is written as its epoch milliseconds. */
+/** long columns; a date is written as its epoch milliseconds, and a source may read them as such. */
 final class LongKind extends Kind {
     LongKind() {
         super(Long.class, null);
@@ -28,5 +28,15 @@ final class LongKind extends Kind {
     @Override
     Function<Object, Object> toConnect(Type.Column column) {
         return Function.identity();
+    }
+
+    @Override
+    boolean wholeNumber() {
+        return true;
+    }
+
+    @Override
+    boolean readsAsEpochMillis() {
+        return true;
     }
 }

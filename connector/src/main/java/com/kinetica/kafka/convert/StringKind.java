@@ -18,6 +18,8 @@ final class StringKind extends Kind {
     static final StringKind ULONG = new StringKind(ColumnProperty.ULONG, Decimal.schema(0),
             v -> new BigDecimal(v.toString()));
 
+    private static final String CHAR = "char";
+
     private final Schema schema;
     private final Function<Object, Object> toConnect;
 
@@ -43,5 +45,25 @@ final class StringKind extends Kind {
     @Override
     Function<Object, Object> toConnect(Type.Column column) {
         return toConnect;
+    }
+
+    /** charN columns hold at most N characters; an unreadable N (not Kinetica's) limits nothing. */
+    @Override
+    int maxLength(Type.Column column) {
+        for (String p : column.getProperties()) {
+            if (p.startsWith(CHAR)) {
+                try {
+                    return Integer.parseInt(p.substring(CHAR.length()));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The property of a charN column. */
+    static String charProperty(int length) {
+        return CHAR + length;
     }
 }

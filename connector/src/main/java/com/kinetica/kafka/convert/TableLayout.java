@@ -39,7 +39,7 @@ public final class TableLayout {
             kinds[i] = ColumnKind.of(c);
             rules[i] = kinds[i].rules();
             nullable[i] = c.isNullable();
-            maxLength[i] = charLength(c);
+            maxLength[i] = rules[i].maxLength(c);
             filledBySink[i] = sinkColumns.contains(c.getName());
             indexByName.put(c.getName(), i);
         }
@@ -108,18 +108,5 @@ public final class TableLayout {
                     + " characters is longer than the column's char" + maxLength[i]);
         }
         record.put(i, converted);
-    }
-
-    private static int charLength(Type.Column c) {
-        for (String p : c.getProperties()) {
-            if (p.startsWith("char")) {
-                try {
-                    return Integer.parseInt(p.substring(4));
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
     }
 }

@@ -26,7 +26,7 @@ final class TimestampKind extends Kind {
             return d.getTime();
         }
         if (v instanceof String s) {
-            return epochMillis(s);
+            return parse(s);
         }
         return WholeNumberKind.ranged(v, Long.MIN_VALUE, Long.MAX_VALUE);
     }
@@ -41,7 +41,17 @@ final class TimestampKind extends Kind {
         return v -> new Date((Long) v);
     }
 
-    private static long epochMillis(String s) {
+    @Override
+    boolean pointInTime() {
+        return true;
+    }
+
+    @Override
+    boolean readsAsEpochMillis() {
+        return true;
+    }
+
+    private static long parse(String s) {
         String text = s.trim();
         try {
             return Long.parseLong(text);

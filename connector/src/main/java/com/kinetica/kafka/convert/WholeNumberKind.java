@@ -44,6 +44,11 @@ final class WholeNumberKind extends Kind {
         return toConnect;
     }
 
+    @Override
+    boolean wholeNumber() {
+        return true;
+    }
+
     static long ranged(Object v, long min, long max) {
         long value;
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {

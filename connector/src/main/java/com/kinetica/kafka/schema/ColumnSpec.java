@@ -3,9 +3,6 @@ package com.kinetica.kafka.schema;
 import com.gpudb.Type;
 import com.kinetica.kafka.convert.ColumnKind;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** A column the sink creates or adds; {@code charLength} > 0 makes a string column charN. */
 public record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean primaryKey, int charLength) {
 
@@ -14,13 +11,7 @@ public record ColumnSpec(String name, ColumnKind kind, boolean nullable, boolean
     }
 
     public Type.Column toColumn() {
-        Type.Column column = kind.column(name, nullable, primaryKey);
-        if (charLength <= 0) {
-            return column;
-        }
-        List<String> props = new ArrayList<>(column.getProperties());
-        props.add("char" + charLength);
-        return new Type.Column(name, column.getType(), props);
+        return kind.column(name, nullable, primaryKey, charLength);
     }
 
     @Override

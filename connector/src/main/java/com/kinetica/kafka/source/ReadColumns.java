@@ -8,7 +8,6 @@ import com.kinetica.kafka.convert.KineticaToConnect;
 import org.apache.kafka.connect.errors.ConnectException;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The resolved way to read one table: its mode and the columns it filters and sorts on.
@@ -18,10 +17,8 @@ import java.util.Set;
  * @param incrementing        incrementing column, null unless the mode uses it
  */
 public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDateTime, String incrementing) {
-    private static final Set<Type.Column.ColumnType> INTEGRAL = Set.of(Type.Column.ColumnType.INT8,
-            Type.Column.ColumnType.INT16, Type.Column.ColumnType.INTEGER, Type.Column.ColumnType.LONG);
 
-    /** The kind of the timestamp column: how its values are written in filters. */
+    /** The kind of the timestamp column: how its values are read and written in filters (a long one reads as a timestamp). */
     public ColumnKind timestampKind() {
         return timestampIsDateTime ? ColumnKind.DATETIME : ColumnKind.TIMESTAMP;
     }
@@ -72,7 +69,7 @@ public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDa
 
     private static String integerPrimaryKey(Type type) {
         List<Type.Column> keys = type.getColumns().stream().filter(KineticaToConnect::isPrimaryKey).toList();
-        if (keys.size() == 1 && INTEGRAL.contains(keys.get(0).getColumnType())) {
+        if (keys.size() == 1 && ColumnKind.of(keys.get(0)).wholeNumber()) {
             return keys.get(0).getName();
         }
         return null;
@@ -80,8 +77,7 @@ public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDa
 
     private static List<Type.Column> timestampColumns(Type type) {
         return type.getColumns().stream()
-                .filter(c -> c.getColumnType() == Type.Column.ColumnType.TIMESTAMP
-                        || c.getColumnType() == Type.Column.ColumnType.DATETIME)
+                .filter(c -> ColumnKind.of(c).pointInTime())
                 .toList();
     }
 
@@ -105,7 +101,7 @@ public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDa
 
     private static void checkIncrementing(String table, Type type, String name) {
         Type.Column column = column(table, type, name, "kinetica.source.incrementing_column");
-        if (!INTEGRAL.contains(column.getColumnType())) {
+        if (!ColumnKind.of(column).wholeNumber()) {
             throw new ConnectException("Column '" + name + "' of table '" + table + "' is "
                     + describe(column) + ", not an integer (int8, int16, int, long): it cannot be the "
                     + "incrementing column; fix kinetica.source.incrementing_column");
@@ -114,12 +110,9 @@ public record ReadColumns(ReadMode mode, String timestamp, boolean timestampIsDa
 
     private static boolean checkTimestamp(String table, Type type, String name) {
         Type.Column column = column(table, type, name, "kinetica.source.timestamp_column");
-        if (column.getColumnType() == Type.Column.ColumnType.DATETIME) {
-            return true;
-        }
-        if (column.getColumnType() == Type.Column.ColumnType.TIMESTAMP
-                || column.getColumnType() == Type.Column.ColumnType.LONG) {
-            return false;
+        ColumnKind kind = ColumnKind.of(column);
+        if (kind.readsAsEpochMillis()) {
+            return kind == ColumnKind.DATETIME;
         }
         throw new ConnectException("Column '" + name + "' of table '" + table + "' is " + describe(column)
                 + ", not a timestamp (long) or datetime column: it cannot be the timestamp column; "

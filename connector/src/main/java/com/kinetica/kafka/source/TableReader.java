@@ -8,7 +8,6 @@ import com.gpudb.protocol.RawGetRecordsResponse;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.config.ReadMode;
 import com.kinetica.kafka.convert.KineticaRowConverter;
-import com.kinetica.kafka.convert.KineticaToConnect;
 import com.kinetica.kafka.convert.RowDecoder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -189,10 +188,7 @@ public final class TableReader {
     private SourceOffset position(Object[] row) {
         Long timestamp = null;
         if (timestampIndex >= 0) {
-            Object value = row[timestampIndex];
-            timestamp = columns.timestampIsDateTime()
-                    ? KineticaToConnect.parseDateTime(value.toString()).getTime()
-                    : ((Number) value).longValue();
+            timestamp = columns.timestampKind().epochMillis(row[timestampIndex]);
         }
         Long incrementing = incrementingIndex < 0 ? null : ((Number) row[incrementingIndex]).longValue();
         return new SourceOffset(timestamp, incrementing);
