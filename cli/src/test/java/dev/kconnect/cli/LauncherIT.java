@@ -116,7 +116,7 @@ class LauncherIT {
         assertEquals("", first.err);
         assertTrue(first.out.contains("Java " + Jdks.release(jdk, "JAVA_VERSION") + " "), first.out);
         Path archive = unpacked.resolve("lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
-        for (int i = 0; i < 600 && !Files.exists(archive); i++) {
+        for (int i = 0; i < 1800 && !Files.exists(archive); i++) {
             Thread.sleep(100); // made in the background
         }
         assertTrue(Files.isRegularFile(archive), archive + " was made");
