@@ -1,0 +1,93 @@
+package dev.kconnect.cli;
+
+import dev.kconnect.cli.LauncherIT.Result;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The checkout's launcher and the sandbox under each Java release users run (README
+ * "Compatibility"): the sandbox comes up, a short command talks to it, SIGTERM stops it, and
+ * nothing lands on stderr on the way (no JVM warning about native access, Unsafe or class data).
+ */
+class JavaReleasesIT {
+    static final String READY = "kconnect sandbox is running";
+
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 21, 25})
+    void sandboxAndShortCommandsRunWithoutAWord(int feature) throws Exception {
+        Path jdk = Jdks.home(feature);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("JAVA_HOME", jdk.toString());
+        env.put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
+        env.remove("KCONNECT_JAVA_OPTS");
+        Path dir = Files.createTempDirectory("java" + feature);
+        String restPort = String.valueOf(freePort());
+        ProcessBuilder pb = new ProcessBuilder(LauncherIT.ROOT.resolve("kconnect").toString(), "sandbox",
+                "--kafka-port", String.valueOf(freePort()), "--kinetica-port", String.valueOf(freePort()),
+                "--rest-port", restPort, "--log-dir", dir.toString())
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process sandbox = pb.start();
+        try {
+            awaitReady(sandbox, dir);
+            Result list = LauncherIT.run(dir, env, LauncherIT.ROOT.resolve("kconnect").toString(), "list",
+                    "--url", "http://127.0.0.1:" + restPort);
+            assertEquals(0, list.code(), list.err());
+            assertEquals("", list.err());
+            Result version = LauncherIT.run(dir, env, LauncherIT.ROOT.resolve("kconnect").toString(), "--version");
+            assertTrue(version.out().contains("Java " + Jdks.release(jdk, "JAVA_VERSION") + " "), version.out());
+            assertEquals("", version.err());
+        } finally {
+            sandbox.destroy(); // SIGTERM, as a service manager stops it
+            if (!sandbox.waitFor(2, TimeUnit.MINUTES)) {
+                sandbox.destroyForcibly();
+                fail("the sandbox under Java " + feature + " did not stop within 2 minutes of SIGTERM");
+            }
+        }
+        String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);
+        assertTrue(out.contains("Stopping the sandbox..."), out);
+        // JVM warnings go to stdout by default ([warning][cds] …), Java's own to stderr (WARNING: …)
+        for (String line : out.split("\n")) {
+            assertTrue(!line.contains("[warning]") && !line.contains("[error]") && !line.startsWith("WARNING:"), line);
+        }
+        assertEquals("", Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    }
+
+    private static void awaitReady(Process sandbox, Path dir) throws IOException, InterruptedException {
+        for (int i = 0; i < 1800; i++) {
+            String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);
+            if (out.contains(READY)) {
+                return;
+            }
+            if (!sandbox.isAlive()) {
+                fail("the sandbox ended with " + sandbox.exitValue() + ":\n" + out
+                        + Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+            }
+            Thread.sleep(100);
+        }
+        fail("the sandbox did not say '" + READY + "' within 3 minutes; see " + dir);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
