@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,7 +63,7 @@ public final class PipelineBenchmark {
             GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
             fillTable(gpudb, "bench_source", records);
             // each run reads the whole topic again under a connector name (consumer group) of its own
-            List<Pipeline> pipelines = List.of(
+            List<Pipeline> all = List.of(
                     new Pipeline("sink, JSON with schemas (Struct)", r -> run(kafka, plugins,
                             sink("bench_struct", "k" + r, kinetica, true), () -> rows(kinetica, "k" + r + "_bench_struct"),
                             records)),
@@ -79,6 +80,14 @@ public final class PipelineBenchmark {
                             () -> topicSize(kafka, "k" + r + "_bench_source"), records)),
                     new Pipeline("null source, memory to topic", r -> run(kafka, plugins, nullSource("n" + r, records),
                             () -> topicSize(kafka, "n" + r + "_bench_source"), records)));
+            // -Dbench.only=TEXT: the pipelines whose name contains TEXT, each with its ceiling
+            String only = System.getProperty("bench.only", "");
+            List<Pipeline> pipelines = new ArrayList<>();
+            for (int i = 0; i < all.size(); i += 2) {
+                if (all.get(i).name().contains(only)) {
+                    pipelines.addAll(all.subList(i, i + 2));
+                }
+            }
             Map<String, List<Long>> times = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (Pipeline p : pipelines) {
@@ -171,7 +180,12 @@ public final class PipelineBenchmark {
             long start = System.nanoTime();
             worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
             long last = -1;
+            long deadline = start + TimeUnit.MINUTES.toNanos(5);
             while (progress.getAsLong() < target) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(connector.get("name") + " did not finish in 5 minutes: "
+                            + progress.getAsLong() + " of " + target);
+                }
                 Thread.sleep(100);
                 if (Boolean.getBoolean("bench.trace") && (System.nanoTime() - start) / 1_000_000_000 != last) {
                     last = (System.nanoTime() - start) / 1_000_000_000;
