@@ -7,6 +7,7 @@ import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.WorkerList;
+import com.sun.management.OperatingSystemMXBean;
 import dev.kconnect.cli.worker.WorkerProcess;
 import dev.kconnect.cli.worker.WorkerSettings;
 import dev.kconnect.sandbox.Ports;
@@ -19,7 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * End-to-end throughput through one in-process standalone worker (not a test): topic -> one sink
@@ -44,13 +49,23 @@ import java.util.function.LongSupplier;
  */
 public final class PipelineBenchmark {
     static final int COLUMNS = 10;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** One pipeline: a name and how to run it once in a fresh worker, giving ms. */
     private record Pipeline(String name, Run run) {
     }
 
     private interface Run {
-        long ms(int round) throws Exception;
+        Timing time(int round) throws Exception;
+    }
+
+    /**
+     * One run: wall ms from creating the connector until all records arrived, ms until the first
+     * arrived (the connector's start), and the CPU the whole JVM spent meanwhile: broker, worker and
+     * emulator share it, and unlike wall time it hardly moves with what else runs on the machine.
+     */
+    record Timing(long ms, long firstMs, long cpuNanos) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,29 +103,36 @@ public final class PipelineBenchmark {
                     pipelines.addAll(all.subList(i, i + 2));
                 }
             }
-            Map<String, List<Long>> times = new LinkedHashMap<>();
+            Map<String, List<Timing>> times = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (Pipeline p : pipelines) {
-                    long ms = p.run().ms(round);
-                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(ms);
-                    report("round " + (round + 1) + ": " + p.name(), records, ms);
+                    Timing t = p.run().time(round);
+                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
+                    System.out.printf(Locale.ROOT, "round %d: %-36s %,d records in %,6d ms = %,7.0f records/s, "
+                                    + "first after %,5d ms, %.1f us CPU/record%n", round + 1, p.name(), records, t.ms(),
+                            records * 1000.0 / t.ms(), t.firstMs(), t.cpuNanos() / 1000.0 / records);
                 }
             }
-            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns:%n", rounds,
-                    records, COLUMNS);
+            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns "
+                    + "(records/s; ms until the first record arrived; us of CPU per record):%n", rounds, records, COLUMNS);
             for (int i = 0; i < pipelines.size(); i += 2) {
-                double connector = rate(records, times.get(pipelines.get(i).name()));
-                double ceiling = rate(records, times.get(pipelines.get(i + 1).name()));
-                System.out.printf(Locale.ROOT, "  %-34s %,9.0f records/s | %-30s %,9.0f records/s | ratio %.2f%n",
-                        pipelines.get(i).name(), connector, pipelines.get(i + 1).name(), ceiling, connector / ceiling);
+                List<Timing> connector = times.get(pipelines.get(i).name());
+                List<Timing> ceiling = times.get(pipelines.get(i + 1).name());
+                double rate = records * 1000.0 / median(connector, Timing::ms);
+                double ceilingRate = records * 1000.0 / median(ceiling, Timing::ms);
+                double cpu = median(connector, Timing::cpuNanos) / 1000.0 / records;
+                double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
+                System.out.printf(Locale.ROOT, "  %-34s %,7.0f/s %,5d ms %5.1f us | %-30s %,7.0f/s %,5d ms %5.1f us "
+                                + "| ratio %.2f, CPU ratio %.2f%n", pipelines.get(i).name(), rate,
+                        median(connector, Timing::firstMs), cpu, pipelines.get(i + 1).name(), ceilingRate,
+                        median(ceiling, Timing::firstMs), ceilingCpu, rate / ceilingRate, ceilingCpu / cpu);
             }
         }
     }
 
-    private static double rate(int records, List<Long> ms) {
-        List<Long> sorted = new ArrayList<>(ms);
-        sorted.sort(null);
-        return records * 1000.0 / sorted.get(sorted.size() / 2);
+    private static long median(List<Timing> timings, ToLongFunction<Timing> of) {
+        long[] values = timings.stream().mapToLong(of).sorted().toArray();
+        return values[values.length / 2];
     }
 
     static Map<String, String> nullSink(String topic, String prefix, boolean schemas) {
@@ -167,7 +189,7 @@ public final class PipelineBenchmark {
     }
 
     /** Starts a fresh standalone worker with one connector; ms until {@code progress} reaches {@code target}. */
-    static long run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
+    static Timing run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
             throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", kafka.bootstrapServers());
@@ -178,10 +200,16 @@ public final class PipelineBenchmark {
         WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
         try {
             long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
+            long first = -1;
+            long before = progress.getAsLong(); // the null connectors count across rounds
             worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
             long last = -1;
             long deadline = start + TimeUnit.MINUTES.toNanos(5);
-            while (progress.getAsLong() < target) {
+            for (long done = progress.getAsLong(); done < target; done = progress.getAsLong()) {
+                if (first < 0 && done > before) {
+                    first = System.nanoTime();
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(connector.get("name") + " did not finish in 5 minutes: "
                             + progress.getAsLong() + " of " + target);
@@ -192,14 +220,12 @@ public final class PipelineBenchmark {
                     System.out.println("  " + last + " s: " + progress.getAsLong());
                 }
             }
-            return (System.nanoTime() - start) / 1_000_000;
+            long end = System.nanoTime();
+            return new Timing((end - start) / 1_000_000, ((first < 0 ? end : first) - start) / 1_000_000,
+                    PROCESS.getProcessCpuTime() - cpuStart);
         } finally {
             worker.stop();
         }
-    }
-
-    static void report(String what, long records, long ms) {
-        System.out.printf(Locale.ROOT, "%-52s %,d records in %,d ms = %,.0f records/s%n", what, records, ms, records * 1000.0 / ms);
     }
 
     static void produce(EmbeddedKafka kafka, String topic, int records, boolean schemas) throws Exception {
