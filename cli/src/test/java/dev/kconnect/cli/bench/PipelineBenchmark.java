@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.sun.management.OperatingSystemMXBean;
 
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class PipelineBenchmark {
     static final int COLUMNS = 10;
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     /** One pipeline: a name and how to run it once in a fresh worker, giving ms. */
     private record Pipeline(String name, Run run) {
@@ -62,10 +64,12 @@ public final class PipelineBenchmark {
 
     /**
      * One run: wall ms from creating the connector until all records arrived, ms until the first
-     * arrived (the connector's start), and the CPU the whole JVM spent meanwhile: broker, worker and
-     * emulator share it, and unlike wall time it hardly moves with what else runs on the machine.
+     * arrived (the connector's start), the rate over the second half of the records (warmer: a
+     * worker's later life), the CPU the whole JVM spent meanwhile (broker, worker and
+     * emulator share it; unlike wall time it hardly moves with what else runs on the machine) and
+     * the part of it the JIT spent compiling (each worker loads a plugin's classes afresh).
      */
-    record Timing(long ms, long firstMs, long cpuNanos) {
+    record Timing(long ms, long firstMs, long secondHalfRate, long cpuNanos, long jitMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,12 +113,14 @@ public final class PipelineBenchmark {
                     Timing t = p.run().time(round);
                     times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
                     System.out.printf(Locale.ROOT, "round %d: %-36s %,d records in %,6d ms = %,7.0f records/s, "
-                                    + "first after %,5d ms, %.1f us CPU/record%n", round + 1, p.name(), records, t.ms(),
-                            records * 1000.0 / t.ms(), t.firstMs(), t.cpuNanos() / 1000.0 / records);
+                                    + "first after %,5d ms, second half %,7d records/s, %.1f us CPU/record, JIT %,d ms%n",
+                            round + 1, p.name(), records, t.ms(), records * 1000.0 / t.ms(), t.firstMs(),
+                            t.secondHalfRate(), t.cpuNanos() / 1000.0 / records, t.jitMs());
                 }
             }
             System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns "
-                    + "(records/s; ms until the first record arrived; us of CPU per record):%n", rounds, records, COLUMNS);
+                    + "(records/s; ms until the first record arrived; records/s over the second half; us of CPU per "
+                    + "record):%n", rounds, records, COLUMNS);
             for (int i = 0; i < pipelines.size(); i += 2) {
                 List<Timing> connector = times.get(pipelines.get(i).name());
                 List<Timing> ceiling = times.get(pipelines.get(i + 1).name());
@@ -122,10 +128,13 @@ public final class PipelineBenchmark {
                 double ceilingRate = records * 1000.0 / median(ceiling, Timing::ms);
                 double cpu = median(connector, Timing::cpuNanos) / 1000.0 / records;
                 double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
-                System.out.printf(Locale.ROOT, "  %-34s %,7.0f/s %,5d ms %5.1f us | %-30s %,7.0f/s %,5d ms %5.1f us "
-                                + "| ratio %.2f, CPU ratio %.2f%n", pipelines.get(i).name(), rate,
-                        median(connector, Timing::firstMs), cpu, pipelines.get(i + 1).name(), ceilingRate,
-                        median(ceiling, Timing::firstMs), ceilingCpu, rate / ceilingRate, ceilingCpu / cpu);
+                long half = median(connector, Timing::secondHalfRate);
+                long ceilingHalf = median(ceiling, Timing::secondHalfRate);
+                System.out.printf(Locale.ROOT, "  %-34s %,7.0f/s %,5d ms %,7d/s %5.1f us | %-30s %,7.0f/s %,5d ms %,7d/s "
+                                + "%5.1f us | ratio %.2f, second half %.2f, CPU %.2f%n", pipelines.get(i).name(), rate,
+                        median(connector, Timing::firstMs), half, cpu, pipelines.get(i + 1).name(), ceilingRate,
+                        median(ceiling, Timing::firstMs), ceilingHalf, ceilingCpu, rate / ceilingRate,
+                        (double) half / ceilingHalf, ceilingCpu / cpu);
             }
         }
     }
@@ -201,7 +210,10 @@ public final class PipelineBenchmark {
         try {
             long start = System.nanoTime();
             long cpuStart = PROCESS.getProcessCpuTime();
+            long jitStart = JIT.getTotalCompilationTime();
             long first = -1;
+            long half = -1;
+            long atHalf = 0;
             long before = progress.getAsLong(); // the null connectors count across rounds
             worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
             long last = -1;
@@ -209,6 +221,10 @@ public final class PipelineBenchmark {
             for (long done = progress.getAsLong(); done < target; done = progress.getAsLong()) {
                 if (first < 0 && done > before) {
                     first = System.nanoTime();
+                }
+                if (half < 0 && done >= (before + target) / 2) {
+                    half = System.nanoTime();
+                    atHalf = done;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(connector.get("name") + " did not finish in 5 minutes: "
@@ -221,8 +237,9 @@ public final class PipelineBenchmark {
                 }
             }
             long end = System.nanoTime();
-            return new Timing((end - start) / 1_000_000, ((first < 0 ? end : first) - start) / 1_000_000,
-                    PROCESS.getProcessCpuTime() - cpuStart);
+            long secondHalf = half < 0 || end == half ? 0 : (target - atHalf) * 1_000_000_000 / (end - half);
+            return new Timing((end - start) / 1_000_000, ((first < 0 ? end : first) - start) / 1_000_000, secondHalf,
+                    PROCESS.getProcessCpuTime() - cpuStart, JIT.getTotalCompilationTime() - jitStart);
         } finally {
             worker.stop();
         }
