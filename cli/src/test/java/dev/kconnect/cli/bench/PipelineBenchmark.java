@@ -7,6 +7,7 @@ import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.WorkerList;
+import com.sun.management.OperatingSystemMXBean;
 import dev.kconnect.cli.worker.WorkerProcess;
 import dev.kconnect.cli.worker.WorkerSettings;
 import dev.kconnect.sandbox.Ports;
@@ -20,6 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * End-to-end throughput through one in-process standalone worker (not a test): topic -> one sink
@@ -43,13 +48,26 @@ import java.util.function.LongSupplier;
  */
 public final class PipelineBenchmark {
     static final int COLUMNS = 10;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     /** One pipeline: a name and how to run it once in a fresh worker, giving ms. */
     private record Pipeline(String name, Run run) {
     }
 
     private interface Run {
-        long ms(int round) throws Exception;
+        Timing time(int round) throws Exception;
+    }
+
+    /**
+     * One run: wall ms from creating the connector until all records arrived, ms until the first
+     * arrived (the connector's start), the rate over the second half of the records (warmer: a
+     * worker's later life), the CPU the whole JVM spent meanwhile (broker, worker and
+     * emulator share it; unlike wall time it hardly moves with what else runs on the machine) and
+     * the part of it the JIT spent compiling (each worker loads a plugin's classes afresh).
+     */
+    record Timing(long ms, long firstMs, long secondHalfRate, long cpuNanos, long jitMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +80,7 @@ public final class PipelineBenchmark {
             GPUdb gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
             fillTable(gpudb, "bench_source", records);
             // each run reads the whole topic again under a connector name (consumer group) of its own
-            List<Pipeline> pipelines = List.of(
+            List<Pipeline> all = List.of(
                     new Pipeline("sink, JSON with schemas (Struct)", r -> run(kafka, plugins,
                             sink("bench_struct", "k" + r, kinetica, true), () -> rows(kinetica, "k" + r + "_bench_struct"),
                             records)),
@@ -79,29 +97,49 @@ public final class PipelineBenchmark {
                             () -> topicSize(kafka, "k" + r + "_bench_source"), records)),
                     new Pipeline("null source, memory to topic", r -> run(kafka, plugins, nullSource("n" + r, records),
                             () -> topicSize(kafka, "n" + r + "_bench_source"), records)));
-            Map<String, List<Long>> times = new LinkedHashMap<>();
-            for (int round = 0; round < rounds; round++) {
-                for (Pipeline p : pipelines) {
-                    long ms = p.run().ms(round);
-                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(ms);
-                    report("round " + (round + 1) + ": " + p.name(), records, ms);
+            // -Dbench.only=TEXT: the pipelines whose name contains TEXT, each with its ceiling
+            String only = System.getProperty("bench.only", "");
+            List<Pipeline> pipelines = new ArrayList<>();
+            for (int i = 0; i < all.size(); i += 2) {
+                if (all.get(i).name().contains(only)) {
+                    pipelines.addAll(all.subList(i, i + 2));
                 }
             }
-            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns:%n", rounds,
-                    records, COLUMNS);
+            Map<String, List<Timing>> times = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Pipeline p : pipelines) {
+                    Timing t = p.run().time(round);
+                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
+                    System.out.printf(Locale.ROOT, "round %d: %-36s %,d records in %,6d ms = %,7.0f records/s, "
+                                    + "first after %,5d ms, second half %,7d records/s, %.1f us CPU/record, JIT %,d ms%n",
+                            round + 1, p.name(), records, t.ms(), records * 1000.0 / t.ms(), t.firstMs(),
+                            t.secondHalfRate(), t.cpuNanos() / 1000.0 / records, t.jitMs());
+                }
+            }
+            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns "
+                    + "(records/s; ms until the first record arrived; records/s over the second half; us of CPU per "
+                    + "record):%n", rounds, records, COLUMNS);
             for (int i = 0; i < pipelines.size(); i += 2) {
-                double connector = rate(records, times.get(pipelines.get(i).name()));
-                double ceiling = rate(records, times.get(pipelines.get(i + 1).name()));
-                System.out.printf(Locale.ROOT, "  %-34s %,9.0f records/s | %-30s %,9.0f records/s | ratio %.2f%n",
-                        pipelines.get(i).name(), connector, pipelines.get(i + 1).name(), ceiling, connector / ceiling);
+                List<Timing> connector = times.get(pipelines.get(i).name());
+                List<Timing> ceiling = times.get(pipelines.get(i + 1).name());
+                double rate = records * 1000.0 / median(connector, Timing::ms);
+                double ceilingRate = records * 1000.0 / median(ceiling, Timing::ms);
+                double cpu = median(connector, Timing::cpuNanos) / 1000.0 / records;
+                double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
+                long half = median(connector, Timing::secondHalfRate);
+                long ceilingHalf = median(ceiling, Timing::secondHalfRate);
+                System.out.printf(Locale.ROOT, "  %-34s %,7.0f/s %,5d ms %,7d/s %5.1f us | %-30s %,7.0f/s %,5d ms %,7d/s "
+                                + "%5.1f us | ratio %.2f, second half %.2f, CPU %.2f%n", pipelines.get(i).name(), rate,
+                        median(connector, Timing::firstMs), half, cpu, pipelines.get(i + 1).name(), ceilingRate,
+                        median(ceiling, Timing::firstMs), ceilingHalf, ceilingCpu, rate / ceilingRate,
+                        (double) half / ceilingHalf, ceilingCpu / cpu);
             }
         }
     }
 
-    private static double rate(int records, List<Long> ms) {
-        List<Long> sorted = new ArrayList<>(ms);
-        sorted.sort(null);
-        return records * 1000.0 / sorted.get(sorted.size() / 2);
+    private static long median(List<Timing> timings, ToLongFunction<Timing> of) {
+        long[] values = timings.stream().mapToLong(of).sorted().toArray();
+        return values[values.length / 2];
     }
 
     static Map<String, String> nullSink(String topic, String prefix, boolean schemas) {
@@ -158,7 +196,7 @@ public final class PipelineBenchmark {
     }
 
     /** Starts a fresh standalone worker with one connector; ms until {@code progress} reaches {@code target}. */
-    static long run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
+    static Timing run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
             throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", kafka.bootstrapServers());
@@ -169,23 +207,40 @@ public final class PipelineBenchmark {
         WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
         try {
             long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
+            long jitStart = JIT.getTotalCompilationTime();
+            long first = -1;
+            long half = -1;
+            long atHalf = 0;
+            long before = progress.getAsLong(); // the null connectors count across rounds
             worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
             long last = -1;
-            while (progress.getAsLong() < target) {
+            long deadline = start + TimeUnit.MINUTES.toNanos(5);
+            for (long done = progress.getAsLong(); done < target; done = progress.getAsLong()) {
+                if (first < 0 && done > before) {
+                    first = System.nanoTime();
+                }
+                if (half < 0 && done >= (before + target) / 2) {
+                    half = System.nanoTime();
+                    atHalf = done;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(connector.get("name") + " did not finish in 5 minutes: "
+                            + progress.getAsLong() + " of " + target);
+                }
                 Thread.sleep(100);
                 if (Boolean.getBoolean("bench.trace") && (System.nanoTime() - start) / 1_000_000_000 != last) {
                     last = (System.nanoTime() - start) / 1_000_000_000;
                     System.out.println("  " + last + " s: " + progress.getAsLong());
                 }
             }
-            return (System.nanoTime() - start) / 1_000_000;
+            long end = System.nanoTime();
+            long secondHalf = half < 0 || end == half ? 0 : (target - atHalf) * 1_000_000_000 / (end - half);
+            return new Timing((end - start) / 1_000_000, ((first < 0 ? end : first) - start) / 1_000_000, secondHalf,
+                    PROCESS.getProcessCpuTime() - cpuStart, JIT.getTotalCompilationTime() - jitStart);
         } finally {
             worker.stop();
         }
-    }
-
-    static void report(String what, long records, long ms) {
-        System.out.printf(Locale.ROOT, "%-52s %,d records in %,d ms = %,.0f records/s%n", what, records, ms, records * 1000.0 / ms);
     }
 
     static void produce(EmbeddedKafka kafka, String topic, int records, boolean schemas) throws Exception {

@@ -261,6 +261,25 @@ class SinkTaskBehaviourTest {
         assertEquals(25, emu.rowCount(b));
     }
 
+    /**
+     * A trickle never fills a batch: each record asks the worker to wake the task within
+     * {@code linger_ms}, and the wake-up (a put of nothing) writes it.
+     */
+    @Test
+    void aTrickleIsWrittenWhenTheWorkerWakesTheTaskWithinTheLingerTime() {
+        String topic = unique("trickle");
+        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.linger_ms", "250"), false)) {
+            for (int i = 0; i < 3; i++) {
+                h.put(List.of(row(h, topic, i, "n" + i)));
+                assertEquals(i, emu.rowCount(topic), "waits for a batch to fill");
+                assertTrue(h.lastTimeout > 0 && h.lastTimeout <= 250, "wake-up asked in " + h.lastTimeout + " ms");
+                h.put(List.of());
+                assertEquals(i + 1, emu.rowCount(topic));
+                assertEquals(h.consumed, h.commit());
+            }
+        }
+    }
+
     @Test
     void kafkaKeysMakeARedeliveredRecordOverwriteItsOwnRow() throws Exception {
         String topic = unique("kafka_keyed");
