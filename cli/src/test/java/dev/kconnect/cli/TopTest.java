@@ -4,11 +4,13 @@ import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +64,7 @@ class TopTest {
     void inATerminalItRefreshesAndQLeavesCleanly() throws Exception {
         assumeTrue(has("tmux"), "tmux is not installed");
         String session = "kconnect-top-" + ProcessHandle.current().pid();
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
-                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        startTop(session);
         try {
             String frame = awaitPane(session, p -> p.contains(BROKEN) && p.contains("(q quits)"));
             assertTrue(frame.contains("every 1 s  (q quits)"), frame);
@@ -91,8 +92,7 @@ class TopTest {
     void ctrlCLeavesTheTerminalAsItWas() throws Exception {
         assumeTrue(has("tmux"), "tmux is not installed");
         String session = "kconnect-top-c-" + ProcessHandle.current().pid();
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
-                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        startTop(session);
         try {
             awaitPane(session, p -> p.contains("(q quits)"));
             tmux("send-keys", "-t", session, "C-c");
@@ -105,22 +105,31 @@ class TopTest {
         }
     }
 
-    private static String command() {
-        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    /** kconnect top in a terminal of its own, then its exit code and whether the terminal is back in line mode. */
+    private static void startTop(String session) throws Exception {
+        String top = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), KConnect.class.getName(), "top", "--interval", "1", "--url",
                 LiveWorker.url());
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", top + "; echo exit=$?; "
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
     }
 
     /** The pane's text once {@code condition} holds (up to a minute). */
-    private static String awaitPane(String session, Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String pane = tmux("capture-pane", "-p", "-t", session);
-        while (!condition.test(pane) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            pane = tmux("capture-pane", "-p", "-t", session);
-        }
+    private static String awaitPane(String session, Predicate<String> condition) {
+        String pane = Await.poll(Duration.ofSeconds(60), () -> pane(session), condition);
         assertTrue(condition.test(pane), pane);
         return pane;
+    }
+
+    private static String pane(String session) {
+        try {
+            return tmux("capture-pane", "-p", "-t", session);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String tmux(String... args) throws IOException, InterruptedException {

@@ -61,7 +61,7 @@ class CompatibilityMatrixTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         kinetica = KineticaEmulator.start(0);
-        gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = kinetica.client();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
     }

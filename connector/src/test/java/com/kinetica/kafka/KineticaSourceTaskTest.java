@@ -2,7 +2,6 @@ package com.kinetica.kafka;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.kinetica.kafka.config.KineticaSourceConfig;
@@ -41,7 +40,7 @@ class KineticaSourceTaskTest {
     @BeforeAll
     static void startEmulator() throws Exception {
         emulator = KineticaEmulator.builder().port(0).start();
-        db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        db = emulator.client();
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class SandboxFaultTest {
     @BeforeAll
     static void start() throws GPUdbException {
         emu = KineticaEmulator.start(0);
-        db = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        db = emu.client();
     }
 
     @AfterEach

@@ -2,11 +2,12 @@ package com.kinetica.kafka.e2e;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import com.kinetica.kafka.KineticaSinkConnector;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.ConnectWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,8 +22,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.connect.cli.ConnectDistributed;
-import org.apache.kafka.connect.runtime.Connect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,6 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The sink in a real Connect worker (distributed, in-process) reading a real KRaft broker and
@@ -50,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SinkEndToEndTest {
     static EmbeddedKafka kafka;
     static KineticaEmulator emu;
-    static Connect<?> connect;
+    static ConnectWorker connect;
     static String rest;
     static GPUdb gpudb;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -59,33 +57,15 @@ class SinkEndToEndTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-        Map<String, String> worker = new HashMap<>();
-        worker.put("bootstrap.servers", kafka.bootstrapServers());
-        worker.put("group.id", "e2e-connect");
-        worker.put("config.storage.topic", "e2e-configs");
-        worker.put("offset.storage.topic", "e2e-offsets");
-        worker.put("status.storage.topic", "e2e-status");
-        worker.put("config.storage.replication.factor", "1");
-        worker.put("offset.storage.replication.factor", "1");
-        worker.put("status.storage.replication.factor", "1");
-        worker.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        worker.put("offset.flush.interval.ms", "500");
-        worker.put("listeners", "http://127.0.0.1:0");
-        worker.put("plugin.discovery", "service_load");
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("the worker exited with " + code + ": " + message);
-        });
-        connect = new ConnectDistributed().startConnect(worker);
-        rest = connect.rest().serverUrl().toString().replaceAll("/$", "");
+        gpudb = emu.client();
+        connect = ConnectWorker.distributed(kafka.bootstrapServers(), "e2e-connect").start();
+        rest = connect.url();
     }
 
     @AfterAll
     static void stop() {
         if (connect != null) {
-            connect.stop();
-            connect.awaitStop();
+            connect.close();
         }
         Exit.resetExitProcedure();
         if (emu != null) {
@@ -330,18 +310,6 @@ class SinkEndToEndTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-        fail("gave up waiting for " + what);
+        Await.until(what, Duration.ofSeconds(90), condition);
     }
 }

@@ -1,7 +1,6 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -41,7 +40,7 @@ class SinkTaskFaultsTest {
     @BeforeAll
     static void start() throws Exception {
         emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = emu.client();
     }
 
     @AfterAll

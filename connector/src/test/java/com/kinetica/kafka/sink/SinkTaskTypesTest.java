@@ -2,7 +2,6 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Date;
@@ -36,7 +35,7 @@ class SinkTaskTypesTest {
     @BeforeAll
     static void start() throws Exception {
         emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = emu.client();
     }
 
     @AfterAll
