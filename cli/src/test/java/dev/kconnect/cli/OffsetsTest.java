@@ -27,7 +27,7 @@ class OffsetsTest {
 
     private static void create(String name) {
         Result r = Cli.runWithStdin("{\"name\": \"%s\", \"connector.class\": \"%s\", \"tasks.max\": \"1\", \"topic\": \"%s\"}"
-                .formatted(name, TICKS, name), "create", "--file", "-", "--wait");
+                .formatted(name, TICKS, name), "create", "--file", "-", "--wait", "--settle", "1");
         assertEquals(0, r.code(), r::toString);
     }
 

@@ -51,13 +51,7 @@ class TopTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals(List.of("CONNECTOR", "TASK", "STATE", "WORKER", "LAG", "RATE"),
                 words(r.out().lines().findFirst().orElseThrow()));
-        String w = worker();
-        assertEquals(List.of(
-                List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
-                List.of(BROKEN, "0", "FAILED", w, "-", "-"),
-                List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
-                List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
-                List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(r.out()));
+        assertEquals(expectedLines(), ours(r.out()));
     }
 
     @Test
@@ -68,13 +62,7 @@ class TopTest {
         try {
             String frame = awaitPane(session, p -> p.contains(BROKEN) && p.contains("(q quits)"));
             assertTrue(frame.contains("every 1 s  (q quits)"), frame);
-            String w = worker();
-            assertEquals(List.of(
-                    List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
-                    List.of(BROKEN, "0", "FAILED", w, "-", "-"),
-                    List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
-                    List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
-                    List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(frame));
+            assertEquals(expectedLines(), ours(frame));
             String coloured = tmux("capture-pane", "-p", "-e", "-t", session);
             assertTrue(coloured.contains("\u001b[1;31m" + BROKEN + " ") || coloured.contains("\u001b[1m\u001b[31m" + BROKEN),
                     "the FAILED line is bold red: " + coloured);
@@ -150,6 +138,17 @@ class TopTest {
         }
     }
 
+    /** What top shows of this class's connectors, as words: one line per connector and per task. */
+    private static List<List<String>> expectedLines() {
+        String w = Rest.json("/connectors/" + HEALTHY + "/status").path("connector").path("worker_id").asText();
+        return List.of(
+                List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
+                List.of(BROKEN, "0", "FAILED", w, "-", "-"),
+                List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "1", "RUNNING", w, "-", "-"));
+    }
+
     /** The lines of this class's connectors, as words. */
     private static List<List<String>> ours(String out) {
         return out.lines().filter(l -> l.startsWith("top-")).map(TopTest::words).toList();
@@ -157,9 +156,5 @@ class TopTest {
 
     private static List<String> words(String line) {
         return Arrays.asList(line.strip().split("\\s+"));
-    }
-
-    private static String worker() {
-        return Rest.json("/connectors/" + HEALTHY + "/status").path("connector").path("worker_id").asText();
     }
 }

@@ -8,6 +8,7 @@ import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -277,15 +278,9 @@ class CompatibilityMatrixTest {
             assertEquals(wanted, topicSize(sourceTopic), "records on topic " + sourceTopic);
         }
 
-        void await(BooleanSupplier condition, String what) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(release + ": no " + what + " within 90 s; status: "
-                            + cli.run("status", sink) + cli.run("status", source) + "\nworker log:\n" + worker.logTail());
-                }
-                Thread.sleep(100);
-            }
+        void await(BooleanSupplier condition, String what) {
+            Await.until(release + ": " + what, Duration.ofSeconds(90), condition, () -> "; status: "
+                    + cli.run("status", sink) + cli.run("status", source) + "\nworker log:\n" + worker.logTail());
         }
 
         void produce(int from, int to) {

@@ -33,10 +33,10 @@ public final class ConnectWorker implements AutoCloseable {
     public static Builder distributed(String bootstrapServers, String group) {
         Builder builder = new Builder(false, bootstrapServers);
         builder.set("group.id", group);
-        for (String store : new String[] {"config", "offset", "status"}) {
-            builder.set(store + ".storage.topic", group + "-" + store + "s");
+        Map.of("config", "-configs", "offset", "-offsets", "status", "-status").forEach((store, suffix) -> {
+            builder.set(store + ".storage.topic", group + suffix);
             builder.set(store + ".storage.replication.factor", "1");
-        }
+        });
         builder.set("offset.storage.partitions", "1");
         builder.set("status.storage.partitions", "1");
         return builder;

@@ -92,7 +92,7 @@ class SandboxRunTest {
         Path post = Files.writeString(logs.resolve("guide-post.json"), GUIDE_POST.replace("http://localhost:9191", kinetica));
         Path put = Files.writeString(logs.resolve("guide-put.json"), GUIDE_PUT.replace("http://localhost:9191", kinetica));
 
-        Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait");
+        Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait", "--settle", "1");
         assertEquals(ExitCode.OK, created.code(), created::toString);
         for (String command : List.of("get", "tasks", "config")) {
             Result read = Cli.runAgainst(worker, command, name);

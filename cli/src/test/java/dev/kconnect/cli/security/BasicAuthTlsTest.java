@@ -58,13 +58,9 @@ class BasicAuthTlsTest {
         Configuration.getConfiguration().refresh();
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         wrongPasswordFile = Files.writeString(dir.resolve("wrong"), "not-" + PASSWORD + "\n");
-        worker = TestWorker.onLiveBroker(Map.of(
-                "listeners", "https://127.0.0.1:0",
-                "listeners.https.ssl.keystore.location", server.toString(),
-                "listeners.https.ssl.keystore.type", "PKCS12",
-                "listeners.https.ssl.keystore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.key.password", Certificates.STORE_PASSWORD,
-                "rest.extension.classes", BasicAuthSecurityRestExtension.class.getName()));
+        Map<String, String> props = Certificates.httpsListener(server);
+        props.put("rest.extension.classes", BasicAuthSecurityRestExtension.class.getName());
+        worker = TestWorker.onLiveBroker(props);
         url = worker.url();
         awaitReady();
     }

@@ -47,16 +47,12 @@ class MutualTlsTest {
         ecCert = Certificates.certificatePem(ecClient, "ec-client");
         ecKey = Certificates.privateKeyPem(ecClient, "ec-client");
         Path trust = Certificates.trustStore(dir, cert, ecCert);
-        worker = TestWorker.onLiveBroker(Map.of(
-                "listeners", "https://127.0.0.1:0",
-                "listeners.https.ssl.keystore.location", server.toString(),
-                "listeners.https.ssl.keystore.type", "PKCS12",
-                "listeners.https.ssl.keystore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.key.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.truststore.location", trust.toString(),
-                "listeners.https.ssl.truststore.type", "PKCS12",
-                "listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.client.auth", "required"));
+        Map<String, String> props = Certificates.httpsListener(server);
+        props.put("listeners.https.ssl.truststore.location", trust.toString());
+        props.put("listeners.https.ssl.truststore.type", "PKCS12");
+        props.put("listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD);
+        props.put("listeners.https.ssl.client.auth", "required");
+        worker = TestWorker.onLiveBroker(props);
         url = worker.url();
         Result r = Cli.untilSuccess(() -> withClientCertificate("list"));
         assertEquals(0, r.code(), r::toString);

@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,7 +50,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The guide's flows end to end: a real broker, real workers (standalone ones as separate
  * {@code kconnect} processes, distributed ones in this JVM) and the Kinetica emulator.
+ * <p>
+ * Its broker, emulator, topics, tables and worker groups are its own, and it spends most of its time
+ * waiting on worker processes: the class runs beside the module's other test classes (CONCURRENT),
+ * its tests one after the other (the lock).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("PipelinesTest")
 class PipelinesTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path PLUGINS = Path.of("target/plugins").toAbsolutePath();

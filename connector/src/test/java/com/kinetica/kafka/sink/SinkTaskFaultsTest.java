@@ -10,9 +10,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,19 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SinkTaskFaultsTest {
     static final Schema ROW = SchemaBuilder.struct().field("seq", Schema.INT64_SCHEMA).build();
-    static KineticaEmulator emu;
-    static GPUdb gpudb;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emu = KineticaEmulator.start(0);
-        gpudb = emu.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final GPUdb gpudb = emu.client();
 
     @AfterEach
     void heal() {

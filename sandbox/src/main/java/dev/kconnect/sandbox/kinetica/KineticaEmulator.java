@@ -155,12 +155,17 @@ public final class KineticaEmulator implements AutoCloseable {
      * A real client of this emulator as the connector makes one (no auto-discovery, no failover:
      * errors at once), with the emulator's credentials. Making one takes a while: reuse it.
      */
-    public GPUdb client() throws GPUdbException {
+    public GPUdb client() {
         GPUdb.Options options = new GPUdb.Options().setDisableAutoDiscovery(true).setDisableFailover(true);
         if (user != null) {
             options.setUsername(user).setPassword(password);
         }
-        return new GPUdb(url(), options);
+        try {
+            return new GPUdb(url(), options);
+        } catch (GPUdbException e) {
+            // the client only checks the URL here, and this one is ours
+            throw new IllegalStateException("no client for the emulator at " + url() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The URL of {@code rank}: 0 is the head, 1..n the worker ranks. */
