@@ -12,8 +12,10 @@ import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.ConnectWorker;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -321,10 +325,12 @@ class PipelinesTest {
             first.kill();
         }
         try (KConnectProcess second = KConnectProcess.standalone(state, sinks, "offset.flush.interval.ms=1000")) {
-            producing.join();
+            awaitEnd(producing);
             awaitTrue(() -> distinctSeqs(plain) == total && distinctSeqs(keyed) == total, "every record in both",
                     second);
-            Thread.sleep(2000); // what a late duplicate would need to show up
+            // once every offset is committed nothing is written again: a late duplicate would be in by then
+            awaitCommitted(topic + "-record", total, second);
+            awaitCommitted(topic + "-kafka", total, second);
         }
         System.out.printf("standalone sink kill -9, %d records: %d rows (%d duplicates) without a key; "
                 + "%d rows with primary_key_mode=kafka%n", total, rows(plain), rows(plain) - total, rows(keyed));
@@ -337,9 +343,10 @@ class PipelinesTest {
     @Test
     void aDistributedSinkLosingAWorkerToKillMinus9WritesEachRecordExactlyOnceWithKafkaKeys() throws Exception {
         String topic = "dcrash_" + shortId();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all()
+                    .get(60, TimeUnit.SECONDS);
         }
         String group = "kconnect-" + shortId();
         try (KConnectProcess a = KConnectProcess.distributed(group); KConnectProcess b = KConnectProcess.distributed(group)) {
@@ -362,9 +369,9 @@ class PipelinesTest {
             KConnectProcess victim = b.runsTaskOf(topic + "-sink") ? b : a;
             KConnectProcess survivor = victim == a ? b : a;
             victim.kill();
-            producing.join();
+            awaitEnd(producing);
             awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, survivor);
-            Thread.sleep(2000);
+            awaitCommitted(topic + "-sink", total, survivor);
             assertEquals(total, rows(topic), "exactly one row per record after losing a worker");
             assertEquals(total, distinctSeqs(topic));
         }
@@ -392,6 +399,29 @@ class PipelinesTest {
         }, "produce-" + topic);
         t.start();
         return t;
+    }
+
+    static void awaitEnd(Thread producing) throws InterruptedException {
+        producing.join(Duration.ofSeconds(120).toMillis());
+        assertFalse(producing.isAlive(), producing.getName() + " still produced after two minutes");
+    }
+
+    /** Until the sink {@code connector} has committed the offsets of all {@code total} records of its topic. */
+    static void awaitCommitted(String connector, long total, KConnectProcess worker) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            awaitTrue(() -> committed(admin, connector) == total, "the offsets of all " + total + " records committed by "
+                    + connector, worker);
+        }
+    }
+
+    static long committed(Admin admin, String connector) {
+        try {
+            return admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).values().stream().filter(Objects::nonNull)
+                    .mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (Exception e) {
+            return -1; // not known yet
+        }
     }
 
     static long distinctSeqs(String table) {
