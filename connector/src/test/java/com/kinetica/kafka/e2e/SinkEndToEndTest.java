@@ -21,10 +21,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +47,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writing into the emulator through the real client: JSON with schemas, schemaless JSON, and
  * a record that cannot be written going to the dead-letter queue, an outage waited out with the
  * default settings, and server errors that send nothing there. Offsets end committed.
+ * <p>
+ * Everything it runs is its own and it mostly waits: it runs beside the module's other test classes
+ * (CONCURRENT), its tests one after the other (the lock).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SinkEndToEndTest")
 class SinkEndToEndTest {
     static EmbeddedKafka kafka;
     static KineticaEmulator emu;
@@ -68,7 +75,6 @@ class SinkEndToEndTest {
         if (connect != null) {
             connect.close();
         }
-        Exit.resetExitProcedure();
         if (emu != null) {
             emu.close();
         }
