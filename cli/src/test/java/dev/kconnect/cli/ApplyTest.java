@@ -39,7 +39,7 @@ class ApplyTest {
                 """.formatted(TICKS));
         Files.writeString(dir.resolve("notes.txt"), "not a connector");
 
-        Result created = Cli.run("apply", "-f", dir.toString(), "--wait");
+        Result created = Cli.run("apply", "-f", dir.toString(), "--wait", "--settle", "1");
         assertEquals(0, created.code(), created::toString);
         assertTrue(created.out().contains("+ connector 'apply-a' (new)"), created::toString);
         assertTrue(created.out().contains("connector 'apply-a' created\n"), created::toString);

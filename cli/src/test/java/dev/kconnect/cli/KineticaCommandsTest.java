@@ -37,7 +37,7 @@ class KineticaCommandsTest {
     static void emulators() throws Exception {
         open = KineticaEmulator.start(0);
         locked = KineticaEmulator.builder().port(0).credentials("admin", "s3cret").start();
-        GPUdb gpudb = new GPUdb(open.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        GPUdb gpudb = open.client();
         Type type = new Type(
                 new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
                 new Type.Column("product", String.class, ColumnProperty.CHAR16),

@@ -1,11 +1,11 @@
 package dev.kconnect.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +28,16 @@ class OffsetsTest {
 
     private static void create(String name) {
         Result r = Cli.runWithStdin("{\"name\": \"%s\", \"connector.class\": \"%s\", \"tasks.max\": \"1\", \"topic\": \"%s\"}"
-                .formatted(name, TICKS, name), "create", "--file", "-", "--wait");
+                .formatted(name, TICKS, name), "create", "--file", "-", "--wait", "--settle", "1");
         assertEquals(0, r.code(), r::toString);
     }
 
     /** Waits until the committed tick count reaches {@code atLeast}; returns it. */
     private static long awaitCount(String name, long atLeast) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode offsets = Rest.json("/connectors/" + name + "/offsets").path("offsets");
-            if (offsets.size() == 1 && offsets.get(0).path("offset").path("n").asLong() >= atLeast) {
-                return offsets.get(0).path("offset").path("n").asLong();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("offsets of " + name + " never reached " + atLeast);
+        return Await.value("offsets of " + name + " to reach " + atLeast, Duration.ofSeconds(60),
+                () -> Rest.json("/connectors/" + name + "/offsets").path("offsets"),
+                offsets -> offsets.size() == 1 && offsets.get(0).path("offset").path("n").asLong() >= atLeast)
+                .get(0).path("offset").path("n").asLong();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.gpudb.Type;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class OriginalConnectorFilesTest {
     @BeforeAll
     static void start() throws Exception {
         kinetica = KineticaEmulator.start(0);
-        gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = kinetica.client();
         pump("KafkaConnectorTest", PUMPED);
         pump("KafkaConnectorTest2", PUMPED2);
     }
@@ -110,11 +111,8 @@ class OriginalConnectorFilesTest {
         assertEquals(0, r.code(), r.toString());
     }
 
-    static void awaitRows(String table, long wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (rows(table) < wanted && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+    static void awaitRows(String table, long wanted) {
+        Await.poll(Duration.ofSeconds(60), () -> rows(table), rows -> rows >= wanted);
         assertEquals(wanted, rows(table), table + "; tables: " + kinetica.tableNames() + "; "
                 + Cli.run("list") + Cli.run("status", "KineticaQuickStartSinkConnector"));
     }

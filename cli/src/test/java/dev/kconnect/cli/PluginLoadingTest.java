@@ -2,13 +2,12 @@ package dev.kconnect.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kconnect.sandbox.kafka.EmbeddedKafka;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.connect.cli.ConnectStandalone;
-import org.apache.kafka.connect.runtime.Connect;
+import dev.kconnect.cli.live.LiveWorker;
+import dev.kconnect.testkit.ConnectWorker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,47 +24,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The built plugin directory loads, in isolation, in a real standalone worker on a real broker. */
+/** The built plugin directory loads, in isolation, in a real standalone worker on a real broker (the module's). */
+@ExtendWith(LiveWorker.class)
 class PluginLoadingTest {
     static final Path PLUGINS = Path.of("target/plugins");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static EmbeddedKafka kafka;
-    static Connect<?> worker;
+    static ConnectWorker worker;
     static String url;
 
     @BeforeAll
     static void startWorker() throws Exception {
         assertTrue(Files.isRegularFile(PLUGINS.resolve("kinetica-kafka-connector/manifest.json")),
                 "the build unpacks the plugin into " + PLUGINS.toAbsolutePath());
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("worker asked to exit " + code + ": " + message);
-        });
-        kafka = EmbeddedKafka.startTemporary();
-        Path offsets = Files.createTempFile("kconnect-offsets", ".dat");
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("offset.storage.file.filename", offsets.toString());
-        props.put("listeners", "http://127.0.0.1:0");
-        props.put("plugin.path", PLUGINS.toAbsolutePath().toString());
-        props.put("plugin.discovery", "service_load");
-        worker = new ConnectStandalone().startConnect(props);
-        url = worker.rest().serverUrl().toString().replaceAll("/$", "");
+        worker = ConnectWorker.standalone(LiveWorker.bootstrapServers(), Files.createTempFile("kconnect-offsets", ".dat"))
+                .set("plugin.path", PLUGINS.toAbsolutePath().toString())
+                .start();
+        url = worker.url();
     }
 
     @AfterAll
     static void stopWorker() {
         if (worker != null) {
-            worker.stop();
-            worker.awaitStop();
+            worker.close();
         }
-        if (kafka != null) {
-            kafka.close();
-        }
-        Exit.resetExitProcedure();
     }
 
     @Test

@@ -4,11 +4,13 @@ import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,31 +51,18 @@ class TopTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals(List.of("CONNECTOR", "TASK", "STATE", "WORKER", "LAG", "RATE"),
                 words(r.out().lines().findFirst().orElseThrow()));
-        String w = worker();
-        assertEquals(List.of(
-                List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
-                List.of(BROKEN, "0", "FAILED", w, "-", "-"),
-                List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
-                List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
-                List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(r.out()));
+        assertEquals(expectedLines(), ours(r.out()));
     }
 
     @Test
     void inATerminalItRefreshesAndQLeavesCleanly() throws Exception {
         assumeTrue(has("tmux"), "tmux is not installed");
         String session = "kconnect-top-" + ProcessHandle.current().pid();
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
-                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        startTop(session);
         try {
             String frame = awaitPane(session, p -> p.contains(BROKEN) && p.contains("(q quits)"));
             assertTrue(frame.contains("every 1 s  (q quits)"), frame);
-            String w = worker();
-            assertEquals(List.of(
-                    List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
-                    List.of(BROKEN, "0", "FAILED", w, "-", "-"),
-                    List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
-                    List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
-                    List.of(HEALTHY, "1", "RUNNING", w, "-", "-")), ours(frame));
+            assertEquals(expectedLines(), ours(frame));
             String coloured = tmux("capture-pane", "-p", "-e", "-t", session);
             assertTrue(coloured.contains("\u001b[1;31m" + BROKEN + " ") || coloured.contains("\u001b[1m\u001b[31m" + BROKEN),
                     "the FAILED line is bold red: " + coloured);
@@ -91,8 +80,7 @@ class TopTest {
     void ctrlCLeavesTheTerminalAsItWas() throws Exception {
         assumeTrue(has("tmux"), "tmux is not installed");
         String session = "kconnect-top-c-" + ProcessHandle.current().pid();
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command() + "; echo exit=$?; "
-                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
+        startTop(session);
         try {
             awaitPane(session, p -> p.contains("(q quits)"));
             tmux("send-keys", "-t", session, "C-c");
@@ -105,22 +93,31 @@ class TopTest {
         }
     }
 
-    private static String command() {
-        return String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    /** kconnect top in a terminal of its own, then its exit code and whether the terminal is back in line mode. */
+    private static void startTop(String session) throws Exception {
+        String top = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), KConnect.class.getName(), "top", "--interval", "1", "--url",
                 LiveWorker.url());
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", top + "; echo exit=$?; "
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 120");
     }
 
     /** The pane's text once {@code condition} holds (up to a minute). */
-    private static String awaitPane(String session, Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String pane = tmux("capture-pane", "-p", "-t", session);
-        while (!condition.test(pane) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            pane = tmux("capture-pane", "-p", "-t", session);
-        }
+    private static String awaitPane(String session, Predicate<String> condition) {
+        String pane = Await.poll(Duration.ofSeconds(60), () -> pane(session), condition);
         assertTrue(condition.test(pane), pane);
         return pane;
+    }
+
+    private static String pane(String session) {
+        try {
+            return tmux("capture-pane", "-p", "-t", session);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String tmux(String... args) throws IOException, InterruptedException {
@@ -141,6 +138,17 @@ class TopTest {
         }
     }
 
+    /** What top shows of this class's connectors, as words: one line per connector and per task. */
+    private static List<List<String>> expectedLines() {
+        String w = Rest.json("/connectors/" + HEALTHY + "/status").path("connector").path("worker_id").asText();
+        return List.of(
+                List.of(BROKEN, "-", "RUNNING", w, "-", "-"),
+                List.of(BROKEN, "0", "FAILED", w, "-", "-"),
+                List.of(HEALTHY, "-", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "0", "RUNNING", w, "-", "-"),
+                List.of(HEALTHY, "1", "RUNNING", w, "-", "-"));
+    }
+
     /** The lines of this class's connectors, as words. */
     private static List<List<String>> ours(String out) {
         return out.lines().filter(l -> l.startsWith("top-")).map(TopTest::words).toList();
@@ -148,9 +156,5 @@ class TopTest {
 
     private static List<String> words(String line) {
         return Arrays.asList(line.strip().split("\\s+"));
-    }
-
-    private static String worker() {
-        return Rest.json("/connectors/" + HEALTHY + "/status").path("connector").path("worker_id").asText();
     }
 }

@@ -32,11 +32,11 @@ class WaitTest {
 
         assertEquals(0, Cli.run("pause", "wait-ok").code());
         Rest.awaitStatus("wait-ok", Rest.all("PAUSED", 2));
-        Result resumed = Cli.run("resume", "wait-ok", "--wait");
+        Result resumed = Cli.run("resume", "wait-ok", "--wait", "--settle", "1");
         assertEquals(0, resumed.code(), resumed::toString);
         assertTrue(Rest.all("RUNNING", 2).test(Rest.json("/connectors/wait-ok/status")));
 
-        Result restarted = Cli.run("restart", "wait-ok", "--include-tasks", "--wait");
+        Result restarted = Cli.run("restart", "wait-ok", "--include-tasks", "--wait", "--settle", "1");
         assertEquals(0, restarted.code(), restarted::toString);
         assertTrue(restarted.out().contains("is RUNNING with 2 task(s)"), restarted::toString);
         assertEquals(0, Cli.run("delete", "wait-ok", "--yes").code());

@@ -8,6 +8,7 @@ import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,7 +62,7 @@ class CompatibilityMatrixTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         kinetica = KineticaEmulator.start(0);
-        gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = kinetica.client();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
     }
@@ -277,15 +278,9 @@ class CompatibilityMatrixTest {
             assertEquals(wanted, topicSize(sourceTopic), "records on topic " + sourceTopic);
         }
 
-        void await(BooleanSupplier condition, String what) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(release + ": no " + what + " within 90 s; status: "
-                            + cli.run("status", sink) + cli.run("status", source) + "\nworker log:\n" + worker.logTail());
-                }
-                Thread.sleep(100);
-            }
+        void await(BooleanSupplier condition, String what) {
+            Await.until(release + ": " + what, Duration.ofSeconds(90), condition, () -> "; status: "
+                    + cli.run("status", sink) + cli.run("status", source) + "\nworker log:\n" + worker.logTail());
         }
 
         void produce(int from, int to) {

@@ -1,6 +1,8 @@
 package dev.kconnect.compat;
 
 import dev.kconnect.sandbox.Ports;
+import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.ConnectWorker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,27 +40,14 @@ final class WorkerJvm implements AutoCloseable {
     static WorkerJvm start(ConnectRelease release, String bootstrap, Path pluginPath, Path dir) throws Exception {
         Files.createDirectories(dir);
         int port = Ports.free();
+        ConnectWorker.Builder worker = ConnectWorker.distributed(bootstrap, "compat-" + release.tag())
+                .set("listeners", "http://127.0.0.1:" + port)
+                .set("rest.advertised.host.name", "127.0.0.1")
+                .set("plugin.path", pluginPath.toAbsolutePath().toString());
         Properties props = new Properties();
-        String group = "compat-" + release.tag();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", group);
-        props.put("config.storage.topic", group + "-configs");
-        props.put("offset.storage.topic", group + "-offsets");
-        props.put("status.storage.topic", group + "-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
-        props.put("offset.storage.partitions", "1");
-        props.put("status.storage.partitions", "1");
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("offset.flush.interval.ms", "500");
-        props.put("listeners", "http://127.0.0.1:" + port);
-        props.put("rest.advertised.host.name", "127.0.0.1");
-        props.put("plugin.path", pluginPath.toAbsolutePath().toString());
-        if (release.atLeast(3, 6)) {
-            // KIP-898: skip scanning the classpath for plugins (older releases always scan)
-            props.put("plugin.discovery", "service_load");
+        props.putAll(worker.properties());
+        if (!release.atLeast(3, 6)) {
+            props.remove("plugin.discovery"); // KIP-898 came with 3.6; older releases always scan
         }
         Path workerFile = dir.resolve("worker.properties");
         try (var out = Files.newBufferedWriter(workerFile)) {
@@ -80,14 +69,14 @@ final class WorkerJvm implements AutoCloseable {
         Path log = dir.resolve("worker.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        WorkerJvm worker = new WorkerJvm(process, log, "http://127.0.0.1:" + port);
+        WorkerJvm jvm = new WorkerJvm(process, log, "http://127.0.0.1:" + port);
         try {
-            worker.awaitReady();
-        } catch (Exception | AssertionError e) {
-            worker.close();
+            jvm.awaitReady();
+        } catch (RuntimeException | AssertionError e) {
+            jvm.close();
             throw e;
         }
-        return worker;
+        return jvm;
     }
 
     String url() {
@@ -104,25 +93,22 @@ final class WorkerJvm implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        HttpRequest list = HttpRequest.newBuilder(URI.create(url + "/connectors")).build();
+        Await.until("the worker to list connectors", START_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the worker exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/connectors")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
+                return http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException notYet) {
-                // the listener is not open yet
+                return false; // the listener is not open yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the worker did not answer within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
+        }, () -> ":\n" + logTail());
     }
 
     private static Path resource(String name, Path dir) {
@@ -139,7 +125,7 @@ final class WorkerJvm implements AutoCloseable {
     public void close() throws Exception {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+            process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }

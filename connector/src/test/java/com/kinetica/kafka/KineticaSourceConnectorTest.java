@@ -2,7 +2,6 @@ package com.kinetica.kafka;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
@@ -105,7 +104,7 @@ class KineticaSourceConnectorTest {
     @Test
     void autoModeAsksKineticaWhichColumnItReadsBy() throws Exception {
         try (KineticaEmulator emulator = KineticaEmulator.builder().port(0).start()) {
-            GPUdb db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true));
+            GPUdb db = emulator.client();
             EventsTable.create(db, "keyed");
             db.createTable("by_time", new Type("by_time", new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP),
                     new Type.Column("v", String.class)).create(db), Map.of());

@@ -2,7 +2,6 @@ package com.kinetica.kafka;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.kinetica.kafka.config.KineticaSourceConfig;
@@ -10,9 +9,8 @@ import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,20 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KineticaSourceTaskTest {
     static final AtomicInteger TABLES = new AtomicInteger();
 
-    static KineticaEmulator emulator;
-    static GPUdb db;
+    @AutoClose
+    static final KineticaEmulator emulator = KineticaEmulator.builder().port(0).start();
+    static final GPUdb db = emulator.client();
     final SourceTaskHarness harness = new SourceTaskHarness();
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = KineticaEmulator.builder().port(0).start();
-        db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @AfterEach
     void stopTask() {

@@ -3,17 +3,15 @@ package com.kinetica.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.ConnectWorker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.connect.cli.ConnectDistributed;
-import org.apache.kafka.connect.runtime.Connect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,40 +47,22 @@ class SourceConnectorEndToEndTest {
     static KineticaEmulator emulator;
     static GPUdb db;
     static EmbeddedKafka kafka;
-    static Connect<?> worker;
+    static ConnectWorker worker;
     static String rest;
 
     @BeforeAll
     static void start() throws Exception {
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("worker asked to exit " + code + ": " + message);
-        });
         emulator = KineticaEmulator.builder().port(0).start();
-        db = new GPUdb(emulator.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        db = emulator.client();
         kafka = EmbeddedKafka.startTemporary();
-        Map<String, String> props = new HashMap<>();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("group.id", "source-e2e");
-        props.put("config.storage.topic", "connect-configs");
-        props.put("offset.storage.topic", "connect-offsets");
-        props.put("status.storage.topic", "connect-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
-        props.put("offset.flush.interval.ms", "500");
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("listeners", "http://127.0.0.1:0");
-        props.put("plugin.discovery", "service_load");
-        worker = new ConnectDistributed().startConnect(props);
-        rest = worker.rest().serverUrl().toString().replaceAll("/$", "");
+        worker = ConnectWorker.distributed(kafka.bootstrapServers(), "source-e2e").start();
+        rest = worker.url();
     }
 
     @AfterAll
     static void stop() {
         if (worker != null) {
-            worker.stop();
-            worker.awaitStop();
+            worker.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -90,7 +70,6 @@ class SourceConnectorEndToEndTest {
         if (emulator != null) {
             emulator.close();
         }
-        Exit.resetExitProcedure();
     }
 
     @Test
@@ -256,14 +235,8 @@ class SourceConnectorEndToEndTest {
         }
     }
 
-    static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                fail("gave up waiting for " + what + "; status: " + state());
-            }
-            Thread.sleep(100);
-        }
+    static void await(Supplier<Boolean> condition, String what) {
+        Await.until(what, Duration.ofSeconds(60), condition::get, () -> "; status: " + state());
     }
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {

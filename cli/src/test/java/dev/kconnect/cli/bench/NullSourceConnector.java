@@ -1,16 +1,14 @@
 package dev.kconnect.cli.bench;
 
-import org.apache.kafka.common.config.ConfigDef;
+import dev.kconnect.cli.testplugins.TickSourceConnector;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,33 +16,14 @@ import java.util.Map;
  * The ceiling for a source in a worker: a task that emits, from memory, the records the Kinetica
  * source makes of the benchmark's table (an int64 key, ten columns, the same offsets), so
  * {@link PipelineBenchmark} sets the Kinetica source beside what the worker and producer allow.
- * Options: {@code topic}, {@code records}. Benchmark code, not a plugin.
+ * Options: {@code topic}, {@code records}; the rest of the connector is the tick source's. Benchmark
+ * code, not a plugin.
  */
-public class NullSourceConnector extends SourceConnector {
-    private Map<String, String> props;
-
-    @Override
-    public void start(Map<String, String> props) {
-        this.props = props;
-    }
+public class NullSourceConnector extends TickSourceConnector {
 
     @Override
     public Class<? extends Task> taskClass() {
         return MemoryTask.class;
-    }
-
-    @Override
-    public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(1, props);
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
-    public ConfigDef config() {
-        return new ConfigDef();
     }
 
     @Override

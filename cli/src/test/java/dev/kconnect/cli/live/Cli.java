@@ -1,6 +1,7 @@
 package dev.kconnect.cli.live;
 
 import dev.kconnect.cli.KConnect;
+import dev.kconnect.testkit.Await;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -32,14 +33,8 @@ public final class Cli {
      * Runs {@code command} until it succeeds (up to a minute): a worker's listener opens before
      * its REST resources and security extensions are ready. Returns the last result.
      */
-    public static Result untilSuccess(Supplier<Result> command) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Result r = command.get();
-        while (r.code() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            r = command.get();
-        }
-        return r;
+    public static Result untilSuccess(Supplier<Result> command) {
+        return Await.poll(Duration.ofSeconds(60), command, r -> r.code() == 0);
     }
 
     /** Runs against the live worker. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs kconnect in a JVM of its own, for what a test cannot set in-process: environment
@@ -31,7 +32,12 @@ public final class CliProcess {
                         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
                 builder.environment().keySet().removeIf(k -> k.startsWith("KCONNECT_"));
                 builder.environment().putAll(env);
-                int code = builder.start().waitFor();
+                Process process = builder.start();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kconnect " + String.join(" ", args) + " still ran after a minute");
+                }
+                int code = process.exitValue();
                 return new Cli.Result(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -2,6 +2,7 @@ package dev.kconnect.cli.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kconnect.testkit.Await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,17 +26,13 @@ public final class Rest {
      * the worker answers 409 (or 500) until its rebalance ends: that is waited out (up to a minute).
      */
     public static String get(String path) {
+        return Await.poll(Duration.ofSeconds(60), () -> send(path), r -> !rebalancing(r)).body();
+    }
+
+    private static HttpResponse<String> send(String path) {
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            HttpResponse<String> response;
-            do {
-                response = HTTP.send(HttpRequest.newBuilder(URI.create(LiveWorker.url() + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (rebalancing(response)) {
-                    Thread.sleep(100);
-                }
-            } while (rebalancing(response) && System.nanoTime() < deadline);
-            return response.body();
+            return HTTP.send(HttpRequest.newBuilder(URI.create(LiveWorker.url() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -63,37 +60,13 @@ public final class Rest {
      * worker answers 201 to a create before its own view of the configs has caught up.
      */
     public static JsonNode jsonWhen(String path, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode node = json(path);
-        while (!condition.test(node) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            node = json(path);
-        }
-        return node;
+        return Await.poll(Duration.ofSeconds(60), () -> json(path), condition);
     }
 
     /** Waits (up to a minute) until the connector's status satisfies {@code condition}; returns that status. */
     public static JsonNode awaitStatus(String connector, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = json("/connectors/" + connector + "/status");
-            if (condition.test(status)) {
-                return status;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("connector " + connector + " never reached the expected state; last status: " + status);
+        return Await.value("connector " + connector + " to reach the expected state", Duration.ofSeconds(60),
+                () -> json("/connectors/" + connector + "/status"), condition);
     }
 
     /** Connector and {@code tasks} tasks all in {@code state}. */

@@ -6,10 +6,12 @@ import com.gpudb.GPUdbException;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
-import org.junit.jupiter.api.AfterAll;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,23 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code kconnect sandbox fault}: from another process's point of view, against a real emulator and client. */
 class SandboxFaultTest {
-    static KineticaEmulator emu;
-    static GPUdb db;
-
-    @BeforeAll
-    static void start() throws GPUdbException {
-        emu = KineticaEmulator.start(0);
-        db = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final GPUdb db = emu.client();
 
     @AfterEach
     void heal() {
         emu.faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     static Cli.Result fault(String... args) {
@@ -56,12 +48,13 @@ class SandboxFaultTest {
     }
 
     @Test
-    void downRefusesConnectionsForAWhile() throws Exception {
-        Cli.Result set = fault("kinetica", "down", "--for", "1s");
+    void downRefusesConnectionsForAWhile() {
+        // long enough to be seen down however slow the machine; heal() brings it back
+        Cli.Result set = fault("kinetica", "down", "--for", "30s");
         assertEquals(0, set.code(), set.toString());
-        assertTrue(set.out().contains("down for 1 s (comes back by itself)"), set.out());
-        Thread.sleep(300);
-        Cli.Result whileDown = fault("kinetica");
+        assertTrue(set.out().contains("down for 30 s (comes back by itself)"), set.out());
+        // it goes down a moment after answering
+        Cli.Result whileDown = Await.poll(Duration.ofSeconds(10), () -> fault("kinetica"), r -> r.code() != 0);
         assertEquals(4, whileDown.code(), whileDown.toString());
         assertTrue(whileDown.err().contains("does not answer"), whileDown.err());
     }

@@ -4,12 +4,14 @@ import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.sandbox.Ports;
+import dev.kconnect.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -57,25 +60,10 @@ class SandboxRunTest {
         SandboxRun run = new SandboxRun(Ports.free(), kinetica, rest, null, false,
                 logs, Login.NONE, PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(run::call);
-        String body = null;
-        for (int i = 0; i < 240 && body == null && !exit.isDone(); i++) {
-            try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/connectors")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                // the listener opens before the REST resources are registered
-                body = response.statusCode() == 200 ? response.body() : null;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (body == null) {
-                Thread.sleep(250);
-            }
-        }
+        // the listener opens before the REST resources are registered
+        String body = Await.poll(Duration.ofSeconds(60), () -> exit.isDone() ? "" : connectors(rest), b -> b != null);
         assertEquals("[]", body, "GET /connectors; out=" + out + " err=" + err);
-        while (run.sandbox() == null) {
-            Thread.sleep(50);
-        }
+        Await.until("the sandbox to be published", Duration.ofSeconds(60), () -> run.sandbox() != null);
         String plugins = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/connector-plugins")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -104,7 +92,7 @@ class SandboxRunTest {
         Path post = Files.writeString(logs.resolve("guide-post.json"), GUIDE_POST.replace("http://localhost:9191", kinetica));
         Path put = Files.writeString(logs.resolve("guide-put.json"), GUIDE_PUT.replace("http://localhost:9191", kinetica));
 
-        Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait");
+        Result created = Cli.runAgainst(worker, "create", "--file", post.toString(), "--wait", "--settle", "1");
         assertEquals(ExitCode.OK, created.code(), created::toString);
         for (String command : List.of("get", "tasks", "config")) {
             Result read = Cli.runAgainst(worker, command, name);
@@ -113,17 +101,28 @@ class SandboxRunTest {
         Result updated = Cli.runAgainst(worker, "put", name, "--file", put.toString());
         assertEquals(ExitCode.OK, updated.code(), updated::toString);
         // one task per table once the new configuration runs; a task that FAILED (a missing table) exits 5
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Result status = Cli.runAgainst(worker, "status", name, "-o", "json");
-        while (status.code() == ExitCode.OK && runningTasks(status.out()) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            status = Cli.runAgainst(worker, "status", name, "-o", "json");
-        }
+        Result status = Await.poll(Duration.ofSeconds(60), () -> Cli.runAgainst(worker, "status", name, "-o", "json"),
+                r -> r.code() != ExitCode.OK || runningTasks(r.out()) >= 2);
         assertEquals(ExitCode.OK, status.code(), status::toString);
         assertEquals(2, runningTasks(status.out()), status::toString);
 
         Result deleted = Cli.runAgainst(worker, "delete", name, "--yes");
         assertEquals(ExitCode.OK, deleted.code(), deleted::toString);
+    }
+
+    /** The body of GET /connectors once the worker answers 200, null before. */
+    private static String connectors(int rest) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/connectors")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Set<Path> sandboxDirs() throws IOException {
@@ -132,8 +131,13 @@ class SandboxRunTest {
         }
     }
 
-    private static long runningTasks(String statusJson) throws IOException {
-        JsonNode tasks = new ObjectMapper().readTree(statusJson).path("tasks");
+    private static long runningTasks(String statusJson) {
+        JsonNode tasks;
+        try {
+            tasks = new ObjectMapper().readTree(statusJson).path("tasks");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.path("state").asText().equals("RUNNING")).count();
     }
 

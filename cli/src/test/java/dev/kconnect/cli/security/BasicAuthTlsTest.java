@@ -5,11 +5,13 @@ import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.CliProcess;
+import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.TestWorker;
 import org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.security.auth.login.Configuration;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real worker with an https listener and Connect's own BasicAuthSecurityRestExtension. */
+@ExtendWith(LiveWorker.class)
 class BasicAuthTlsTest {
 
     static final String USER = "admin";
@@ -55,13 +58,9 @@ class BasicAuthTlsTest {
         Configuration.getConfiguration().refresh();
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
         wrongPasswordFile = Files.writeString(dir.resolve("wrong"), "not-" + PASSWORD + "\n");
-        worker = TestWorker.start(Map.of(
-                "listeners", "https://127.0.0.1:0",
-                "listeners.https.ssl.keystore.location", server.toString(),
-                "listeners.https.ssl.keystore.type", "PKCS12",
-                "listeners.https.ssl.keystore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.key.password", Certificates.STORE_PASSWORD,
-                "rest.extension.classes", BasicAuthSecurityRestExtension.class.getName()));
+        Map<String, String> props = Certificates.httpsListener(server);
+        props.put("rest.extension.classes", BasicAuthSecurityRestExtension.class.getName());
+        worker = TestWorker.onLiveBroker(props);
         url = worker.url();
         awaitReady();
     }

@@ -4,11 +4,13 @@ import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.CliProcess;
+import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.TestWorker;
 import dev.kconnect.cli.testplugins.BearerTokenRestExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real worker that admits only one bearer token (a REST extension, as a token-checking gateway would). */
+@ExtendWith(LiveWorker.class)
 class BearerTokenTest {
 
     static final String TOKEN = "tok-" + UUID.randomUUID();
@@ -33,7 +36,7 @@ class BearerTokenTest {
     @BeforeAll
     static void start() throws Exception {
         tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-        worker = TestWorker.start(Map.of(
+        worker = TestWorker.onLiveBroker(Map.of(
                 "rest.extension.classes", BearerTokenRestExtension.class.getName(),
                 "test.bearer.token", TOKEN));
         Result ready = Cli.untilSuccess(() -> Cli.runAgainst(worker.url(), "list", "--token-file", tokenFile.toString()));

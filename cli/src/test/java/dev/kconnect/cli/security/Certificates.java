@@ -9,7 +9,9 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Key pairs and self-signed certificates made at test time with the JDK's keytool; nothing is committed. */
 final class Certificates {
@@ -31,6 +33,17 @@ final class Certificates {
                 "-dname", "CN=" + alias, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
         return store;
+    }
+
+    /** Worker properties for an https listener on a free port serving the key pair in {@code keystore}. */
+    static Map<String, String> httpsListener(Path keystore) {
+        Map<String, String> props = new HashMap<>();
+        props.put("listeners", "https://127.0.0.1:0");
+        props.put("listeners.https.ssl.keystore.location", keystore.toString());
+        props.put("listeners.https.ssl.keystore.type", "PKCS12");
+        props.put("listeners.https.ssl.keystore.password", STORE_PASSWORD);
+        props.put("listeners.https.ssl.key.password", STORE_PASSWORD);
+        return props;
     }
 
     /** The certificate of {@code alias} as PEM. */

@@ -3,10 +3,12 @@ package dev.kconnect.cli.security;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
+import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.TestWorker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,7 +19,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real worker whose https listener requires a client certificate (ssl.client.auth=required). */
+/**
+ * A real worker whose https listener requires a client certificate (ssl.client.auth=required);
+ * files that cannot be used at all are {@link PemFilesTest}'s.
+ */
+@ExtendWith(LiveWorker.class)
 class MutualTlsTest {
 
     @TempDir
@@ -41,16 +47,12 @@ class MutualTlsTest {
         ecCert = Certificates.certificatePem(ecClient, "ec-client");
         ecKey = Certificates.privateKeyPem(ecClient, "ec-client");
         Path trust = Certificates.trustStore(dir, cert, ecCert);
-        worker = TestWorker.start(Map.of(
-                "listeners", "https://127.0.0.1:0",
-                "listeners.https.ssl.keystore.location", server.toString(),
-                "listeners.https.ssl.keystore.type", "PKCS12",
-                "listeners.https.ssl.keystore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.key.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.truststore.location", trust.toString(),
-                "listeners.https.ssl.truststore.type", "PKCS12",
-                "listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD,
-                "listeners.https.ssl.client.auth", "required"));
+        Map<String, String> props = Certificates.httpsListener(server);
+        props.put("listeners.https.ssl.truststore.location", trust.toString());
+        props.put("listeners.https.ssl.truststore.type", "PKCS12");
+        props.put("listeners.https.ssl.truststore.password", Certificates.STORE_PASSWORD);
+        props.put("listeners.https.ssl.client.auth", "required");
+        worker = TestWorker.onLiveBroker(props);
         url = worker.url();
         Result r = Cli.untilSuccess(() -> withClientCertificate("list"));
         assertEquals(0, r.code(), r::toString);
@@ -83,27 +85,6 @@ class MutualTlsTest {
     }
 
     @Test
-    void aKeyThatIsNotPemIsAUsageError() {
-        Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", ca.toString());
-        assertEquals(ExitCode.USAGE, r.code(), r::toString);
-        assertTrue(r.err().startsWith("kconnect: --key " + ca + " holds no PEM private key"), r::toString);
-    }
-
-    @Test
-    void aKeystoreInsteadOfPemSaysHowToExportPem() {
-        Path store = dir.resolve("client.p12");
-        Result asCert = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", store.toString(), "--key", key.toString());
-        assertEquals(ExitCode.USAGE, asCert.code(), asCert::toString);
-        assertEquals(1, asCert.err().lines().count(), asCert::toString);
-        assertTrue(asCert.err().startsWith("kconnect: --cert " + store + " is not a PEM certificate file"), asCert::toString);
-        assertTrue(asCert.err().contains("openssl pkcs12 -in STORE.p12 -nokeys -out cert.pem"), asCert::toString);
-
-        Result asKey = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", store.toString());
-        assertEquals(ExitCode.USAGE, asKey.code(), asKey::toString);
-        assertTrue(asKey.err().contains("openssl pkcs12 -in STORE.p12 -nocerts -nodes -out key.pem"), asKey::toString);
-    }
-
-    @Test
     void rsaAndEcKeysInTheFormsOpensslWritesAreAccepted() throws Exception {
         Path pkcs1 = dir.resolve("client-pkcs1.pem");
         Certificates.openssl("rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
@@ -118,15 +99,5 @@ class MutualTlsTest {
             Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", ecCert.toString(), "--key", ec.toString());
             assertEquals(0, r.code(), r::toString);
         }
-    }
-
-    @Test
-    void anEncryptedKeyIsRefusedWithTheCommandThatDecryptsIt() {
-        Path encrypted = dir.resolve("client-encrypted.pem");
-        Certificates.openssl("pkcs8", "-topk8", "-in", key.toString(), "-passout", "pass:secret", "-out", encrypted.toString());
-        Result r = Cli.runRaw("list", "--url", url, "--ca-file", ca.toString(), "--cert", cert.toString(), "--key", encrypted.toString());
-        assertEquals(ExitCode.USAGE, r.code(), r::toString);
-        assertEquals("kconnect: --key " + encrypted + " is encrypted; write it unencrypted, readable only by you, with:"
-                + " openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8 (asks for the passphrase)\n", r.err());
     }
 }

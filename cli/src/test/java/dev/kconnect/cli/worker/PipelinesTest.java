@@ -10,8 +10,12 @@ import com.gpudb.Type;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.ConnectWorker;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,6 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,20 +38,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The guide's flows end to end: a real broker, real workers (standalone ones as separate
  * {@code kconnect} processes, distributed ones in this JVM) and the Kinetica emulator.
+ * <p>
+ * Its broker, emulator, topics, tables and worker groups are its own, and it spends most of its time
+ * waiting on worker processes: the class runs beside the module's other test classes (CONCURRENT),
+ * its tests one after the other (the lock).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("PipelinesTest")
 class PipelinesTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path PLUGINS = Path.of("target/plugins").toAbsolutePath();
@@ -62,7 +78,7 @@ class PipelinesTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         kinetica = KineticaEmulator.start(0);
-        gpudb = new GPUdb(kinetica.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
+        gpudb = kinetica.client();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
     }
@@ -309,10 +325,12 @@ class PipelinesTest {
             first.kill();
         }
         try (KConnectProcess second = KConnectProcess.standalone(state, sinks, "offset.flush.interval.ms=1000")) {
-            producing.join();
+            awaitEnd(producing);
             awaitTrue(() -> distinctSeqs(plain) == total && distinctSeqs(keyed) == total, "every record in both",
                     second);
-            Thread.sleep(2000); // what a late duplicate would need to show up
+            // once every offset is committed nothing is written again: a late duplicate would be in by then
+            awaitCommitted(topic + "-record", total, second);
+            awaitCommitted(topic + "-kafka", total, second);
         }
         System.out.printf("standalone sink kill -9, %d records: %d rows (%d duplicates) without a key; "
                 + "%d rows with primary_key_mode=kafka%n", total, rows(plain), rows(plain) - total, rows(keyed));
@@ -325,9 +343,10 @@ class PipelinesTest {
     @Test
     void aDistributedSinkLosingAWorkerToKillMinus9WritesEachRecordExactlyOnceWithKafkaKeys() throws Exception {
         String topic = "dcrash_" + shortId();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all()
+                    .get(60, TimeUnit.SECONDS);
         }
         String group = "kconnect-" + shortId();
         try (KConnectProcess a = KConnectProcess.distributed(group); KConnectProcess b = KConnectProcess.distributed(group)) {
@@ -350,9 +369,9 @@ class PipelinesTest {
             KConnectProcess victim = b.runsTaskOf(topic + "-sink") ? b : a;
             KConnectProcess survivor = victim == a ? b : a;
             victim.kill();
-            producing.join();
+            awaitEnd(producing);
             awaitTrue(() -> distinctSeqs(topic) == total, "every record in " + topic, survivor);
-            Thread.sleep(2000);
+            awaitCommitted(topic + "-sink", total, survivor);
             assertEquals(total, rows(topic), "exactly one row per record after losing a worker");
             assertEquals(total, distinctSeqs(topic));
         }
@@ -382,25 +401,39 @@ class PipelinesTest {
         return t;
     }
 
+    static void awaitEnd(Thread producing) throws InterruptedException {
+        producing.join(Duration.ofSeconds(120).toMillis());
+        assertFalse(producing.isAlive(), producing.getName() + " still produced after two minutes");
+    }
+
+    /** Until the sink {@code connector} has committed the offsets of all {@code total} records of its topic. */
+    static void awaitCommitted(String connector, long total, KConnectProcess worker) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            awaitTrue(() -> committed(admin, connector) == total, "the offsets of all " + total + " records committed by "
+                    + connector, worker);
+        }
+    }
+
+    static long committed(Admin admin, String connector) {
+        try {
+            return admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).values().stream().filter(Objects::nonNull)
+                    .mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (Exception e) {
+            return -1; // not known yet
+        }
+    }
+
     static long distinctSeqs(String table) {
         return kinetica.hasTable(table) ? kinetica.rows(table).stream().map(r -> r.get("seq")).distinct().count() : 0;
     }
 
     static WorkerProcess distributedWorker(String group) {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("group.id", group);
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("config.storage.topic", group + "-configs");
-        props.put("offset.storage.topic", group + "-offsets");
-        props.put("status.storage.topic", group + "-status");
-        props.put("config.storage.replication.factor", "1");
-        props.put("offset.storage.replication.factor", "1");
-        props.put("status.storage.replication.factor", "1");
-        props.put("offset.flush.interval.ms", "1000");
-        props.put("scheduled.rebalance.max.delay.ms", "2000");
-        props.put("listeners", "http://127.0.0.1:" + Ports.free());
+        Map<String, String> props = ConnectWorker.distributed(kafka.bootstrapServers(), group)
+                .set("offset.flush.interval.ms", "1000")
+                .set("scheduled.rebalance.max.delay.ms", "2000")
+                .set("listeners", "http://127.0.0.1:" + Ports.free())
+                .properties();
         WorkerSettings settings = WorkerSettings.build(false, props, Map.of(), PLUGINS, null);
         return WorkerProcess.start(false, settings.props(), new PrintWriter(new StringWriter()));
     }
@@ -561,15 +594,8 @@ class PipelinesTest {
                 "value.deserializer", StringDeserializer.class.getName()));
     }
 
-    static void awaitTrue(BooleanSupplier condition, String what, KConnectProcess worker) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what
-                        + (worker == null ? "" : "; worker output:\n" + worker.output()));
-            }
-            Thread.sleep(200);
-        }
+    static void awaitTrue(BooleanSupplier condition, String what, KConnectProcess worker) {
+        Await.until(what, Duration.ofSeconds(120), condition, () -> worker == null ? "" : "; worker output:\n" + worker.output());
     }
 
     static Path write(String name, String content) throws Exception {
@@ -597,22 +623,17 @@ class PipelinesTest {
         /** A distributed worker of {@code group}, committing sink offsets every second, plus {@code settings}. */
         static KConnectProcess distributed(String group, String... settings) throws Exception {
             int port = Ports.free();
-            Path worker = write("worker.properties", String.join("\n",
-                    "bootstrap.servers=" + kafka.bootstrapServers(),
-                    "group.id=" + group,
-                    "config.storage.topic=" + group + "-configs",
-                    "offset.storage.topic=" + group + "-offsets",
-                    "status.storage.topic=" + group + "-status",
-                    "config.storage.replication.factor=1",
-                    "offset.storage.replication.factor=1",
-                    "status.storage.replication.factor=1",
-                    "key.converter=org.apache.kafka.connect.json.JsonConverter",
-                    "value.converter=org.apache.kafka.connect.json.JsonConverter",
-                    "offset.flush.interval.ms=1000",
-                    "scheduled.rebalance.max.delay.ms=2000",
-                    "consumer.session.timeout.ms=6000",
-                    "listeners=http://127.0.0.1:" + port,
-                    String.join("\n", settings)));
+            ConnectWorker.Builder props = ConnectWorker.distributed(kafka.bootstrapServers(), group)
+                    .set("offset.flush.interval.ms", "1000")
+                    .set("scheduled.rebalance.max.delay.ms", "2000")
+                    .set("consumer.session.timeout.ms", "6000")
+                    .set("listeners", "http://127.0.0.1:" + port);
+            for (String setting : settings) {
+                String[] keyValue = setting.split("=", 2);
+                props.set(keyValue[0], keyValue[1]);
+            }
+            Path worker = write("worker.properties", props.properties().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")));
             Path out = Files.createTempFile("kconnect-distributed", ".log");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + PLUGINS,
@@ -674,11 +695,11 @@ class PipelinesTest {
 
         /** Waits for the process to end by itself, and returns its exit code; -1 when it still runs after a minute. */
         int waitFor() throws InterruptedException {
-            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
         }
 
         void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor();
+            assertTrue(process.destroyForcibly().waitFor(60, TimeUnit.SECONDS), "kill -9 ended the worker");
         }
 
         String output() {
@@ -693,7 +714,10 @@ class PipelinesTest {
         public void close() throws Exception {
             if (process.isAlive()) {
                 process.destroy(); // SIGTERM: the worker stops cleanly and commits offsets
-                process.waitFor();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("the worker did not stop within a minute of SIGTERM; output:\n" + output());
+                }
             }
         }
     }

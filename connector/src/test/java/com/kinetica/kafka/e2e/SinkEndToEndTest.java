@@ -2,11 +2,12 @@ package com.kinetica.kafka.e2e;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import com.kinetica.kafka.KineticaSinkConnector;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.ConnectWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,12 +21,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.connect.cli.ConnectDistributed;
-import org.apache.kafka.connect.runtime.Connect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,22 +36,27 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The sink in a real Connect worker (distributed, in-process) reading a real KRaft broker and
  * writing into the emulator through the real client: JSON with schemas, schemaless JSON, and
  * a record that cannot be written going to the dead-letter queue, an outage waited out with the
  * default settings, and server errors that send nothing there. Offsets end committed.
+ * <p>
+ * Everything it runs is its own and it mostly waits: it runs beside the module's other test classes
+ * (CONCURRENT), its tests one after the other (the lock).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SinkEndToEndTest")
 class SinkEndToEndTest {
     static EmbeddedKafka kafka;
     static KineticaEmulator emu;
-    static Connect<?> connect;
+    static ConnectWorker connect;
     static String rest;
     static GPUdb gpudb;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -59,35 +65,16 @@ class SinkEndToEndTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
         emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-        Map<String, String> worker = new HashMap<>();
-        worker.put("bootstrap.servers", kafka.bootstrapServers());
-        worker.put("group.id", "e2e-connect");
-        worker.put("config.storage.topic", "e2e-configs");
-        worker.put("offset.storage.topic", "e2e-offsets");
-        worker.put("status.storage.topic", "e2e-status");
-        worker.put("config.storage.replication.factor", "1");
-        worker.put("offset.storage.replication.factor", "1");
-        worker.put("status.storage.replication.factor", "1");
-        worker.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        worker.put("offset.flush.interval.ms", "500");
-        worker.put("listeners", "http://127.0.0.1:0");
-        worker.put("plugin.discovery", "service_load");
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("the worker exited with " + code + ": " + message);
-        });
-        connect = new ConnectDistributed().startConnect(worker);
-        rest = connect.rest().serverUrl().toString().replaceAll("/$", "");
+        gpudb = emu.client();
+        connect = ConnectWorker.distributed(kafka.bootstrapServers(), "e2e-connect").start();
+        rest = connect.url();
     }
 
     @AfterAll
     static void stop() {
         if (connect != null) {
-            connect.stop();
-            connect.awaitStop();
+            connect.close();
         }
-        Exit.resetExitProcedure();
         if (emu != null) {
             emu.close();
         }
@@ -101,7 +88,7 @@ class SinkEndToEndTest {
         String topic = "orders";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             // two partitions, two tasks: both write into the one table, which only one of them creates
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
         }
         String keySchema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
         String valueSchema = "{\"type\":\"struct\",\"name\":\"com.acme.Order\",\"fields\":["
@@ -330,18 +317,6 @@ class SinkEndToEndTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-        fail("gave up waiting for " + what);
+        Await.until(what, Duration.ofSeconds(90), condition);
     }
 }

@@ -2,7 +2,6 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Schema;
@@ -10,8 +9,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,19 +33,9 @@ class SinkTaskBehaviourTest {
             .build();
     static final AtomicInteger counter = new AtomicInteger();
 
-    static KineticaEmulator emu;
-    static GPUdb gpudb;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final GPUdb gpudb = emu.client();
 
     static String unique(String base) {
         return base + counter.incrementAndGet();

@@ -1,7 +1,6 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -11,9 +10,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,19 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SinkTaskFaultsTest {
     static final Schema ROW = SchemaBuilder.struct().field("seq", Schema.INT64_SCHEMA).build();
-    static KineticaEmulator emu;
-    static GPUdb gpudb;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final GPUdb gpudb = emu.client();
 
     @AfterEach
     void heal() {

@@ -2,7 +2,6 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
-import com.gpudb.GPUdbBase;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Date;
@@ -12,8 +11,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,19 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every Connect type, struct and schemaless, into tables the sink creates, through the real client. */
 class SinkTaskTypesTest {
-    static KineticaEmulator emu;
-    static GPUdb gpudb;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emu = KineticaEmulator.start(0);
-        gpudb = new GPUdb(emu.url(), new GPUdbBase.Options().setDisableAutoDiscovery(true).setDisableFailover(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final GPUdb gpudb = emu.client();
 
     static Map<String, String> props(String topics) {
         Map<String, String> p = new HashMap<>();

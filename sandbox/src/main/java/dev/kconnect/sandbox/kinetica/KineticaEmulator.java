@@ -1,5 +1,7 @@
 package dev.kconnect.sandbox.kinetica;
 
+import com.gpudb.GPUdb;
+import com.gpudb.GPUdbException;
 import com.sun.net.httpserver.HttpServer;
 import dev.kconnect.sandbox.PortInUseException;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoints;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client (GPUdb, BulkInserter, Type.fromTable, getRecords...) runs against in-memory tables.
  * <pre>
  * KineticaEmulator emu = KineticaEmulator.builder().port(0).credentials("user", "pass").start();
- * GPUdb db = new GPUdb(emu.url(), options);
+ * GPUdb db = emu.client(); // or new GPUdb(emu.url(), options)
  * </pre>
  * With {@link Builder#workerRanks(int) worker ranks} it also listens on one port per worker rank,
  * for multi-head ingest; every port serves the same tables.
@@ -44,6 +46,9 @@ public final class KineticaEmulator implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final String host;
+    /** The credentials it requires, null for none. */
+    private final String user;
+    private final String password;
     private final Catalog catalog = new Catalog();
     private final Ranks ranks;
     private final Faults faults;
@@ -55,6 +60,8 @@ public final class KineticaEmulator implements AutoCloseable {
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
+        this.user = builder.user;
+        this.password = builder.password;
         this.ranks = new Ranks(builder.workerRanks);
         this.servers = new HttpServer[builder.workerRanks + 1];
         ranks.setPort(0, builder.port);
@@ -142,6 +149,23 @@ public final class KineticaEmulator implements AutoCloseable {
     /** The URL to give the client, e.g. {@code http://127.0.0.1:9191}. */
     public String url() {
         return url(0);
+    }
+
+    /**
+     * A real client of this emulator as the connector makes one (no auto-discovery, no failover:
+     * errors at once), with the emulator's credentials. Making one takes a while: reuse it.
+     */
+    public GPUdb client() {
+        GPUdb.Options options = new GPUdb.Options().setDisableAutoDiscovery(true).setDisableFailover(true);
+        if (user != null) {
+            options.setUsername(user).setPassword(password);
+        }
+        try {
+            return new GPUdb(url(), options);
+        } catch (GPUdbException e) {
+            // the client only checks the URL here, and this one is ours
+            throw new IllegalStateException("no client for the emulator at " + url() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The URL of {@code rank}: 0 is the head, 1..n the worker ranks. */

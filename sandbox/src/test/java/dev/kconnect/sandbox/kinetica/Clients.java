@@ -9,11 +9,11 @@ final class Clients {
     }
 
     /** A client as the connector makes it: no discovery, no failover, errors at once. */
-    static GPUdb direct(String url) throws GPUdbException {
+    static GPUdb direct(String url) {
         return direct(url, null, null);
     }
 
-    static GPUdb direct(String url, String user, String password) throws GPUdbException {
+    static GPUdb direct(String url, String user, String password) {
         GPUdb.Options options = new GPUdb.Options()
                 .setDisableAutoDiscovery(true)
                 .setDisableFailover(true)
@@ -21,6 +21,10 @@ final class Clients {
         if (user != null) {
             options.setUsername(user).setPassword(password);
         }
-        return new GPUdb(url, options);
+        try {
+            return new GPUdb(url, options);
+        } catch (GPUdbException e) {
+            throw new IllegalStateException(e); // a malformed URL: a mistake in the test
+        }
     }
 }

@@ -8,8 +8,7 @@ import com.gpudb.Type;
 import com.gpudb.protocol.CreateTableMonitorResponse;
 import com.gpudb.protocol.DeleteRecordsResponse;
 import com.gpudb.protocol.ShowTypesResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,19 +29,9 @@ class KineticaEmulatorDdlTest {
             new Type.Column("name", String.class),
             new Type.Column("age", Integer.class));
 
-    static KineticaEmulator emu;
-    static GPUdb db;
-
-    @BeforeAll
-    static void start() throws GPUdbException {
-        emu = KineticaEmulator.builder().port(0).start();
-        db = Clients.direct(emu.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.builder().port(0).start();
+    static final GPUdb db = Clients.direct(emu.url());
 
     private static void createPeople(String table, int rows) throws GPUdbException {
         db.createTable(table, PEOPLE.create(db), Map.of());

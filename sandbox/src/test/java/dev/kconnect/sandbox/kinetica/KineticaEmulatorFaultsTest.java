@@ -7,9 +7,8 @@ import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.PortInUseException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.gpudb.GPUdbBase;
@@ -32,23 +31,13 @@ class KineticaEmulatorFaultsTest {
             new Type.Column("id", Integer.class, ColumnProperty.PRIMARY_KEY),
             new Type.Column("name", String.class));
 
-    static KineticaEmulator emu;
-    static GPUdb db;
-
-    @BeforeAll
-    static void start() throws GPUdbException {
-        emu = KineticaEmulator.builder().port(0).start();
-        db = Clients.direct(emu.url());
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.builder().port(0).start();
+    static final GPUdb db = Clients.direct(emu.url());
 
     @AfterEach
     void allFaultsOff() {
         emu.faults().reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
     }
 
     private static void createWithRows(String table, int rows) throws GPUdbException {

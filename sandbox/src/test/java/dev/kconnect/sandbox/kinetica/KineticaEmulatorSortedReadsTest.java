@@ -6,8 +6,7 @@ import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.protocol.GetRecordsResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -40,19 +39,9 @@ class KineticaEmulatorSortedReadsTest {
     static final long T0 = 1_700_000_000_000L;
     static final int MAX_GET_RECORDS_SIZE = 20_000;
 
-    static KineticaEmulator emu;
-    static GPUdb db;
-
-    @BeforeAll
-    static void start() throws GPUdbException {
-        emu = KineticaEmulator.builder().port(0).start();
-        db = Clients.direct(emu.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.builder().port(0).start();
+    static final GPUdb db = Clients.direct(emu.url());
 
     /** A row as the test expects it back, and when it was last written. */
     record Row(long id, Long ts, int grp, String name, double amount, long written) {

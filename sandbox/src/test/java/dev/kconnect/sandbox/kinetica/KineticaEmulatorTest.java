@@ -9,8 +9,7 @@ import com.gpudb.Type;
 import com.gpudb.protocol.GetRecordsResponse;
 import com.gpudb.protocol.InsertRecordsResponse;
 import com.gpudb.protocol.ShowTableResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real gpudb-api client against the emulator: types, tables, inserts, reads. */
 class KineticaEmulatorTest {
-    static KineticaEmulator emu;
-    static GPUdb db;
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.builder().port(0).start();
+    static final GPUdb db = Clients.direct(emu.url());
 
     static final Type ORDERS = new Type("orders",
             new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
@@ -33,17 +33,6 @@ class KineticaEmulatorTest {
             new Type.Column("amount", Double.class),
             new Type.Column("qty", Integer.class),
             new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP));
-
-    @BeforeAll
-    static void start() throws GPUdbException {
-        emu = KineticaEmulator.builder().port(0).start();
-        db = Clients.direct(emu.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
 
     static String createOrders(String table) throws GPUdbException {
         String typeId = ORDERS.create(db);
