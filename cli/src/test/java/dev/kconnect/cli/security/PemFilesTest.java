@@ -1,6 +1,6 @@
 package dev.kconnect.cli.security;
 
-import dev.kconnect.cli.ExitCode;
+import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import org.junit.jupiter.api.BeforeAll;
