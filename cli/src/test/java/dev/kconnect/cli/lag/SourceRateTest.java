@@ -160,7 +160,7 @@ class SourceRateTest {
 
     @Test
     void aWorkerThatDoesNotTrackTopicsLeavesTheRateUnknownAndSaysWhy() throws Exception {
-        try (TestWorker untracked = TestWorker.start(Map.of("topic.tracking.enable", "false"))) {
+        try (TestWorker untracked = TestWorker.onLiveBroker(Map.of("topic.tracking.enable", "false"))) {
             assertEquals(0, Cli.runWithStdinAgainst(untracked.url(), gateSource("untracked-source", "untracked-ticks"),
                     "create", "--file", "-").code());
             Result r = Cli.untilSuccess(() -> Cli.runAgainst(untracked.url(), "status", "untracked-source",
