@@ -2,19 +2,15 @@ package dev.kconnect.compat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
-import dev.kconnect.sandbox.kafka.EmbeddedKafka;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.KafkaAndKinetica;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,29 +45,20 @@ class CompatibilityMatrixTest {
     static final int SINK_RECORDS = 100;
     static final int SOURCE_ROWS = 50;
 
-    static EmbeddedKafka kafka;
-    static KineticaEmulator kinetica;
-    static GPUdb gpudb;
-    static KafkaProducer<String, String> producer;
+    static KafkaAndKinetica parts;
 
     static Stream<ConnectRelease> releases() {
         return Stream.of("3.0.2", "3.5.2", "3.6.2", "3.9.2", "4.0.2", "4.4.0").map(ConnectRelease::of);
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.startTemporary();
-        kinetica = KineticaEmulator.start(0);
-        gpudb = kinetica.client();
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    static void start() {
+        parts = KafkaAndKinetica.start();
     }
 
     @AfterAll
     static void stop() {
-        producer.close();
-        kinetica.close();
-        kafka.close();
+        parts.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,7 +67,7 @@ class CompatibilityMatrixTest {
         Path dir = Path.of("target/compat", release.tag());
         Path plugins = Path.of(System.getProperty("compat.plugins", "../connector/target/plugin"));
         long started = System.nanoTime();
-        try (WorkerJvm worker = WorkerJvm.start(release, kafka.bootstrapServers(), plugins, dir)) {
+        try (WorkerJvm worker = WorkerJvm.start(release, parts.kafka().bootstrapServers(), plugins, dir)) {
             long up = System.nanoTime();
             new Check(release, worker, dir).all();
             System.out.printf("%s: worker up in %.1f s, checks %.1f s%n", release,
@@ -131,7 +118,7 @@ class CompatibilityMatrixTest {
                     "connector.class", SINK,
                     "tasks.max", "1",
                     "topics", topic,
-                    "kinetica.url", kinetica.url(),
+                    "kinetica.url", parts.kinetica().url(),
                     "kinetica.tables.create_table", "true",
                     "kinetica.tables.single_table_per_topic", "true",
                     "kinetica.batch_size", "50")));
@@ -142,7 +129,7 @@ class CompatibilityMatrixTest {
         void sourceSendsTheTableToATopic() throws Exception {
             Type type = new Type(new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
                     new Type.Column("sensor", String.class), new Type.Column("value", Double.class));
-            gpudb.createTable(table, type.create(gpudb), GPUdbBase.options());
+            parts.gpudb().createTable(table, type.create(parts.gpudb()), GPUdbBase.options());
             List<GenericRecord> rows = new ArrayList<>();
             for (int i = 0; i < SOURCE_ROWS; i++) {
                 GenericRecord r = new GenericRecord(type);
@@ -151,11 +138,11 @@ class CompatibilityMatrixTest {
                 r.put("value", i * 0.5);
                 rows.add(r);
             }
-            gpudb.insertRecords(table, rows, GPUdbBase.options());
+            parts.gpudb().insertRecords(table, rows, GPUdbBase.options());
             Path file = write("source.json", Map.of("name", source, "config", Map.of(
                     "connector.class", SOURCE,
                     "tasks.max", "1",
-                    "kinetica.url", kinetica.url(),
+                    "kinetica.url", parts.kinetica().url(),
                     "kinetica.table_names", table,
                     "kinetica.topic_prefix", release.tag() + "-",
                     "kinetica.source.poll_interval_ms", "200")));
@@ -269,7 +256,7 @@ class CompatibilityMatrixTest {
         }
 
         long rows() {
-            return kinetica.hasTable(topic) ? kinetica.rowCount(topic) : 0;
+            return parts.kinetica().hasTable(topic) ? parts.kinetica().rowCount(topic) : 0;
         }
 
         void awaitTopic(long wanted) throws Exception {
@@ -287,9 +274,9 @@ class CompatibilityMatrixTest {
             for (int i = from; i < to; i++) {
                 String value = "{\"schema\":" + VALUE_SCHEMA + ",\"payload\":{\"id\":" + i + ",\"item\":\"item-" + i % 7
                         + "\",\"amount\":" + i * 1.25 + "}}";
-                producer.send(new ProducerRecord<>(topic, null, value));
+                parts.producer().send(new ProducerRecord<>(topic, null, value));
             }
-            producer.flush();
+            parts.producer().flush();
         }
 
         Path write(String name, Object json) throws Exception {
@@ -301,7 +288,7 @@ class CompatibilityMatrixTest {
 
     static long topicSize(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
+                "bootstrap.servers", parts.kafka().bootstrapServers(),
                 "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()

@@ -3,23 +3,19 @@ package dev.kconnect.cli.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.Ports;
-import dev.kconnect.sandbox.kafka.EmbeddedKafka;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.KafkaAndKinetica;
 import dev.kconnect.testkit.ConnectWorker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,25 +65,16 @@ class PipelinesTest {
             + "{\"field\":\"value\",\"type\":\"double\"}]}";
     static final String KEY_SCHEMA = "{\"type\":\"struct\",\"name\":\"key\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
 
-    static EmbeddedKafka kafka;
-    static KineticaEmulator kinetica;
-    static GPUdb gpudb;
-    static KafkaProducer<String, String> producer;
+    static KafkaAndKinetica parts;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.startTemporary();
-        kinetica = KineticaEmulator.start(0);
-        gpudb = kinetica.client();
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    static void start() {
+        parts = KafkaAndKinetica.start();
     }
 
     @AfterAll
     static void stop() {
-        producer.close();
-        kinetica.close();
-        kafka.close();
+        parts.close();
     }
 
     @Test
@@ -98,7 +85,7 @@ class PipelinesTest {
         try (KConnectProcess worker = KConnectProcess.standalone(Files.createTempDirectory("state"), sink)) {
             awaitTrue(() -> rows(topic) == 500, "500 rows in " + topic, worker);
         }
-        Map<String, Object> row = kinetica.rows(topic).stream().filter(r -> ((Number) r.get("id")).longValue() == 42L)
+        Map<String, Object> row = parts.kinetica().rows(topic).stream().filter(r -> ((Number) r.get("id")).longValue() == 42L)
                 .findFirst().orElseThrow();
         assertEquals("sensor-2", row.get("sensor"));
         assertEquals(42 * 1.5, ((Number) row.get("value")).doubleValue());
@@ -113,7 +100,7 @@ class PipelinesTest {
                 "name=" + table + "-source",
                 "connector.class=com.kinetica.kafka.KineticaSourceConnector",
                 "tasks.max=1",
-                "kinetica.url=" + kinetica.url(),
+                "kinetica.url=" + parts.kinetica().url(),
                 "kinetica.table_names=" + table,
                 "kinetica.topic_prefix=kinetica-",
                 "kinetica.source.poll_interval_ms=200"));
@@ -139,7 +126,7 @@ class PipelinesTest {
             awaitTrue(() -> rows(topic) == 3000, "all 3000 rows in " + topic + " (had " + beforeRestart + " at the kill)", second);
         }
         Set<Long> ids = new HashSet<>();
-        kinetica.rows(topic).forEach(r -> ids.add(((Number) r.get("id")).longValue()));
+        parts.kinetica().rows(topic).forEach(r -> ids.add(((Number) r.get("id")).longValue()));
         assertEquals(3000, ids.size(), "every key exactly once");
     }
 
@@ -228,7 +215,7 @@ class PipelinesTest {
         insert(table, createTable(table), 0, rows);
         Type timedType = new Type(new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
                 new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP), new Type.Column("sensor", String.class));
-        gpudb.createTable(timed, timedType.create(gpudb), GPUdbBase.options());
+        parts.gpudb().createTable(timed, timedType.create(parts.gpudb()), GPUdbBase.options());
         List<GenericRecord> timedRows = new ArrayList<>();
         for (long id = 0; id < rows / 2; id++) {
             GenericRecord r = new GenericRecord(timedType);
@@ -237,12 +224,12 @@ class PipelinesTest {
             r.put("sensor", "sensor-" + id % 5);
             timedRows.add(r);
         }
-        gpudb.insertRecords(timed, timedRows, GPUdbBase.options());
+        parts.gpudb().insertRecords(timed, timedRows, GPUdbBase.options());
         try (KConnectProcess a = KConnectProcess.distributed(table, "exactly.once.source.support=enabled");
              KConnectProcess b = KConnectProcess.distributed(table, "exactly.once.source.support=enabled")) {
             String connector = "{\"name\":\"" + table + "\",\"config\":{"
                     + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
-                    + "\"kinetica.url\":\"" + kinetica.url() + "\",\"kinetica.table_names\":\"" + table + "," + timed + "\","
+                    + "\"kinetica.url\":\"" + parts.kinetica().url() + "\",\"kinetica.table_names\":\"" + table + "," + timed + "\","
                     + "\"kinetica.source.mode\":\"auto," + timed + "=timestamp+incrementing\","
                     + "\"kinetica.source.batch_size\":\"1000\",\"exactly.once.support\":\"required\"}}";
             awaitTrue(() -> post(a.restUrl + "/connectors", connector) == 201, "the connector created", a);
@@ -273,7 +260,7 @@ class PipelinesTest {
         try {
             // the guide's JSON, pointed at the emulator and a table of this test
             String seed = Files.readString(Path.of("../examples/kinetica-source-connector.json"))
-                    .replace("http://localhost:9191", kinetica.url())
+                    .replace("http://localhost:9191", parts.kinetica().url())
                     .replace("\"KafkaConnectorTest\"", "\"" + table + "\"");
             HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(b.restUrl() + "/connectors"))
@@ -310,7 +297,7 @@ class PipelinesTest {
                     "name=" + topic + "-" + mode,
                     "connector.class=com.kinetica.kafka.KineticaSinkConnector",
                     "topics=" + topic,
-                    "kinetica.url=" + kinetica.url(),
+                    "kinetica.url=" + parts.kinetica().url(),
                     "kinetica.tables.single_table_per_topic=true",
                     "kinetica.tables.prefix=" + mode + "_",
                     "kinetica.tables.primary_key_mode=" + mode,
@@ -344,7 +331,7 @@ class PipelinesTest {
     void aDistributedSinkLosingAWorkerToKillMinus9WritesEachRecordExactlyOnceWithKafkaKeys() throws Exception {
         String topic = "dcrash_" + shortId();
         try (Admin admin = Admin.create(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                Map.of("bootstrap.servers", parts.kafka().bootstrapServers()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all()
                     .get(60, TimeUnit.SECONDS);
         }
@@ -355,7 +342,7 @@ class PipelinesTest {
                     "connector.class", "com.kinetica.kafka.KineticaSinkConnector",
                     "tasks.max", "2",
                     "topics", topic,
-                    "kinetica.url", kinetica.url(),
+                    "kinetica.url", parts.kinetica().url(),
                     "kinetica.tables.single_table_per_topic", "true",
                     "kinetica.tables.primary_key_mode", "kafka",
                     "kinetica.batch_size", "500")));
@@ -384,10 +371,10 @@ class PipelinesTest {
         String schema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"seq\",\"type\":\"int64\"}]}";
         Thread t = new Thread(() -> {
             for (int i = 0; i < total; i++) {
-                producer.send(new ProducerRecord<>(topic, null, "{\"schema\":" + schema + ",\"payload\":{\"seq\":"
+                parts.producer().send(new ProducerRecord<>(topic, null, "{\"schema\":" + schema + ",\"payload\":{\"seq\":"
                         + i + "}}"));
                 if (i % 1000 == 999) {
-                    producer.flush();
+                    parts.producer().flush();
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {
@@ -395,7 +382,7 @@ class PipelinesTest {
                     }
                 }
             }
-            producer.flush();
+            parts.producer().flush();
         }, "produce-" + topic);
         t.start();
         return t;
@@ -408,7 +395,7 @@ class PipelinesTest {
 
     /** Until the sink {@code connector} has committed the offsets of all {@code total} records of its topic. */
     static void awaitCommitted(String connector, long total, KConnectProcess worker) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", parts.kafka().bootstrapServers()))) {
             awaitTrue(() -> committed(admin, connector) == total, "the offsets of all " + total + " records committed by "
                     + connector, worker);
         }
@@ -425,11 +412,11 @@ class PipelinesTest {
     }
 
     static long distinctSeqs(String table) {
-        return kinetica.hasTable(table) ? kinetica.rows(table).stream().map(r -> r.get("seq")).distinct().count() : 0;
+        return parts.kinetica().hasTable(table) ? parts.kinetica().rows(table).stream().map(r -> r.get("seq")).distinct().count() : 0;
     }
 
     static WorkerProcess distributedWorker(String group) {
-        Map<String, String> props = ConnectWorker.distributed(kafka.bootstrapServers(), group)
+        Map<String, String> props = ConnectWorker.distributed(parts.kafka().bootstrapServers(), group)
                 .set("offset.flush.interval.ms", "1000")
                 .set("scheduled.rebalance.max.delay.ms", "2000")
                 .set("listeners", "http://127.0.0.1:" + Ports.free())
@@ -451,7 +438,7 @@ class PipelinesTest {
                 "name=" + table + "-source",
                 "connector.class=com.kinetica.kafka.KineticaSourceConnector",
                 "tasks.max=1",
-                "kinetica.url=" + kinetica.url(),
+                "kinetica.url=" + parts.kinetica().url(),
                 "kinetica.table_names=" + table,
                 "kinetica.source.poll_interval_ms=200"));
     }
@@ -522,7 +509,7 @@ class PipelinesTest {
                 "connector.class=com.kinetica.kafka.KineticaSinkConnector",
                 "tasks.max=1",
                 "topics=" + topic,
-                "kinetica.url=" + kinetica.url(),
+                "kinetica.url=" + parts.kinetica().url(),
                 "kinetica.tables.single_table_per_topic=true",
                 "kinetica.batch_size=100"));
     }
@@ -532,9 +519,9 @@ class PipelinesTest {
             String key = "{\"schema\":" + KEY_SCHEMA + ",\"payload\":{\"id\":" + i + "}}";
             String value = "{\"schema\":" + VALUE_SCHEMA + ",\"payload\":{\"id\":" + i + ",\"sensor\":\"sensor-" + (i % 5)
                     + "\",\"value\":" + (i * 1.5) + "}}";
-            producer.send(new ProducerRecord<>(topic, key, value));
+            parts.producer().send(new ProducerRecord<>(topic, key, value));
         }
-        producer.flush();
+        parts.producer().flush();
     }
 
     static Type createTable(String table) throws Exception {
@@ -542,7 +529,7 @@ class PipelinesTest {
                 new Type.Column("id", Long.class, ColumnProperty.PRIMARY_KEY),
                 new Type.Column("sensor", String.class),
                 new Type.Column("value", Double.class));
-        gpudb.createTable(table, type.create(gpudb), GPUdbBase.options());
+        parts.gpudb().createTable(table, type.create(parts.gpudb()), GPUdbBase.options());
         return type;
     }
 
@@ -555,11 +542,11 @@ class PipelinesTest {
             r.put("value", i * 1.5);
             records.add(r);
         }
-        gpudb.insertRecords(table, records, GPUdbBase.options());
+        parts.gpudb().insertRecords(table, records, GPUdbBase.options());
     }
 
     static long rows(String table) {
-        return kinetica.hasTable(table) ? kinetica.rowCount(table) : 0;
+        return parts.kinetica().hasTable(table) ? parts.kinetica().rowCount(table) : 0;
     }
 
     static long topicSize(String topic) {
@@ -589,7 +576,7 @@ class PipelinesTest {
     }
 
     static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "t-" + shortId(),
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", parts.kafka().bootstrapServers(), "group.id", "t-" + shortId(),
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed", "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
     }
@@ -623,7 +610,7 @@ class PipelinesTest {
         /** A distributed worker of {@code group}, committing sink offsets every second, plus {@code settings}. */
         static KConnectProcess distributed(String group, String... settings) throws Exception {
             int port = Ports.free();
-            ConnectWorker.Builder props = ConnectWorker.distributed(kafka.bootstrapServers(), group)
+            ConnectWorker.Builder props = ConnectWorker.distributed(parts.kafka().bootstrapServers(), group)
                     .set("offset.flush.interval.ms", "1000")
                     .set("scheduled.rebalance.max.delay.ms", "2000")
                     .set("consumer.session.timeout.ms", "6000")
@@ -680,7 +667,7 @@ class PipelinesTest {
                     "-Dkconnect.plugins=" + PLUGINS,
                     "dev.kconnect.cli.KConnect", "standalone"));
             connectorFiles.forEach(f -> command.add(f.toString()));
-            command.addAll(List.of("-D", "bootstrap.servers=" + kafka.bootstrapServers(),
+            command.addAll(List.of("-D", "bootstrap.servers=" + parts.kafka().bootstrapServers(),
                     "-D", "listeners=http://127.0.0.1:" + port,
                     // a killed worker's consumer leaves the group after this, not the default 45 s
                     "-D", "consumer.session.timeout.ms=6000",
