@@ -1,15 +1,18 @@
 package dev.kconnect.cli;
 
 import dev.kconnect.cli.LauncherIT.Result;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,19 +73,22 @@ class JavaReleasesIT {
         assertEquals("", Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
     }
 
-    private static void awaitReady(Process sandbox, Path dir) throws IOException, InterruptedException {
-        for (int i = 0; i < 1800; i++) {
-            String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);
-            if (out.contains(READY)) {
-                return;
+    private static void awaitReady(Process sandbox, Path dir) {
+        Await.until("the sandbox to say '" + READY + "'; see " + dir, Duration.ofMinutes(3), () -> {
+            String out = read(dir.resolve("out"));
+            if (!out.contains(READY) && !sandbox.isAlive()) {
+                fail("the sandbox ended with " + sandbox.exitValue() + ":\n" + out + read(dir.resolve("err")));
             }
-            if (!sandbox.isAlive()) {
-                fail("the sandbox ended with " + sandbox.exitValue() + ":\n" + out
-                        + Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
-            }
-            Thread.sleep(100);
+            return out.contains(READY);
+        });
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        fail("the sandbox did not say '" + READY + "' within 3 minutes; see " + dir);
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package dev.kconnect.cli;
 
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.SilentSocket;
+import dev.kconnect.testkit.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,15 +92,7 @@ class LauncherIT {
         Result first = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
         assertEquals(0, first.code, first.err);
         Path archive = lib.resolve("kconnect-" + System.getProperty("java.runtime.version") + ".jsa");
-        for (int i = 0; i < 600 && !Files.exists(archive); i++) {
-            Thread.sleep(100); // made in the background
-        }
-        assertTrue(Files.isRegularFile(archive), archive + " was made");
-        // -Xshare:on fails the JVM when the archive cannot be mapped, where the launcher's auto would just go slow
-        Map<String, String> strict = new HashMap<>(env);
-        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
-        Result second = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
-        assertEquals(0, second.code, second.err);
+        Result second = versionWithArchiveMapped(env, archive, Duration.ofSeconds(60));
         assertTrue(second.out.contains("kconnect " + VERSION), second.out);
     }
 
@@ -117,20 +111,26 @@ class LauncherIT {
         assertEquals("", first.err);
         assertTrue(first.out.contains("Java " + Jdks.release(jdk, "JAVA_VERSION") + " "), first.out);
         Path archive = unpacked.resolve("lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
-        for (int i = 0; i < 1800 && !Files.exists(archive); i++) {
-            Thread.sleep(100); // made in the background
-        }
-        assertTrue(Files.isRegularFile(archive), archive + " was made");
-        // -Xshare:on fails the JVM when the archive cannot be mapped, where the launcher's auto would just go slow
-        Map<String, String> strict = new HashMap<>(env);
-        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
-        Result second = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
-        assertEquals(0, second.code, second.err);
+        Result second = versionWithArchiveMapped(env, archive, Duration.ofSeconds(180));
         assertEquals("", second.err);
         // and the build's Java, with its own archive beside the other ones, is as quiet
         Result own = run(Path.of("/"), Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home")),
                 unpacked.resolve("bin/kconnect").toString(), "--version");
         assertEquals("", own.err);
+    }
+
+    /**
+     * Waits for the archive the launcher makes in the background, then runs {@code --version} with
+     * {@code -Xshare:on}, which fails the JVM when the archive cannot be mapped (the launcher's auto
+     * would just go slow).
+     */
+    private Result versionWithArchiveMapped(Map<String, String> env, Path archive, Duration timeout) throws Exception {
+        Await.until(archive + " to be made", timeout, () -> Files.isRegularFile(archive));
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        Result result = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
+        assertEquals(0, result.code, result.err);
+        return result;
     }
 
     @Test

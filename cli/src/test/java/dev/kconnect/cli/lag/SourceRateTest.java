@@ -13,6 +13,7 @@ import dev.kconnect.cli.output.Style;
 import dev.kconnect.cli.output.TopView;
 import dev.kconnect.cli.output.TopView.Frame;
 import dev.kconnect.cli.testplugins.GateSourceConnector;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,15 +80,7 @@ class SourceRateTest {
 
     /** Waits (up to a minute) until the topic holds {@code records} records. */
     private static void awaitWritten(long records) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (written() < records && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until("the topic to hold " + records + " records", Duration.ofSeconds(60), () -> written() >= records);
         assertEquals(records, written());
     }
 
