@@ -8,6 +8,7 @@ import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,13 +74,8 @@ class LagTest {
     }
 
     /** The sink's offsets are committed at the worker's next flush (every 500 ms here): wait for that. */
-    private static void awaitStatusOut(String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Result r = status();
-        while (!r.out().contains(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            r = status();
-        }
+    private static void awaitStatusOut(String expected) {
+        Result r = Await.poll(Duration.ofSeconds(60), LagTest::status, s -> s.out().contains(expected));
         assertTrue(r.out().contains(expected), r::toString);
     }
 
@@ -175,6 +171,29 @@ class LagTest {
         assertEquals(ExitCode.UNREACHABLE, r.code(), r::toString);
         assertEquals("kconnect: no answer from the Kafka brokers at 127.0.0.1:9 within 2 s; check --bootstrap-server "
                 + "(or KCONNECT_BOOTSTRAP_SERVERS, or the context's)\n", r.err());
+    }
+
+    /** A sink on an empty topic has committed nothing: its partitions have no committed offset to take a rate from. */
+    @Test
+    void aSinkThatCommittedNothingShowsNoLagAndARateOfZero() throws Exception {
+        String sink = "lag-idle-sink";
+        String topic = "lag-idle";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", LiveWorker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        assertEquals(0, Cli.runWithStdin("""
+                {"name": "%s", "connector.class": "dev.kconnect.cli.testplugins.DiscardSinkConnector",
+                 "tasks.max": "1", "topics": "%s"}""".formatted(sink, topic), "create", "--file", "-").code());
+        Rest.awaitStatus(sink, Rest.all("RUNNING", 1));
+        Result r = Cli.run("status", sink, "--bootstrap-server", LiveWorker.bootstrapServers(), "--rate-over", "1",
+                "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode status = new ObjectMapper().readTree(r.out());
+        assertEquals(0, status.path("lag").path("total").asLong(-1), r::toString);
+        JsonNode committed = status.path("lag").path("partitions").path(0).path("committed");
+        assertTrue(committed.isNull() || committed.isMissingNode(), r::toString);
+        assertEquals(0.0, status.path("rate").path("records_per_second").asDouble(-1), r::toString);
+        assertEquals(0, Cli.run("delete", sink).code());
     }
 
     private static String worker() {

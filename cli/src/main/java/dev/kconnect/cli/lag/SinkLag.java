@@ -31,6 +31,6 @@ public record SinkLag(String group, long total, List<PartitionLag> partitions) {
     /** The committed offset of a partition; null when none. */
     Long committed(String topic, int partition) {
         return partitions.stream().filter(p -> p.topic().equals(topic) && p.partition() == partition)
-                .map(PartitionLag::committed).findFirst().orElse(null);
+                .findFirst().map(PartitionLag::committed).orElse(null);
     }
 }
