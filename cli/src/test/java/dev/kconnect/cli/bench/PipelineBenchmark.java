@@ -19,10 +19,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.util.FutureCallback;
 
 import java.io.PrintWriter;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,47 +37,60 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
  * End-to-end throughput through one in-process standalone worker (not a test): topic -> one sink
  * task -> emulator, for JSON with schemas (Struct) and schemaless JSON (Map), and emulator -> one
- * source task -> topic, each beside its ceiling in the same kind of worker: a null sink that only
- * counts what Connect hands it, and a null source that emits the same records from memory.
- * Interleaved rounds; prints each run, then medians and the ratio to the ceiling.
+ * source task -> topic, each beside its ceiling in the same worker: a null sink that only counts
+ * what Connect hands it, and a null source that emits the same records from memory.
+ *
+ * <p>One worker runs every round, as a worker runs for days: each run creates a connector under a
+ * name of its own (its own consumer group, table or topic) and deletes it when all records
+ * arrived. The first round is reported apart as cold (the worker loads each plugin's classes then,
+ * the Kinetica plugin's in its own class loader, and starts compiling them); the JIT goes on
+ * compiling for a round or two more, so the first {@code -Dbench.warmup} rounds (2) are left out
+ * of the warm medians, which are those of the later, interleaved rounds. Each run prints the
+ * JIT's compile time, which shows whether a round was still warming up.
  *
  * <pre>mvn -q -pl cli -am package -DskipTests
  * java -cp "cli/target/test-classes:cli/target/lib/*" -Dkconnect.plugins=cli/target/plugins \
  *     dev.kconnect.cli.bench.PipelineBenchmark [records] [rounds]</pre>
+ * <p>{@code -Dbench.only=TEXT} runs the pipelines whose name contains TEXT, each with its ceiling;
+ * {@code -Dbench.threads=true} prints each run's CPU by thread; {@code -Dbench.trace=true} its progress each second.
  */
 public final class PipelineBenchmark {
     static final int COLUMNS = 10;
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** One pipeline: a name and how to run it once in a fresh worker, giving ms. */
-    private record Pipeline(String name, Run run) {
-    }
-
-    private interface Run {
-        Timing time(int round) throws Exception;
+    /** One pipeline: a name, its connector for a round, what it has delivered, and how many records that must reach. */
+    private record Pipeline(String name, IntFunction<Map<String, String>> connector, IntFunction<LongSupplier> progress,
+                            IntToLongFunction target) {
     }
 
     /**
      * One run: wall ms from creating the connector until all records arrived, ms until the first
-     * arrived (the connector's start), the rate over the second half of the records (warmer: a
-     * worker's later life), the CPU the whole JVM spent meanwhile (broker, worker and
-     * emulator share it; unlike wall time it hardly moves with what else runs on the machine) and
-     * the part of it the JIT spent compiling (each worker loads a plugin's classes afresh).
+     * arrived (the connector's start), the rate over the second half of the records, the CPU the
+     * whole JVM spent meanwhile (broker, worker and emulator share it; unlike wall time it hardly
+     * moves with what else runs on the machine), the part of it the emulator's threads spent (the
+     * stand-in for a Kinetica server, which would run elsewhere) and the JIT's compile time.
      */
-    record Timing(long ms, long firstMs, long secondHalfRate, long cpuNanos, long jitMs) {
+    record Timing(long ms, long firstMs, long secondHalfRate, long cpuNanos, long emulatorCpuNanos, long jitMs) {
     }
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int warmup = Integer.getInteger("bench.warmup", 2);
+        if (warmup < 1 || rounds <= warmup) {
+            throw new IllegalArgumentException("rounds: more than the " + warmup + " warm-up round(s)");
+        }
         Path plugins = Path.of(System.getProperty("kconnect.plugins", "cli/target/plugins"));
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary(); KineticaEmulator kinetica = KineticaEmulator.start(0)) {
             produce(kafka, "bench_struct", records, true);
@@ -81,22 +99,18 @@ public final class PipelineBenchmark {
             fillTable(gpudb, "bench_source", records);
             // each run reads the whole topic again under a connector name (consumer group) of its own
             List<Pipeline> all = List.of(
-                    new Pipeline("sink, JSON with schemas (Struct)", r -> run(kafka, plugins,
-                            sink("bench_struct", "k" + r, kinetica, true), () -> rows(kinetica, "k" + r + "_bench_struct"),
-                            records)),
-                    new Pipeline("null sink, JSON with schemas", r -> run(kafka, plugins,
-                            nullSink("bench_struct", "n" + r, true), () -> NullSinkConnector.taken("bench_struct"),
-                            (long) records * (r + 1))),
-                    new Pipeline("sink, schemaless JSON (Map)", r -> run(kafka, plugins,
-                            sink("bench_map", "k" + r, kinetica, false), () -> rows(kinetica, "k" + r + "_bench_map"),
-                            records)),
-                    new Pipeline("null sink, schemaless JSON", r -> run(kafka, plugins,
-                            nullSink("bench_map", "n" + r, false), () -> NullSinkConnector.taken("bench_map"),
-                            (long) records * (r + 1))),
-                    new Pipeline("source, table to topic", r -> run(kafka, plugins, source(kinetica, "k" + r),
-                            () -> topicSize(kafka, "k" + r + "_bench_source"), records)),
-                    new Pipeline("null source, memory to topic", r -> run(kafka, plugins, nullSource("n" + r, records),
-                            () -> topicSize(kafka, "n" + r + "_bench_source"), records)));
+                    new Pipeline("sink, JSON with schemas (Struct)", r -> sink("bench_struct", "k" + r, kinetica, true),
+                            r -> () -> rows(kinetica, "k" + r + "_bench_struct"), r -> records),
+                    new Pipeline("null sink, JSON with schemas", r -> nullSink("bench_struct", "n" + r, true),
+                            r -> () -> NullSinkConnector.taken("bench_struct"), r -> (long) records * (r + 1)),
+                    new Pipeline("sink, schemaless JSON (Map)", r -> sink("bench_map", "k" + r, kinetica, false),
+                            r -> () -> rows(kinetica, "k" + r + "_bench_map"), r -> records),
+                    new Pipeline("null sink, schemaless JSON", r -> nullSink("bench_map", "n" + r, false),
+                            r -> () -> NullSinkConnector.taken("bench_map"), r -> (long) records * (r + 1)),
+                    new Pipeline("source, table to topic", r -> source(kinetica, "k" + r),
+                            r -> () -> topicSize(kafka, "k" + r + "_bench_source"), r -> records),
+                    new Pipeline("null source, memory to topic", r -> nullSource("n" + r, records),
+                            r -> () -> topicSize(kafka, "n" + r + "_bench_source"), r -> records));
             // -Dbench.only=TEXT: the pipelines whose name contains TEXT, each with its ceiling
             String only = System.getProperty("bench.only", "");
             List<Pipeline> pipelines = new ArrayList<>();
@@ -106,35 +120,59 @@ public final class PipelineBenchmark {
                 }
             }
             Map<String, List<Timing>> times = new LinkedHashMap<>();
-            for (int round = 0; round < rounds; round++) {
-                for (Pipeline p : pipelines) {
-                    Timing t = p.run().time(round);
-                    times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
-                    System.out.printf(Locale.ROOT, "round %d: %-36s %,d records in %,6d ms = %,7.0f records/s, "
-                                    + "first after %,5d ms, second half %,7d records/s, %.1f us CPU/record, JIT %,d ms%n",
-                            round + 1, p.name(), records, t.ms(), records * 1000.0 / t.ms(), t.firstMs(),
-                            t.secondHalfRate(), t.cpuNanos() / 1000.0 / records, t.jitMs());
+            WorkerProcess worker = startWorker(kafka, plugins);
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    for (Pipeline p : pipelines) {
+                        Timing t = run(worker, p.connector().apply(round), p.progress().apply(round),
+                                p.target().applyAsLong(round));
+                        times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
+                        System.out.printf(Locale.ROOT, "round %d%s: %-36s %,d records in %,6d ms = %,7.0f records/s, "
+                                        + "first after %,5d ms, second half %,7d records/s, %.1f us CPU/record "
+                                        + "(emulator %.1f), JIT %,d ms%n",
+                                round + 1, round == 0 ? " (cold)" : round < warmup ? " (warm-up)" : "", p.name(), records, t.ms(),
+                                records * 1000.0 / t.ms(), t.firstMs(), t.secondHalfRate(),
+                                t.cpuNanos() / 1000.0 / records, t.emulatorCpuNanos() / 1000.0 / records, t.jitMs());
+                    }
                 }
+            } finally {
+                worker.stop();
             }
-            System.out.printf(Locale.ROOT, "medians of %d interleaved rounds, %,d records of %d columns "
-                    + "(records/s; ms until the first record arrived; records/s over the second half; us of CPU per "
-                    + "record):%n", rounds, records, COLUMNS);
-            for (int i = 0; i < pipelines.size(); i += 2) {
-                List<Timing> connector = times.get(pipelines.get(i).name());
-                List<Timing> ceiling = times.get(pipelines.get(i + 1).name());
-                double rate = records * 1000.0 / median(connector, Timing::ms);
-                double ceilingRate = records * 1000.0 / median(ceiling, Timing::ms);
-                double cpu = median(connector, Timing::cpuNanos) / 1000.0 / records;
-                double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
-                long half = median(connector, Timing::secondHalfRate);
-                long ceilingHalf = median(ceiling, Timing::secondHalfRate);
-                System.out.printf(Locale.ROOT, "  %-34s %,7.0f/s %,5d ms %,7d/s %5.1f us | %-30s %,7.0f/s %,5d ms %,7d/s "
-                                + "%5.1f us | ratio %.2f, second half %.2f, CPU %.2f%n", pipelines.get(i).name(), rate,
-                        median(connector, Timing::firstMs), half, cpu, pipelines.get(i + 1).name(), ceilingRate,
-                        median(ceiling, Timing::firstMs), ceilingHalf, ceilingCpu, rate / ceilingRate,
-                        (double) half / ceilingHalf, ceilingCpu / cpu);
-            }
+            report(pipelines, times, records, warmup);
         }
+    }
+
+    /** The cold round, then the medians of the warm ones (after the warm-up), each pipeline beside its ceiling. */
+    private static void report(List<Pipeline> pipelines, Map<String, List<Timing>> times, int records, int warmup) {
+        int warm = times.values().iterator().next().size() - warmup;
+        System.out.printf(Locale.ROOT, "%,d records of %d columns; cold: the first round in a fresh worker; warm: medians "
+                + "of the %d interleaved rounds after %d warm-up round(s) (records/s; ms until the first record arrived; "
+                + "records/s over the second half; us of CPU per record, of which the emulator's):%n", records, COLUMNS,
+                warm, warmup);
+        for (int i = 0; i < pipelines.size(); i += 2) {
+            List<Timing> connector = times.get(pipelines.get(i).name());
+            List<Timing> ceiling = times.get(pipelines.get(i + 1).name());
+            line("cold", pipelines.get(i).name(), connector.subList(0, 1), pipelines.get(i + 1).name(),
+                    ceiling.subList(0, 1), records);
+            line("warm", pipelines.get(i).name(), connector.subList(warmup, connector.size()),
+                    pipelines.get(i + 1).name(), ceiling.subList(warmup, ceiling.size()), records);
+        }
+    }
+
+    private static void line(String label, String name, List<Timing> connector, String ceilingName, List<Timing> ceiling,
+                             int records) {
+        double rate = records * 1000.0 / median(connector, Timing::ms);
+        double ceilingRate = records * 1000.0 / median(ceiling, Timing::ms);
+        double cpu = median(connector, Timing::cpuNanos) / 1000.0 / records;
+        double emulator = median(connector, Timing::emulatorCpuNanos) / 1000.0 / records;
+        double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
+        long half = median(connector, Timing::secondHalfRate);
+        long ceilingHalf = median(ceiling, Timing::secondHalfRate);
+        System.out.printf(Locale.ROOT, "  %s %-34s %,7.0f/s %,5d ms %,7d/s %5.1f us (%4.1f) | %-30s %,7.0f/s %,5d ms "
+                        + "%,7d/s %5.1f us | ratio %.2f, second half %.2f, CPU %.2f%n", label, name, rate,
+                median(connector, Timing::firstMs), half, cpu, emulator, ceilingName, ceilingRate,
+                median(ceiling, Timing::firstMs), ceilingHalf, ceilingCpu, rate / ceilingRate,
+                (double) half / ceilingHalf, ceilingCpu / cpu);
     }
 
     private static long median(List<Timing> timings, ToLongFunction<Timing> of) {
@@ -195,25 +233,31 @@ public final class PipelineBenchmark {
         return c;
     }
 
-    /** Starts a fresh standalone worker with one connector; ms until {@code progress} reaches {@code target}. */
-    static Timing run(EmbeddedKafka kafka, Path plugins, Map<String, String> connector, LongSupplier progress, long target)
-            throws Exception {
+    static WorkerProcess startWorker(EmbeddedKafka kafka, Path plugins) throws Exception {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", kafka.bootstrapServers());
         props.put("listeners", "http://127.0.0.1:" + Ports.free());
         props.put("offset.flush.interval.ms", System.getProperty("flush.ms", "10000"));
         Path offsets = Files.createTempFile("bench", ".offsets");
         WorkerSettings settings = WorkerSettings.build(true, props, Map.of(), plugins, offsets);
-        WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
+        return WorkerProcess.start(true, settings.props(), new PrintWriter(System.out, true));
+    }
+
+    /** Creates the connector in the worker, times it until {@code progress} reaches {@code target}, deletes it. */
+    static Timing run(WorkerProcess worker, Map<String, String> connector, LongSupplier progress, long target)
+            throws Exception {
+        long start = System.nanoTime();
+        long cpuStart = PROCESS.getProcessCpuTime();
+        long emulatorStart = emulatorCpu();
+        long jitStart = JIT.getTotalCompilationTime();
+        long first = -1;
+        long half = -1;
+        long atHalf = 0;
+        Map<Long, Long> threadsBefore = threadCpu();
+        long gcBefore = gcMillis();
+        long before = progress.getAsLong(); // the null connectors count across rounds
+        worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
         try {
-            long start = System.nanoTime();
-            long cpuStart = PROCESS.getProcessCpuTime();
-            long jitStart = JIT.getTotalCompilationTime();
-            long first = -1;
-            long half = -1;
-            long atHalf = 0;
-            long before = progress.getAsLong(); // the null connectors count across rounds
-            worker.addConnector(connector.get("name"), connector, new PrintWriter(System.err, true));
             long last = -1;
             long deadline = start + TimeUnit.MINUTES.toNanos(5);
             for (long done = progress.getAsLong(); done < target; done = progress.getAsLong()) {
@@ -228,19 +272,66 @@ public final class PipelineBenchmark {
                     throw new IllegalStateException(connector.get("name") + " did not finish in 5 minutes: "
                             + progress.getAsLong() + " of " + target);
                 }
-                Thread.sleep(100);
+                Thread.sleep(20);
                 if (Boolean.getBoolean("bench.trace") && (System.nanoTime() - start) / 1_000_000_000 != last) {
                     last = (System.nanoTime() - start) / 1_000_000_000;
                     System.out.println("  " + last + " s: " + progress.getAsLong());
                 }
             }
             long end = System.nanoTime();
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreadCpu(threadsBefore, gcMillis() - gcBefore);
+            }
             long secondHalf = half < 0 || end == half ? 0 : (target - atHalf) * 1_000_000_000 / (end - half);
             return new Timing((end - start) / 1_000_000, ((first < 0 ? end : first) - start) / 1_000_000, secondHalf,
-                    PROCESS.getProcessCpuTime() - cpuStart, JIT.getTotalCompilationTime() - jitStart);
+                    PROCESS.getProcessCpuTime() - cpuStart, emulatorCpu() - emulatorStart,
+                    JIT.getTotalCompilationTime() - jitStart);
         } finally {
-            worker.stop();
+            FutureCallback<Herder.Created<ConnectorInfo>> deleted = new FutureCallback<>();
+            worker.herder().deleteConnectorConfig(connector.get("name"), deleted);
+            deleted.get(1, TimeUnit.MINUTES);
         }
+    }
+
+    /** CPU nanoseconds per live thread so far, by thread id. */
+    private static Map<Long, Long> threadCpu() {
+        Map<Long, Long> cpu = new LinkedHashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            cpu.put(id, Math.max(0, THREADS.getThreadCpuTime(id)));
+        }
+        return cpu;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /** -Dbench.threads=true: where a run's CPU went, by thread group (threads that ended meanwhile are missing). */
+    private static void printThreadCpu(Map<Long, Long> before, long gcMs) {
+        Map<String, Long> byGroup = new LinkedHashMap<>();
+        threadCpu().forEach((id, nanos) -> {
+            ThreadInfo info = THREADS.getThreadInfo(id);
+            if (info != null) {
+                byGroup.merge(info.getThreadName().replaceAll("\\d+", "N"),
+                        (nanos - before.getOrDefault(id, 0L)) / 1_000_000, Long::sum);
+            }
+        });
+        StringBuilder line = new StringBuilder("  CPU ms by thread: GC pauses " + gcMs + " ms wall");
+        byGroup.entrySet().stream().filter(e -> e.getValue() >= 20)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append("; ").append(e.getKey()).append(' ').append(e.getValue()));
+        System.out.println(line);
+    }
+
+    /** CPU time of the emulator's request threads so far (they live as long as the emulator). */
+    private static long emulatorCpu() {
+        long total = 0;
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("kinetica-emulator-")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return total;
     }
 
     static void produce(EmbeddedKafka kafka, String topic, int records, boolean schemas) throws Exception {

@@ -1,13 +1,11 @@
 package com.kinetica.kafka.convert;
 
 import com.gpudb.Type;
-import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Decodes the Avro binary rows Kinetica returns for one table type straight into column values,
@@ -17,41 +15,14 @@ import java.util.List;
  * layout that is fixed per type: here one switch per column reads it. Not thread-safe.
  */
 public final class RowDecoder {
-    /** The Avro types of Kinetica columns, as the wire holds them. */
-    private enum AvroType { INT, LONG, FLOAT, DOUBLE, STRING, BYTES }
-
-    private final AvroType[] kinds;
-    /** Per column, the union branch that means null; -1 when the column is not nullable. */
+    private final WireColumns.AvroType[] kinds;
     private final int[] nullBranch;
     private BinaryDecoder decoder;
 
     public RowDecoder(Type type) {
-        List<Schema.Field> fields = type.getSchema().getFields();
-        kinds = new AvroType[fields.size()];
-        nullBranch = new int[fields.size()];
-        for (int i = 0; i < kinds.length; i++) {
-            Schema schema = fields.get(i).schema();
-            nullBranch[i] = -1;
-            if (schema.getType() == Schema.Type.UNION) {
-                List<Schema> branches = schema.getTypes();
-                nullBranch[i] = branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
-                schema = branches.get(1 - nullBranch[i]);
-            }
-            kinds[i] = kind(fields.get(i).name(), schema);
-        }
-    }
-
-    private static AvroType kind(String column, Schema schema) {
-        return switch (schema.getType()) {
-            case INT -> AvroType.INT;
-            case LONG -> AvroType.LONG;
-            case FLOAT -> AvroType.FLOAT;
-            case DOUBLE -> AvroType.DOUBLE;
-            case STRING -> AvroType.STRING;
-            case BYTES -> AvroType.BYTES;
-            default -> throw new IllegalArgumentException("column '" + column + "' has the Avro type "
-                    + schema.getType() + ", which Kinetica does not use for table columns");
-        };
+        WireColumns columns = new WireColumns(type);
+        kinds = columns.kinds;
+        nullBranch = columns.nullBranch;
     }
 
     /** The column values of one row, in column order. */

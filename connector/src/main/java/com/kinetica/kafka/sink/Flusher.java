@@ -6,7 +6,9 @@ import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.WorkerList;
+import com.gpudb.protocol.RawInsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.convert.RowEncoder;
 import com.kinetica.kafka.schema.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +27,24 @@ final class Flusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Flusher.class);
 
     enum Mode {
-        /** Runs of rows through the BulkInserter (multi-head when the server has worker ranks), runs of deletes in one call. */
+        /**
+         * Runs of rows, at most a batch per call: encoded here and sent to the head node, or
+         * through gpudb-api's BulkInserter to the worker ranks when the server has them
+         * (multi-head); runs of deletes in one call.
+         */
         BATCH,
         /** Every record in its own call, to find the ones Kinetica refuses. */
         ONE_BY_ONE
     }
 
     private final GPUdb gpudb;
+    /** The worker ranks for multi-head ingest, or null: the head node takes all rows. */
     private final WorkerList workers;
     private final int batchSize;
     private final Map<String, String> insertOptions;
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
-    /** An inserter is made for one table type: a table that changed gets a new one. */
+    /** Multi-head only: an inserter is made for one table type, a table that changed gets a new one. */
     private record Inserter(BulkInserter<GenericRecord> bulk, Type type) {
     }
 
@@ -64,7 +71,7 @@ final class Flusher implements AutoCloseable {
                     writeOne(buffer, done);
                     done++;
                 } else {
-                    int end = runEnd(buffer, done);
+                    int end = Math.min(runEnd(buffer, done), done + batchSize);
                     writeRun(buffer, done, end);
                     done = end;
                 }
@@ -86,12 +93,16 @@ final class Flusher implements AutoCloseable {
 
     private void writeRun(TableBuffer buffer, int from, int to) throws WriteFailure {
         try {
-            if (buffer.write(from) instanceof GenericRecord) {
+            if (!(buffer.write(from) instanceof GenericRecord)) {
+                gpudb.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
+            } else if (workers == null) {
+                gpudb.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
+                        new RowEncoder(buffer.type()).encode(buffer.rows(from, to)), insertOptions));
+            } else {
+                // gpudb-api routes each row to the rank that holds its shard
                 BulkInserter<GenericRecord> inserter = inserter(buffer);
                 inserter.insert(buffer.rows(from, to));
                 inserter.flush();
-            } else {
-                gpudb.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
             }
         } catch (GPUdbException e) {
             // a fresh inserter next time: nothing half-queued from this attempt is sent twice

@@ -2,6 +2,7 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdb;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +144,7 @@ class SinkTaskFaultsTest {
         try (TaskHarness h = new TaskHarness(p, true)) {
             h.put(batch(h, topic, 0, 5));
             h.commit();
-            emu.faults().latency(java.time.Duration.ofMillis(1000));
+            emu.faults().latency(Duration.ofMillis(1000));
             List<SinkRecord> slow = batch(h, topic, 5, 20);
             RetriableException e = assertThrows(RetriableException.class, () -> h.putAndWrite(slow));
             assertTrue(e.getMessage().contains(emu.url()), e.getMessage());
@@ -152,6 +154,8 @@ class SinkTaskFaultsTest {
             assertEquals(offsets(topic, 25), h.commit());
             assertEquals(List.of(), h.reported);
         }
+        // the batch that timed out lands when the emulator is done with it, maybe only now
+        Await.until("the emulator to finish the timed-out insert", Duration.ofSeconds(30), () -> emu.callsInProgress() == 0);
         return new long[]{seqs(topic).stream().distinct().count(), seqs(topic).size()};
     }
 

@@ -229,6 +229,14 @@ public final class KineticaEmulator implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Requests being served now: one whose client timed out is still carried out, as by Kinetica,
+     * and counts here until it is done.
+     */
+    public int callsInProgress() {
+        return handler.inProgress();
+    }
+
     /** How many calls an endpoint (e.g. "/insert/records") got from authorized clients since the start. */
     public long calls(String endpoint) {
         return handler.calls(endpoint);

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +27,7 @@ final class RequestHandler {
 
     private final Map<String, Endpoint> endpoints;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final Faults faults;
     private final FaultControl control;
     /** The expected Authorization header, or null when the emulator accepts anyone. */
@@ -40,6 +42,7 @@ final class RequestHandler {
 
     /** Serves an exchange that came in through the port of {@code rank}. */
     void handle(HttpExchange exchange, int rank) throws IOException {
+        inProgress.incrementAndGet();
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (authorization != null
@@ -72,6 +75,8 @@ final class RequestHandler {
                 answer = Wire.error("Internal error in the Kinetica emulator: " + e);
             }
             send(exchange, status, "application/octet-stream", answer);
+        } finally {
+            inProgress.decrementAndGet();
         }
     }
 
@@ -83,6 +88,11 @@ final class RequestHandler {
         } catch (IllegalArgumentException e) {
             send(exchange, 400, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Requests being served now, including those whose client gave up waiting. */
+    int inProgress() {
+        return inProgress.get();
     }
 
     /** Requests served (or failed by an injected fault) for an endpoint path, since the start. */
