@@ -35,11 +35,13 @@ public final class RowEncoder {
      */
     public List<ByteBuffer> encode(List<? extends Record> rows) {
         Buffer out = new Buffer(rows.size() * 16 * kinds.length);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        // buffered: a row reaches the stream in one write, not one per value
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         int[] ends = new int[rows.size()];
         try {
             for (int r = 0; r < ends.length; r++) {
                 write(rows.get(r), encoder);
+                encoder.flush();
                 ends[r] = out.size();
             }
         } catch (IOException e) {
