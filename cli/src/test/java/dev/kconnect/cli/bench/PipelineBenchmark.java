@@ -68,6 +68,8 @@ public final class PipelineBenchmark {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Reads topics' end offsets, on the main thread only; made on first use. */
+    private static KafkaConsumer<String, String> offsets;
 
     /** One pipeline: a name, its connector for a round, what it has delivered, and how many records that must reach. */
     private record Pipeline(String name, IntFunction<Map<String, String>> connector, IntFunction<LongSupplier> progress,
@@ -137,6 +139,9 @@ public final class PipelineBenchmark {
                 }
             } finally {
                 worker.stop();
+                if (offsets != null) {
+                    offsets.close();
+                }
             }
             report(pipelines, times, records, warmup);
         }
@@ -380,14 +385,19 @@ public final class PipelineBenchmark {
         return kinetica.hasTable(table) ? kinetica.rowCount(table) : 0;
     }
 
+    /** The records in a topic: the sum of its end offsets, read through one consumer kept for the whole run. */
     static long topicSize(EmbeddedKafka kafka, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+        if (offsets == null) {
+            offsets = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                    "key.deserializer", StringDeserializer.class.getName(),
+                    "value.deserializer", StringDeserializer.class.getName()));
+        }
+        try {
+            var partitions = offsets.partitionsFor(topic, Duration.ofSeconds(2)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         } catch (RuntimeException e) {
-            return 0;
+            return 0; // not created yet
         }
     }
 }
