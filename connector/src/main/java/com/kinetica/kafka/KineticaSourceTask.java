@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,12 @@ public class KineticaSourceTask extends SourceTask {
     private final List<TableReader> readers = new ArrayList<>();
     private Backoff backoff;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Asks Kinetica for the next page of a table while Connect sends this one. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kinetica-source-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public void start(Map<String, String> props) {
@@ -86,7 +94,7 @@ public class KineticaSourceTask extends SourceTask {
         List<TableReader> opened = new ArrayList<>();
         for (String table : config.tables()) {
             Map<String, Object> stored = offsets == null ? null : offsets.get(SourceOffset.partition(table));
-            opened.add(new TableReader(gpudb, table, config, stored));
+            opened.add(new TableReader(gpudb, table, config, stored, background));
         }
         readers.addAll(opened);
     }
@@ -98,6 +106,7 @@ public class KineticaSourceTask extends SourceTask {
     @Override
     public void stop() {
         stopping.countDown();
+        background.shutdownNow();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.kinetica.kafka.config.KineticaSourceConfig;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -408,5 +410,23 @@ class KineticaSourceTaskTest {
         harness.start(props(table));
         emulator.faults().failNext(2);
         assertEquals(range(1, 3), ids(harness.pollUntil(3)));
+    }
+
+    @Test
+    void aPageAskedForAheadThatFailsIsAskedForAgainAndNothingIsLostOrRepeated() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        insertEvents(table, 1, 25, id -> 1000);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.BATCH_SIZE, "10");
+        harness.start(props);
+        emulator.faults().latency(Duration.ofSeconds(1));
+        List<SourceRecord> first = harness.pollOnce(); // rows 1-10; rows 11-20 are asked for now, slowly
+        Await.until("the next page to be asked for", Duration.ofSeconds(10), () -> emulator.callsInProgress() == 1);
+        emulator.faults().failNext(1);                  // and that call fails when its answer is due
+        emulator.faults().latency(Duration.ZERO);
+        assertEquals(range(1, 10), ids(first));
+        assertEquals(List.of(), harness.pollOnce(), "the failed page: nothing this time");
+        assertEquals(0, emulator.faults().failuresLeft(), "the page asked for ahead met the failure");
+        assertEquals(range(11, 25), ids(harness.pollAll()));
     }
 }

@@ -21,11 +21,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Reads one table in the order of its {@link ReadColumns}, a page per call, and turns the rows
  * into source records carrying the table's offset. Re-reads the table's type when Kinetica
- * answers with another one (a column added or dropped).
+ * answers with another one (a column added or dropped). While the table has more rows than a
+ * page, the next page is asked for in the background as soon as this one is read, so Kinetica
+ * answers while Connect converts and sends this one; a page asked for and not used is dropped,
+ * and only records handed over carry offsets.
  */
 public final class TableReader {
     private static final Logger log = LoggerFactory.getLogger(TableReader.class);
@@ -45,17 +51,24 @@ public final class TableReader {
     private int timestampIndex;
     private int incrementingIndex;
     private ReadCriteria criteria;
+    /** Where pages are asked for ahead; one thread per task. */
+    private final ExecutorService background;
+    /** The page asked for ahead, and the query it answers; null when none is. */
+    private Future<RawGetRecordsResponse> ahead;
+    private ReadCriteria.Query aheadQuery;
 
     /**
      * Looks the table up and finds where to start.
      *
-     * @param stored the table's stored offset, or null when there is none
+     * @param stored     the table's stored offset, or null when there is none
+     * @param background where the next page is asked for while the task sends this one
      * @throws ConnectException when the table or a configured column does not exist
      * @throws GPUdbException   when Kinetica cannot be asked
      */
-    public TableReader(GPUdb gpudb, String table, KineticaSourceConfig config, Map<String, Object> stored)
-            throws GPUdbException {
+    public TableReader(GPUdb gpudb, String table, KineticaSourceConfig config, Map<String, Object> stored,
+                       ExecutorService background) throws GPUdbException {
         this.gpudb = gpudb;
+        this.background = background;
         this.table = table;
         this.config = config;
         this.topic = TopicNames.topic(config.topicPrefix(), table);
@@ -91,7 +104,13 @@ public final class TableReader {
 
     private List<SourceRecord> read() throws GPUdbException {
         ReadCriteria.Query query = criteria.next();
-        RawGetRecordsResponse response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+        RawGetRecordsResponse response;
+        if (query.equals(aheadQuery)) {
+            response = checked(awaitAhead());
+        } else {
+            dropAhead();
+            response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+        }
         List<Object[]> rows = decode(response);
         List<SourceOffset> positions = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -99,6 +118,9 @@ public final class TableReader {
         }
         boolean more = response.getHasMoreRecords() || rows.size() >= query.limit();
         List<ReadCriteria.Emit> emits = criteria.accept(positions, more);
+        if (more) {
+            askAhead(criteria.next());
+        }
         List<SourceRecord> records = new ArrayList<>(emits.size());
         for (ReadCriteria.Emit emit : emits) {
             Struct value = converter.value(rows.get(emit.index()));
@@ -108,17 +130,55 @@ public final class TableReader {
         return records;
     }
 
+    private void askAhead(ReadCriteria.Query query) {
+        GetRecordsRequest request = request(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+        aheadQuery = query;
+        ahead = background.submit(() -> gpudb.getRecordsRaw(request));
+    }
+
+    /** Forgets a page asked for ahead that the next query no longer wants. */
+    private void dropAhead() {
+        if (ahead != null) {
+            ahead.cancel(false);
+            ahead = null;
+            aheadQuery = null;
+        }
+    }
+
+    /** The page asked for ahead, or the failure asking for it met. */
+    private RawGetRecordsResponse awaitAhead() throws GPUdbException {
+        Future<RawGetRecordsResponse> page = ahead;
+        ahead = null;
+        aheadQuery = null;
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof GPUdbException g ? g
+                    : new GPUdbException("reading table '" + table + "' failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GPUdbException("interrupted while reading table '" + table + "'", e);
+        }
+    }
+
     /** Asks Kinetica for rows, re-reading the table's type first when it has changed. */
     private RawGetRecordsResponse fetch(String expression, String sortBy, String order, long offset, int limit)
             throws GPUdbException {
+        return checked(gpudb.getRecordsRaw(request(expression, sortBy, order, offset, limit)));
+    }
+
+    private GetRecordsRequest request(String expression, String sortBy, String order, long offset, int limit) {
         Map<String, String> options = new HashMap<>();
         if (!expression.isEmpty()) {
             options.put(GetRecordsRequest.Options.EXPRESSION, expression);
         }
         options.put(GetRecordsRequest.Options.SORT_BY, sortBy);
         options.put(GetRecordsRequest.Options.SORT_ORDER, order);
-        GetRecordsRequest request = new GetRecordsRequest(table, offset, limit, GetRecordsRequest.Encoding.BINARY, options);
-        RawGetRecordsResponse response = gpudb.getRecordsRaw(request);
+        return new GetRecordsRequest(table, offset, limit, GetRecordsRequest.Encoding.BINARY, options);
+    }
+
+    /** The response, after re-reading the table's type when the rows are of another one. */
+    private RawGetRecordsResponse checked(RawGetRecordsResponse response) throws GPUdbException {
         if (!response.getRecordsBinary().isEmpty() && !sameType(response.getTypeSchema())) {
             log.info("Table '{}' changed its columns; reading its type again", table);
             loadType();
