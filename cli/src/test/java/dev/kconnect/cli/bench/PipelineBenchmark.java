@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,11 +174,17 @@ public final class PipelineBenchmark {
         double ceilingCpu = median(ceiling, Timing::cpuNanos) / 1000.0 / records;
         long half = median(connector, Timing::secondHalfRate);
         long ceilingHalf = median(ceiling, Timing::secondHalfRate);
+        // a round's two runs follow each other: their ratio shares what else the machine did then
+        double[] roundRatios = new double[connector.size()];
+        for (int i = 0; i < roundRatios.length; i++) {
+            roundRatios[i] = (double) ceiling.get(i).ms() / connector.get(i).ms();
+        }
+        Arrays.sort(roundRatios);
         System.out.printf(Locale.ROOT, "  %s %-34s %,7.0f/s %,5d ms %,7d/s %5.1f us (%4.1f) | %-30s %,7.0f/s %,5d ms "
-                        + "%,7d/s %5.1f us | ratio %.2f, second half %.2f, CPU %.2f%n", label, name, rate,
-                median(connector, Timing::firstMs), half, cpu, emulator, ceilingName, ceilingRate,
+                        + "%,7d/s %5.1f us | ratio %.2f (median of the rounds' %.2f), second half %.2f, CPU %.2f%n",
+                label, name, rate, median(connector, Timing::firstMs), half, cpu, emulator, ceilingName, ceilingRate,
                 median(ceiling, Timing::firstMs), ceilingHalf, ceilingCpu, rate / ceilingRate,
-                (double) half / ceilingHalf, ceilingCpu / cpu);
+                roundRatios[roundRatios.length / 2], (double) half / ceilingHalf, ceilingCpu / cpu);
     }
 
     private static long median(List<Timing> timings, ToLongFunction<Timing> of) {
