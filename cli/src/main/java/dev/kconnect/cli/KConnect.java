@@ -29,6 +29,7 @@ import dev.kconnect.cli.command.TopCommand;
 import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
 import dev.kconnect.cli.error.ExitCode;
+import dev.kconnect.cli.output.Style;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,6 +135,9 @@ public final class KConnect implements Runnable {
         return commandLine
                 // the examples hold whole curl commands: wrapping them mid-URL would break copy and paste
                 .setUsageHelpWidth(120)
+                // picocli's own check for a terminal calls System.console(): 10-35 ms on Java 21 and 25
+                .setColorScheme(CommandLine.Help.defaultColorScheme(
+                        Style.onTerminal() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The built CLI as a user runs it: the jar, the root launcher, and the unpacked distribution. */
 class LauncherIT {
@@ -131,6 +133,22 @@ class LauncherIT {
         Result result = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
         assertEquals(0, result.code, result.err);
         return result;
+    }
+
+    /** The launcher tells the CLI whether it runs on a terminal (-Dkconnect.terminal): help is coloured there only. */
+    @Test
+    void launcherColoursOnATerminalOnly() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script (util-linux) is not installed");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("NO_COLOR");
+        env.put("TERM", "xterm");
+        String help = ROOT.resolve("kconnect") + " --help";
+        Result terminal = run(ROOT, env, "/usr/bin/script", "-qec", help, "/dev/null");
+        assertEquals(0, terminal.code, terminal.err);
+        assertTrue(terminal.out.contains("\u001b["), terminal.out);
+        Result piped = run(ROOT, env, ROOT.resolve("kconnect").toString(), "--help");
+        assertEquals(0, piped.code, piped.err);
+        assertFalse(piped.out.contains("\u001b["), piped.out);
     }
 
     @Test

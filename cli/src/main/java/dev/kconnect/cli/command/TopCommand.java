@@ -71,7 +71,7 @@ public final class TopCommand implements Callable<Integer> {
             LagReader reader = bootstrap == null ? null
                     : LagReader.connect(bootstrap, Duration.ofSeconds(connection.requestTimeout));
             try {
-                if (System.console() == null) {
+                if (!Style.onTerminal()) {
                     TopView.print(frame(client, reader), null, out, Style.PLAIN);
                     return 0;
                 }

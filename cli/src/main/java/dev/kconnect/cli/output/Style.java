@@ -32,10 +32,19 @@ public final class Style {
      * {@code NO_COLOR} (https://no-color.org) in the environment.
      */
     public static Style forTerminal() {
-        boolean terminal = System.console() != null;
         String noColor = System.getenv("NO_COLOR");
         String term = System.getenv("TERM");
-        return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term) ? COLOURED : PLAIN;
+        return onTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term) ? COLOURED : PLAIN;
+    }
+
+    /**
+     * Whether standard input and output are both terminals. The launcher tells (-Dkconnect.terminal):
+     * on Java 21 and 25 {@code System.console()} took 10-35 ms, as it loads the JDK's console
+     * providers first. Run without the launcher, the JVM's console decides, as it did before.
+     */
+    public static boolean onTerminal() {
+        String told = System.getProperty("kconnect.terminal");
+        return told != null ? Boolean.parseBoolean(told) : System.console() != null;
     }
 
     /** Colours every state word in {@code text}. */
