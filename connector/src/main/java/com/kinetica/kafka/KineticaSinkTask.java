@@ -56,9 +56,8 @@ public class KineticaSinkTask extends SinkTask {
     private int largestPut;
 
     /**
-     * Begins connecting and returns: the first client of a JVM takes about a second (gpudb-api's
-     * class initialisation), which the consumer spends subscribing and joining its group. Puts
-     * with records wait for it.
+     * Begins connecting and returns: gpudb-api's first client in a JVM takes about a second to
+     * build, which the consumer spends joining its group. Puts with records wait for it.
      */
     @Override
     public void start(Map<String, String> props) {
