@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes records into Kinetica tables, at least once: offsets are committed, per partition, only
@@ -33,11 +35,19 @@ import java.util.Map;
  */
 public class KineticaSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(KineticaSinkTask.class);
+    /** How soon Connect hands an empty put again while the connection is still being made. */
+    private static final long CONNECTING_CHECK_MS = 100;
+
+    /** A client and the worker ranks, made on a thread of their own while the consumer joins its group. */
+    private record Connection(GPUdb gpudb, WorkerList workers) {
+    }
 
     private KineticaSinkConfig config;
     private RetryPolicy retry;
     private ErrantRecords errant;
     private SinkWriter writer;
+    /** The connection begun in {@link #start}, until a put takes it; null after. */
+    private FutureTask<Connection> connecting;
     /** The worker ranks records go to (multi-head ingest); null when the head node takes them all. */
     private WorkerList workers;
     /** When the oldest record still buffered was taken in; MAX_VALUE when nothing is buffered. */
@@ -45,24 +55,39 @@ public class KineticaSinkTask extends SinkTask {
     /** The most records one put has brought: a put of less than half of it means the consumer caught up. */
     private int largestPut;
 
+    /**
+     * Begins connecting and returns: gpudb-api's first client in a JVM takes about a second to
+     * build, which the consumer spends joining its group. Puts with records wait for it.
+     */
     @Override
     public void start(Map<String, String> props) {
         config = new KineticaSinkConfig(props);
         retry = new RetryPolicy(config.retryLimits(), ms -> context.timeout(ms));
         errant = new ErrantRecords(reporter());
+        connecting = new FutureTask<>(this::connectAtStart);
+        Thread thread = new Thread(connecting, "kinetica-sink-connect");
+        thread.setDaemon(true);
+        thread.start();
+        context.timeout(CONNECTING_CHECK_MS); // the first put comes soon even with no record, to report a refusal
+    }
+
+    private Connection connectAtStart() throws GPUdbException {
         try {
-            writer();
+            return connect();
         } catch (GPUdbException e) {
-            if (Failures.isUnauthorized(e)) {
-                throw unauthorized(e);
+            if (!Failures.isUnauthorized(e)) {
+                log.warn("{}; the task starts anyway and retries when records arrive", Failures.summary(e));
             }
-            log.warn("{}; the task starts anyway and retries when records arrive", Failures.summary(e));
+            throw e;
         }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
         try {
+            if (!takeConnection(!records.isEmpty())) {
+                return; // no record, and still connecting
+            }
             SinkWriter w = writer();
             if (retry.failing()) {
                 w.flushAll(); // what failed last time goes first
@@ -158,6 +183,10 @@ public class KineticaSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (connecting != null) {
+            connecting.cancel(true);
+            connecting = null;
+        }
         if (writer != null) {
             writer.close();
             writer = null;
@@ -169,13 +198,54 @@ public class KineticaSinkTask extends SinkTask {
         return Version.get();
     }
 
+    /**
+     * Takes the connection begun in start once it is made, waiting for it when {@code wait}; false
+     * when it is still being made. A refusal of the user is thrown; after any other failure the
+     * task connects again itself, as it does after an outage.
+     */
+    private boolean takeConnection(boolean wait) throws GPUdbException {
+        if (connecting == null) {
+            return true;
+        }
+        if (!wait && !connecting.isDone()) {
+            context.timeout(CONNECTING_CHECK_MS);
+            return false;
+        }
+        FutureTask<Connection> made = connecting;
+        connecting = null;
+        try {
+            use(made.get());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GPUdbException g)) {
+                throw new ConnectException("Connecting to Kinetica at " + config.connection().url() + " failed: "
+                        + Failures.summary(e.getCause()), e.getCause());
+            }
+            if (Failures.isUnauthorized(g)) {
+                throw g;
+            }
+            // warned already; writer() connects again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while connecting to Kinetica at " + config.connection().url(), e);
+        }
+        return true;
+    }
+
     private SinkWriter writer() throws GPUdbException {
         if (writer == null) {
-            GPUdb gpudb = KineticaClients.connect(config.connection());
-            workers = Multihead.workers(config.connection(), config.multiheadEnabled());
-            writer = new SinkWriter(config, gpudb, workers, errant);
+            use(connect());
         }
         return writer;
+    }
+
+    private Connection connect() throws GPUdbException {
+        GPUdb gpudb = KineticaClients.connect(config.connection());
+        return new Connection(gpudb, Multihead.workers(config.connection(), config.multiheadEnabled()));
+    }
+
+    private void use(Connection c) {
+        workers = c.workers();
+        writer = new SinkWriter(config, c.gpudb(), workers, errant);
     }
 
     private ConnectException unauthorized(Exception e) {

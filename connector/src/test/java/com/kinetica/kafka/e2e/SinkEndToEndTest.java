@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -214,6 +215,34 @@ class SinkEndToEndTest {
         assertRunning("faults-sink");
     }
 
+    /**
+     * The task connects in the background while its consumer joins the group: a refusal still
+     * fails it, with the line naming the settings, though no record ever arrives.
+     */
+    @Test
+    void refusedCredentialsFailTheTaskWithNoRecordToWrite() throws Exception {
+        try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
+            Map<String, String> config = schemaless("refused-idle");
+            config.put("kinetica.url", secured.url());
+            config.put("kinetica.username", "alice");
+            config.put("kinetica.password", "wrong-secret");
+            createConnector("refused-sink", config);
+            String[] status = {""};
+            awaitTrue("the task FAILED", () -> {
+                try {
+                    status[0] = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors/refused-sink/status"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+                } catch (Exception e) {
+                    return false;
+                }
+                return status[0].contains("\"tasks\":[{\"id\":0,\"state\":\"FAILED\"");
+            });
+            assertTrue(status[0].contains("refused user 'alice': check kinetica.username and kinetica.password"),
+                    status[0]);
+            assertFalse(status[0].contains("wrong-secret"), status[0]);
+        }
+    }
+
     private static Map<String, String> schemaless(String topic) {
         Map<String, String> config = new HashMap<>();
         config.put("topics", topic);
@@ -258,7 +287,7 @@ class SinkEndToEndTest {
         StringBuilder json = new StringBuilder("{\"name\":\"" + name + "\",\"config\":{");
         Map<String, String> config = new HashMap<>(extra);
         config.put("connector.class", KineticaSinkConnector.class.getName());
-        config.put("kinetica.url", emu.url());
+        config.putIfAbsent("kinetica.url", emu.url());
         config.put("kinetica.batch_size", "5");
         config.putIfAbsent("tasks.max", "1");
         config.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v.replace("\"", "\\\"")).append("\","));
