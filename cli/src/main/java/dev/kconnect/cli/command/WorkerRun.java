@@ -36,6 +36,7 @@ final class WorkerRun {
             for (ConfigFile c : connectors) {
                 worker.addConnector(c.connectorName(), withName(c), err);
             }
+            worker.connectorsAdded();
             worker.reportStates(connectors.stream().map(ConfigFile::connectorName).toList());
         } catch (WorkerStartException e) {
             Runtime.getRuntime().removeShutdownHook(stopper);

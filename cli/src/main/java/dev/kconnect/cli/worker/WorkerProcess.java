@@ -9,6 +9,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.util.FutureCallback;
 
 import java.io.PrintWriter;
@@ -92,6 +93,16 @@ public final class WorkerProcess {
             }
         }
         return unknown;
+    }
+
+    /**
+     * Tells a standalone worker that the connectors it starts with are added, as Kafka's own
+     * connect-standalone does: until then its {@code GET /health} answers that it is starting.
+     */
+    public void connectorsAdded() {
+        if (connect.herder() instanceof StandaloneHerder standalone) {
+            standalone.ready();
+        }
     }
 
     /** Prints each connector's state once it is known (RUNNING, FAILED, …), waiting up to 30 s. */

@@ -84,6 +84,9 @@ class PipelinesTest {
         Path sink = sinkFile(topic);
         try (KConnectProcess worker = KConnectProcess.standalone(Files.createTempDirectory("state"), sink)) {
             awaitTrue(() -> rows(topic) == 500, "500 rows in " + topic, worker);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(worker.restUrl + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), "a started standalone worker is healthy: " + health.body());
         }
         Map<String, Object> row = parts.kinetica().rows(topic).stream().filter(r -> ((Number) r.get("id")).longValue() == 42L)
                 .findFirst().orElseThrow();
