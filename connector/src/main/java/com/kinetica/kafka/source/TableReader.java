@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Reads one table in the order of its {@link ReadColumns}, a page per call, and turns the rows
@@ -132,8 +133,12 @@ public final class TableReader {
 
     private void askAhead(ReadCriteria.Query query) {
         GetRecordsRequest request = request(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
-        aheadQuery = query;
-        ahead = background.submit(() -> gpudb.getRecordsRaw(request));
+        try {
+            ahead = background.submit(() -> gpudb.getRecordsRaw(request));
+            aheadQuery = query;
+        } catch (RejectedExecutionException e) {
+            // the task is stopping (Connect stops it from another thread): the next read, if any, asks itself
+        }
     }
 
     /** Forgets a page asked for ahead that the next query no longer wants. */
