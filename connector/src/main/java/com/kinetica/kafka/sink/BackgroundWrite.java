@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One full batch written in the background while the task converts the next records: gpudb-api
- * encodes and sends a batch for as long as the task takes to convert one, and on two cores
- * doing both at once nearly doubles the rate. One batch at a time, so memory stays bounded
+ * One full batch written in the background while the task converts the next records: encoding
+ * and sending a batch, and Kinetica taking it in, run beside the conversion instead of after it.
+ * One batch at a time, so memory stays bounded
  * (the batch in flight plus the buffers) and a table's batches reach Kinetica in order. A
  * failed batch goes back to the front of its buffer; what the failure means is decided on the
  * task's thread, as for any write, so error handling never runs on this one.
