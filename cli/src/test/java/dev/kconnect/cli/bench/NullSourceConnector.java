@@ -8,16 +8,20 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The ceiling for a source in a worker: a task that emits, from memory, the records the Kinetica
- * source makes of the benchmark's table (an int64 key, ten columns, the same offsets), so
- * {@link PipelineBenchmark} sets the Kinetica source beside what the worker and producer allow.
- * Options: {@code topic}, {@code records}; the rest of the connector is the tick source's. Benchmark
- * code, not a plugin.
+ * source makes of the benchmark's table (a struct key of its primary key column, ten required
+ * columns, schemas named as the Kinetica source names them, offsets of the incrementing mode), so
+ * {@link PipelineBenchmark} sets the Kinetica source beside what the worker and producer allow for
+ * the same records; it checks that both topics' first records are the same bytes. Options:
+ * {@code topic}, {@code table}, {@code records}; the rest of the connector is the tick source's.
+ * Benchmark code, not a plugin.
  */
 public class NullSourceConnector extends TickSourceConnector {
 
@@ -34,7 +38,20 @@ public class NullSourceConnector extends TickSourceConnector {
     /** Emits {@code records} rows in batches of 10,000, then nothing. */
     public static class MemoryTask extends SourceTask {
         private static final int BATCH = 10_000;
+        private static final VarHandle STRUCT_VALUES;
+
+        static {
+            try {
+                STRUCT_VALUES = MethodHandles.privateLookupIn(Struct.class, MethodHandles.lookup())
+                        .findVarHandle(Struct.class, "values", Object[].class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private Schema keySchema;
         private Schema schema;
+        private Map<String, String> partition;
         private String topic;
         private long records;
         private long next;
@@ -43,9 +60,12 @@ public class NullSourceConnector extends TickSourceConnector {
         public void start(Map<String, String> props) {
             topic = props.get("topic");
             records = Long.parseLong(props.get("records"));
-            SchemaBuilder b = SchemaBuilder.struct().name(topic).field("id", Schema.INT64_SCHEMA);
+            String table = props.get("table");
+            partition = Map.of("table", table);
+            keySchema = SchemaBuilder.struct().name("kinetica." + table + ".Key").field("id", Schema.INT64_SCHEMA).build();
+            SchemaBuilder b = SchemaBuilder.struct().name("kinetica." + table).field("id", Schema.INT64_SCHEMA);
             for (int c = 1; c < PipelineBenchmark.COLUMNS; c++) {
-                b.field("c" + c, c % 2 == 0 ? Schema.OPTIONAL_FLOAT64_SCHEMA : Schema.OPTIONAL_STRING_SCHEMA);
+                b.field("c" + c, c % 2 == 0 ? Schema.FLOAT64_SCHEMA : Schema.STRING_SCHEMA);
             }
             schema = b.build();
         }
@@ -58,12 +78,17 @@ public class NullSourceConnector extends TickSourceConnector {
             }
             List<SourceRecord> batch = new ArrayList<>(BATCH);
             for (int n = 0; n < BATCH && next < records; n++, next++) {
-                Struct value = new Struct(schema).put("id", next);
+                // filled as the Kinetica source fills its structs: straight into the value array, unchecked
+                Struct value = new Struct(schema);
+                Object[] values = (Object[]) STRUCT_VALUES.get(value);
+                values[0] = next;
                 for (int c = 1; c < PipelineBenchmark.COLUMNS; c++) {
-                    value.put("c" + c, c % 2 == 0 ? (Object) (next * 0.5) : "v" + (next % 1000));
+                    values[c] = c % 2 == 0 ? (Object) (next * 0.5) : "v" + (next % 1000);
                 }
-                batch.add(new SourceRecord(Map.of("table", topic), Map.of("id", next), topic, null,
-                        Schema.INT64_SCHEMA, next, schema, value));
+                Struct key = new Struct(keySchema);
+                ((Object[]) STRUCT_VALUES.get(key))[0] = next;
+                batch.add(new SourceRecord(partition, Map.of("incrementing", next), topic, null,
+                        keySchema, key, schema, value));
             }
             return batch;
         }

@@ -13,6 +13,8 @@ import dev.kconnect.cli.worker.WorkerSettings;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
@@ -54,8 +57,9 @@ import java.util.function.ToLongFunction;
  * arrived. The first round is reported apart as cold (the worker loads each plugin's classes then,
  * the Kinetica plugin's in its own class loader, and starts compiling them); the JIT goes on
  * compiling for a round or two more, so the first {@code -Dbench.warmup} rounds (2) are left out
- * of the warm medians, which are those of the later, interleaved rounds. Each run prints the
- * JIT's compile time, which shows whether a round was still warming up.
+ * of the warm medians, which are those of the later rounds. In each round a connector runs beside
+ * its ceiling, first in one round and second in the next. Each run prints the JIT's compile time,
+ * which shows whether a round was still warming up.
  *
  * <pre>mvn -q -pl cli -am package -DskipTests
  * java -cp "cli/target/test-classes:cli/target/lib/*" -Dkconnect.plugins=cli/target/plugins \
@@ -70,7 +74,7 @@ public final class PipelineBenchmark {
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Reads topics' end offsets, on the main thread only; made on first use. */
-    private static KafkaConsumer<String, String> offsets;
+    private static Admin admin;
 
     /** One pipeline: a name, its connector for a round, what it has delivered, and how many records that must reach. */
     private record Pipeline(String name, IntFunction<Map<String, String>> connector, IntFunction<LongSupplier> progress,
@@ -126,7 +130,14 @@ public final class PipelineBenchmark {
             WorkerProcess worker = startWorker(kafka, plugins);
             try {
                 for (int round = 0; round < rounds; round++) {
-                    for (Pipeline p : pipelines) {
+                    // each connector beside its ceiling, first in one round and second in the next: whichever
+                    // runs first also gets what the JIT still compiles of the broker and the worker
+                    List<Pipeline> order = new ArrayList<>();
+                    for (int i = 0; i < pipelines.size(); i += 2) {
+                        order.add(pipelines.get(i + round % 2));
+                        order.add(pipelines.get(i + 1 - round % 2));
+                    }
+                    for (Pipeline p : order) {
                         Timing t = run(worker, p.connector().apply(round), p.progress().apply(round),
                                 p.target().applyAsLong(round));
                         times.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(t);
@@ -137,11 +148,14 @@ public final class PipelineBenchmark {
                                 records * 1000.0 / t.ms(), t.firstMs(), t.secondHalfRate(),
                                 t.cpuNanos() / 1000.0 / records, t.emulatorCpuNanos() / 1000.0 / records, t.jitMs());
                     }
+                    if (round == 0 && pipelines.contains(all.get(5))) {
+                        checkSameRecords(kafka, "k0_bench_source", "n0_bench_source");
+                    }
                 }
             } finally {
                 worker.stop();
-                if (offsets != null) {
-                    offsets.close();
+                if (admin != null) {
+                    admin.close();
                 }
             }
             report(pipelines, times, records, warmup);
@@ -211,6 +225,7 @@ public final class PipelineBenchmark {
         c.put("connector.class", NullSourceConnector.class.getName());
         c.put("tasks.max", "1");
         c.put("topic", prefix + "_bench_source");
+        c.put("table", "bench_source");
         c.put("records", Integer.toString(records));
         return c;
     }
@@ -392,19 +407,48 @@ public final class PipelineBenchmark {
         return kinetica.hasTable(table) ? kinetica.rowCount(table) : 0;
     }
 
-    /** The records in a topic: the sum of its end offsets, read through one consumer kept for the whole run. */
+    /** The records in a one-partition topic: its end offset, read through one admin client kept for the whole run. */
     static long topicSize(EmbeddedKafka kafka, String topic) {
-        if (offsets == null) {
-            offsets = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "key.deserializer", StringDeserializer.class.getName(),
-                    "value.deserializer", StringDeserializer.class.getName()));
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
         }
+        TopicPartition partition = new TopicPartition(topic, 0);
         try {
-            var partitions = offsets.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        } catch (RuntimeException e) {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+        } catch (ExecutionException e) {
             return 0; // not created yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Fails when the null source's records are not the Kinetica source's: the ceiling is only one
+     * if Connect converts and sends the same keys and values (schemas included) for both.
+     */
+    static void checkSameRecords(EmbeddedKafka kafka, String topic, String ceilingTopic) {
+        String connector = firstRecord(kafka, topic);
+        String ceiling = firstRecord(kafka, ceilingTopic);
+        if (!connector.equals(ceiling)) {
+            throw new IllegalStateException("the null source's records are not the Kinetica source's, so its rate is no "
+                    + "ceiling:\n  " + topic + ": " + connector + "\n  " + ceilingTopic + ": " + ceiling);
+        }
+    }
+
+    private static String firstRecord(EmbeddedKafka kafka, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", StringDeserializer.class.getName(), "max.poll.records", "1"))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            for (int i = 0; i < 30; i++) {
+                for (var record : consumer.poll(Duration.ofSeconds(1))) {
+                    return "key " + record.key() + ", value " + record.value();
+                }
+            }
+            throw new IllegalStateException("no record in " + topic);
         }
     }
 }
