@@ -429,4 +429,42 @@ class KineticaSourceTaskTest {
         assertEquals(0, emulator.faults().failuresLeft(), "the page asked for ahead met the failure");
         assertEquals(range(11, 25), ids(harness.pollAll()));
     }
+
+    @Test
+    void aColumnAddedWhilePagesAreReadAheadArrivesWithTheFirstPageReadInTheNewType() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        insertEvents(table, 1, 25, id -> 1000);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.BATCH_SIZE, "10");
+        harness.start(props);
+        emulator.faults().latency(Duration.ofMillis(300));
+        assertEquals(range(1, 10), ids(harness.pollOnce())); // rows 11-20 are asked for and decoded ahead now
+        Await.until("the next page to be asked for", Duration.ofSeconds(10), () -> emulator.callsInProgress() == 1);
+        Await.until("the next page to be answered", Duration.ofSeconds(10), () -> emulator.callsInProgress() == 0);
+        emulator.faults().latency(Duration.ZERO);
+        db.alterTable(table, "add_column", "note", Map.of("column_type", "string", "column_properties", "char32,nullable"));
+        Type grown = Type.fromTable(db, table);
+        List<GenericRecord> rows = new ArrayList<>();
+        for (long id = 26; id <= 30; id++) {
+            GenericRecord row = new GenericRecord(grown);
+            row.put("id", id);
+            row.put("ts", 1000L);
+            row.put("name", "event " + id);
+            row.put("note", "note " + id);
+            rows.add(row);
+        }
+        db.insertRecords(table, rows, Map.of());
+
+        List<SourceRecord> records = harness.pollAll();
+        assertEquals(range(11, 30), ids(records));
+        for (SourceRecord record : records) {
+            long id = ((Struct) record.value()).getInt64("id");
+            ((Struct) record.value()).validate();
+            // the page read ahead before the change keeps its type; every page read after it has the column
+            assertEquals(id > 20, record.valueSchema().field("note") != null, "row " + id);
+            if (id > 20) {
+                assertEquals(id > 25 ? "note " + id : null, ((Struct) record.value()).get("note"), "row " + id);
+            }
+        }
+    }
 }

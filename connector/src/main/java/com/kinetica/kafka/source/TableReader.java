@@ -30,9 +30,10 @@ import java.util.concurrent.RejectedExecutionException;
  * Reads one table in the order of its {@link ReadColumns}, a page per call, and turns the rows
  * into source records carrying the table's offset. Re-reads the table's type when Kinetica
  * answers with another one (a column added or dropped). While the table has more rows than a
- * page, the next page is asked for in the background as soon as this one is read, so Kinetica
- * answers while Connect converts and sends this one; a page asked for and not used is dropped,
- * and only records handed over carry offsets.
+ * page, the next page is asked for in the background as soon as this one is read, and its rows
+ * are decoded into structs there too, so Kinetica answers and the rows are decoded while Connect
+ * converts and sends this page; a page asked for and not used is dropped, and only records handed
+ * over carry offsets.
  */
 public final class TableReader {
     private static final Logger log = LoggerFactory.getLogger(TableReader.class);
@@ -48,6 +49,8 @@ public final class TableReader {
     private Type type;
     private KineticaRowConverter converter;
     private RowDecoder decoder;
+    /** The decoder of pages read ahead, used on the background thread only. */
+    private RowDecoder aheadDecoder;
     private ReadColumns columns;
     private int timestampIndex;
     private int incrementingIndex;
@@ -55,7 +58,7 @@ public final class TableReader {
     /** Where pages are asked for ahead; one thread per task. */
     private final ExecutorService background;
     /** The page asked for ahead, and the query it answers; null when none is. */
-    private Future<RawGetRecordsResponse> ahead;
+    private Future<Page> ahead;
     private ReadCriteria.Query aheadQuery;
 
     /**
@@ -103,16 +106,28 @@ public final class TableReader {
         return records;
     }
 
+    /**
+     * A page of rows as Kinetica answered it and, when read ahead in the table's current type, its
+     * rows decoded and their value structs, made by {@code decodedBy}; otherwise those are null.
+     */
+    private record Page(RawGetRecordsResponse response, KineticaRowConverter decodedBy, List<Object[]> rows,
+                        List<Struct> values) {
+    }
+
     private List<SourceRecord> read() throws GPUdbException {
         ReadCriteria.Query query = criteria.next();
-        RawGetRecordsResponse response;
+        Page page;
         if (query.equals(aheadQuery)) {
-            response = checked(awaitAhead());
+            page = awaitAhead();
         } else {
             dropAhead();
-            response = fetch(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+            page = new Page(gpudb.getRecordsRaw(request(query.expression(), query.sortBy(), "ascending",
+                    query.offset(), query.limit())), null, null, null);
         }
-        List<Object[]> rows = decode(response);
+        RawGetRecordsResponse response = checked(page.response());
+        // decoded ahead only when the page came in the type of the time, which checked() then kept
+        boolean decoded = page.decodedBy() == converter;
+        List<Object[]> rows = decoded ? page.rows() : decode(decoder, response);
         List<SourceOffset> positions = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             positions.add(position(row));
@@ -124,7 +139,7 @@ public final class TableReader {
         }
         List<SourceRecord> records = new ArrayList<>(emits.size());
         for (ReadCriteria.Emit emit : emits) {
-            Struct value = converter.value(rows.get(emit.index()));
+            Struct value = decoded ? page.values().get(emit.index()) : converter.value(rows.get(emit.index()));
             records.add(new SourceRecord(partition, emit.offset().toMap(), topic, null,
                     converter.keySchema(), converter.key(value), converter.valueSchema(), value));
         }
@@ -133,8 +148,22 @@ public final class TableReader {
 
     private void askAhead(ReadCriteria.Query query) {
         GetRecordsRequest request = request(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
+        String schema = typeSchema;
+        KineticaRowConverter rowConverter = converter;
+        RowDecoder rowDecoder = aheadDecoder;
         try {
-            ahead = background.submit(() -> gpudb.getRecordsRaw(request));
+            ahead = background.submit(() -> {
+                RawGetRecordsResponse response = gpudb.getRecordsRaw(request);
+                if (!response.getTypeSchema().equals(schema)) {
+                    return new Page(response, null, null, null); // another type: the task thread looks at it
+                }
+                List<Object[]> rows = decode(rowDecoder, response);
+                List<Struct> values = new ArrayList<>(rows.size());
+                for (Object[] row : rows) {
+                    values.add(rowConverter.value(row));
+                }
+                return new Page(response, rowConverter, rows, values);
+            });
             aheadQuery = query;
         } catch (RejectedExecutionException e) {
             // the task is stopping (Connect stops it from another thread): the next read, if any, asks itself
@@ -151,8 +180,8 @@ public final class TableReader {
     }
 
     /** The page asked for ahead, or the failure asking for it met. */
-    private RawGetRecordsResponse awaitAhead() throws GPUdbException {
-        Future<RawGetRecordsResponse> page = ahead;
+    private Page awaitAhead() throws GPUdbException {
+        Future<Page> page = ahead;
         ahead = null;
         aheadQuery = null;
         try {
@@ -195,7 +224,7 @@ public final class TableReader {
         return response;
     }
 
-    private List<Object[]> decode(RawGetRecordsResponse response) throws GPUdbException {
+    private List<Object[]> decode(RowDecoder decoder, RawGetRecordsResponse response) throws GPUdbException {
         List<Object[]> rows = new ArrayList<>(response.getRecordsBinary().size());
         try {
             for (ByteBuffer row : response.getRecordsBinary()) {
@@ -235,13 +264,14 @@ public final class TableReader {
         incrementingIndex = columns.incrementing() == null ? -1 : type.getColumnIndex(columns.incrementing());
         converter = new KineticaRowConverter(type, TopicNames.schemaName(table), config.schemaVersion());
         decoder = new RowDecoder(type);
+        aheadDecoder = new RowDecoder(type);
     }
 
     /** Where the table ends now, for a start at the latest row: the last row in reading order. */
     private SourceOffset latest() throws GPUdbException {
         String column = columns.mode() == ReadMode.INCREMENTING ? columns.incrementing() : columns.timestamp();
         RawGetRecordsResponse response = fetch("", column, "descending", 0, 1);
-        List<Object[]> rows = decode(response);
+        List<Object[]> rows = decode(decoder, response);
         if (rows.isEmpty()) {
             return SourceOffset.START;
         }
