@@ -11,6 +11,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.util.FutureCallback;
+import org.eclipse.jetty.util.thread.ShutdownThread;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,11 +50,27 @@ public final class WorkerProcess {
             Connect<?> connect = standalone
                     ? new ConnectStandalone().startConnect(props)
                     : new ConnectDistributed().startConnect(props);
+            leaveTheRestServerToConnect();
             return new WorkerProcess(connect, out);
         } catch (WorkerStartException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new WorkerStartException("the worker did not start: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Connect's REST server also asks Jetty to stop it from a shutdown hook of Jetty's own, which
+     * runs beside the stop of kconnect's and Connect's hooks. When Jetty's hook destroys the server
+     * while Connect stops it, the server's thread pool is left running and Connect waits for it for
+     * ever: seen on SIGTERM right after a start, the worker then never stops its tasks nor commits
+     * their offsets. Connect stops the server itself, so Jetty's hook is taken out.
+     */
+    private static void leaveTheRestServerToConnect() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(ShutdownThread.getInstance());
+        } catch (IllegalStateException e) {
+            // already shutting down: Connect's own stop is under way
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.jetty.util.thread.ShutdownThread;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,23 @@ class PipelinesTest {
         try (KConnectProcess worker = KConnectProcess.standalone(Files.createTempDirectory("state"), source)) {
             Set<Long> ids = consumeIds("kinetica-" + table, 300, worker);
             assertEquals(300, ids.size());
+        }
+    }
+
+    @Test
+    void onlyConnectStopsTheRestServerSoASigtermRightAfterTheStartCannotHangTheWorker() throws Exception {
+        Map<String, String> props = Map.of("bootstrap.servers", parts.kafka().bootstrapServers(),
+                "listeners", "http://127.0.0.1:" + Ports.free());
+        WorkerSettings settings = WorkerSettings.build(true, props, Map.of(), PLUGINS,
+                Files.createTempFile("hook", ".offsets"));
+        WorkerProcess worker = WorkerProcess.start(true, settings.props(), new PrintWriter(new StringWriter()));
+        try {
+            // Jetty's own hook destroying the server while Connect stopped it left the REST server's
+            // threads running and the stop waiting for them for ever (a worker SIGTERMed as its task started)
+            assertFalse(Runtime.getRuntime().removeShutdownHook(ShutdownThread.getInstance()),
+                    "Jetty's shutdown hook is still registered beside Connect's");
+        } finally {
+            worker.stop();
         }
     }
 
