@@ -60,8 +60,9 @@ public final class SourceReadBenchmark {
 
     /**
      * Rows per wall-clock second and per second of this process's CPU (client and emulator: the
-     * steadier figure on a shared machine), and the client's CPU per row: the calling thread's,
-     * where gpudb-api sends, receives and decodes, and where the task polls.
+     * steadier figure on a shared machine), and the calling thread's CPU per row: where gpudb-api
+     * sends, receives and decodes, and where the task polls (the task's reader thread fetches and
+     * decodes the next page beside it, so there only the process's CPU compares the two).
      */
     record Rate(double wall, double cpu, double clientNsPerRow) {
         static final Rate NONE = new Rate(0, 0, Double.MAX_VALUE);
