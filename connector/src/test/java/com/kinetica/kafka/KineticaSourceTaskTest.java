@@ -414,11 +414,7 @@ class KineticaSourceTaskTest {
 
     @Test
     void aPageAskedForAheadThatFailsIsAskedForAgainAndNothingIsLostOrRepeated() throws Exception {
-        String table = newTable(EventsTable.EVENTS);
-        insertEvents(table, 1, 25, id -> 1000);
-        Map<String, String> props = props(table);
-        props.put(KineticaSourceConfig.BATCH_SIZE, "10");
-        harness.start(props);
+        startReadingPagesOfTen();
         emulator.faults().latency(Duration.ofSeconds(1));
         List<SourceRecord> first = harness.pollOnce(); // rows 1-10; rows 11-20 are asked for now, slowly
         Await.until("the next page to be asked for", Duration.ofSeconds(10), () -> emulator.callsInProgress() == 1);
@@ -432,11 +428,7 @@ class KineticaSourceTaskTest {
 
     @Test
     void aColumnAddedWhilePagesAreReadAheadArrivesWithTheFirstPageReadInTheNewType() throws Exception {
-        String table = newTable(EventsTable.EVENTS);
-        insertEvents(table, 1, 25, id -> 1000);
-        Map<String, String> props = props(table);
-        props.put(KineticaSourceConfig.BATCH_SIZE, "10");
-        harness.start(props);
+        String table = startReadingPagesOfTen();
         emulator.faults().latency(Duration.ofMillis(300));
         assertEquals(range(1, 10), ids(harness.pollOnce())); // rows 11-20 are asked for and decoded ahead now
         Await.until("the next page to be asked for", Duration.ofSeconds(10), () -> emulator.callsInProgress() == 1);
@@ -466,5 +458,15 @@ class KineticaSourceTaskTest {
                 assertEquals(id > 25 ? "note " + id : null, ((Struct) record.value()).get("note"), "row " + id);
             }
         }
+    }
+
+    /** Starts the task on a new table of 25 rows (ids 1-25), read 10 rows a page; returns the table. */
+    private String startReadingPagesOfTen() throws Exception {
+        String table = newTable(EventsTable.EVENTS);
+        insertEvents(table, 1, 25, id -> 1000);
+        Map<String, String> props = props(table);
+        props.put(KineticaSourceConfig.BATCH_SIZE, "10");
+        harness.start(props);
+        return table;
     }
 }
