@@ -154,7 +154,7 @@ public final class TableReader {
         try {
             ahead = background.submit(() -> {
                 RawGetRecordsResponse response = gpudb.getRecordsRaw(request);
-                if (!response.getTypeSchema().equals(schema)) {
+                if (!schema.equals(response.getTypeSchema())) {
                     return new Page(response, null, null, null); // another type: the task thread looks at it
                 }
                 List<Object[]> rows = decode(rowDecoder, response);
