@@ -124,7 +124,7 @@ public final class KConnect implements Runnable {
      * picocli's model of every command is the largest part of a short command's start-up, and
      * running one command needs only its own.
      */
-    static CommandLine commandLine(String only) {
+    public static CommandLine commandLine(String only) {
         CommandLine commandLine = new CommandLine(new KConnect());
         for (Map.Entry<String, Class<?>> subcommand : SUBCOMMANDS) {
             if (only == null || only.equals(subcommand.getKey())) {
@@ -198,7 +198,7 @@ public final class KConnect implements Runnable {
      * The subcommand the arguments run; "" for {@code --version} alone, which needs none; null for
      * anything else (help, completion, a typo): then all are loaded.
      */
-    static String subcommandOf(String[] args) {
+    public static String subcommandOf(String[] args) {
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             return "";
         }

@@ -9,9 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +96,7 @@ class LauncherIT {
         Result first = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
         assertEquals(0, first.code, first.err);
         Path archive = lib.resolve("kconnect-" + System.getProperty("java.runtime.version") + ".jsa");
-        Result second = versionWithArchiveMapped(env, archive, Duration.ofSeconds(60));
+        Result second = versionWithArchiveMapped(env, archive, "-Xshare:on", Duration.ofSeconds(60));
         assertTrue(second.out.contains("kconnect " + VERSION), second.out);
     }
 
@@ -112,8 +114,11 @@ class LauncherIT {
         assertEquals(0, first.code, first.err);
         assertEquals("", first.err);
         assertTrue(first.out.contains("Java " + Jdks.release(jdk, "JAVA_VERSION") + " "), first.out);
-        Path archive = unpacked.resolve("lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
-        Result second = versionWithArchiveMapped(env, archive, Duration.ofSeconds(180));
+        // Java 25 gets an AOT cache, trained in the background, with a file naming the jars it was made
+        // from, written last; -XX:AOTMode=on fails the JVM when the cache cannot be used
+        String made = "lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + (feature >= 25 ? ".aot.jars" : ".jsa");
+        Result second = versionWithArchiveMapped(env, unpacked.resolve(made), feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on",
+                Duration.ofSeconds(180));
         assertEquals("", second.err);
         // and the build's Java, with its own archive beside the other ones, is as quiet
         Result own = run(Path.of("/"), Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home")),
@@ -122,14 +127,52 @@ class LauncherIT {
     }
 
     /**
-     * Waits for the archive the launcher makes in the background, then runs {@code --version} with
-     * {@code -Xshare:on}, which fails the JVM when the archive cannot be mapped (the launcher's auto
-     * would just go slow).
+     * Java 25 ran classes from an AOT cache after their jar had changed: the launcher makes the cache
+     * again when any jar's size or time differs from what it was made from.
      */
-    private Result versionWithArchiveMapped(Map<String, String> env, Path archive, Duration timeout) throws Exception {
+    @Test
+    void javaTwentyFiveMakesItsAotCacheAgainWhenAJarChanges() throws Exception {
+        Path jdk = Jdks.home(25);
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString());
+        Path made = unpacked.resolve("lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".aot.jars");
+        assertEquals(0, run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version").code);
+        // made, and its training done (until then another command would not start one)
+        Path training = made.resolveSibling(made.getFileName().toString().replace(".jars", ".making"));
+        Await.until(made + " to be made", Duration.ofSeconds(180), () -> Files.isRegularFile(made) && !Files.exists(training));
+        String before = Files.readString(made);
+        Path jar;
+        try (var jars = Files.list(unpacked.resolve("lib"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("jackson-core-")).findFirst().orElseThrow();
+        }
+        FileTime time = Files.getLastModifiedTime(jar);
+        try {
+            Files.setLastModifiedTime(jar, FileTime.from(time.toInstant().plusSeconds(60)));
+            Result r = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
+            assertEquals(0, r.code, r.err);
+            Await.until("the AOT cache to be made again", Duration.ofSeconds(180), () -> !before.equals(contentOf(made)));
+        } finally {
+            Files.setLastModifiedTime(jar, time);
+        }
+    }
+
+    private static String contentOf(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits for the archive the launcher makes in the background, then runs {@code --version} with
+     * {@code strict} ({@code -Xshare:on}, or {@code -XX:AOTMode=on} for an AOT cache), which fails the JVM
+     * when the archive cannot be mapped (the launcher's default would just go slow).
+     */
+    private Result versionWithArchiveMapped(Map<String, String> env, Path archive, String strictOption, Duration timeout)
+            throws Exception {
         Await.until(archive + " to be made", timeout, () -> Files.isRegularFile(archive));
         Map<String, String> strict = new HashMap<>(env);
-        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        strict.put("KCONNECT_JAVA_OPTS", strictOption);
         Result result = run(Path.of("/"), strict, unpacked.resolve("bin/kconnect").toString(), "--version");
         assertEquals(0, result.code, result.err);
         return result;

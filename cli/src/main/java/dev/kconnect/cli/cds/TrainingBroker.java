@@ -29,7 +29,7 @@ public final class TrainingBroker {
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
-            admin.alterConsumerGroupOffsets("connect-" + CdsTraining.SINK,
+            admin.alterConsumerGroupOffsets("connect-" + TrainingServer.SINK,
                     Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(0))).all().get(60, TimeUnit.SECONDS);
             System.out.println(READY + kafka.bootstrapServers());
             System.out.flush();
