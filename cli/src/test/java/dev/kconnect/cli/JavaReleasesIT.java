@@ -71,6 +71,29 @@ class JavaReleasesIT {
             assertTrue(!line.contains("[warning]") && !line.contains("[error]") && !line.startsWith("WARNING:"), line);
         }
         assertEquals("", Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+        if (feature >= 25) {
+            workerAotCacheIsMadeThenUsed(jdk, env, dir);
+        }
+    }
+
+    /**
+     * Java 25: the sandbox above recorded, silently, what it loaded; the next start of the command
+     * makes its AOT cache from that record in the background, and the ones after start from it
+     * ({@code -XX:AOTMode=on} fails the JVM when the cache cannot be used).
+     */
+    private static void workerAotCacheIsMadeThenUsed(Path jdk, Map<String, String> env, Path dir) throws Exception {
+        String kconnect = LauncherIT.ROOT.resolve("kconnect").toString();
+        Path made = LauncherIT.ROOT.resolve("cli/target/lib/kconnect-sandbox-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".aot.jars");
+        Result next = LauncherIT.run(dir, env, kconnect, "sandbox", "--help");
+        assertEquals(0, next.code(), next.err());
+        assertEquals("", next.err());
+        Await.until(made + " to be made", Duration.ofMinutes(3), () -> Files.isRegularFile(made));
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-XX:AOTMode=on");
+        Result cached = LauncherIT.run(dir, strict, kconnect, "sandbox", "--help");
+        assertEquals(0, cached.code(), cached.err());
+        assertTrue(cached.out().contains("--kafka-port"), cached.out());
+        assertEquals("", cached.err());
     }
 
     private static void awaitReady(Process sandbox, Path dir) {
