@@ -30,6 +30,7 @@ import dev.kconnect.cli.command.TopicCommand;
 import dev.kconnect.cli.command.ValidateCommand;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.output.Style;
+import dev.kconnect.cli.worker.WorkerWarmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,9 +151,15 @@ public final class KConnect implements Runnable {
         System.setProperty("picocli.disable.closures", "true");
         String[] normalized = globalOptionsLast(args);
         String command = subcommandOf(normalized);
+        WorkerWarmup.startFor(command, normalized);
         CommandLine commandLine = commandLine(command);
         int code = commandLine.execute(normalized);
         if (command != null && WITH_SHUTDOWN_HOOKS.contains(command)) {
+            try {
+                WorkerWarmup.awaitLogging();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             System.exit(code);
         }
         // Java 21+ logs System.exit through a System.Logger, whose first use looks for a logging backend

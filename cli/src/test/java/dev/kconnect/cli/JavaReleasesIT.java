@@ -38,6 +38,11 @@ class JavaReleasesIT {
         env.put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
         env.remove("KCONNECT_JAVA_OPTS");
         Path dir = Files.createTempDirectory("java" + feature);
+        try (var files = Files.list(LauncherIT.ROOT.resolve("cli/target/lib"))) { // the sandbox below writes them afresh
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("kconnect-worker-")).toList()) {
+                Files.delete(f);
+            }
+        }
         String restPort = String.valueOf(freePort());
         ProcessBuilder pb = new ProcessBuilder(LauncherIT.ROOT.resolve("kconnect").toString(), "sandbox",
                 "--kafka-port", String.valueOf(freePort()), "--kinetica-port", String.valueOf(freePort()),
@@ -73,7 +78,25 @@ class JavaReleasesIT {
         assertEquals("", Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
         if (feature >= 25) {
             workerAotCacheIsMadeThenUsed(jdk, env, dir);
+        } else {
+            workerArchiveIsKeptThenMapped(jdk, env, dir);
         }
+    }
+
+    /**
+     * Java 17 and 21: the sandbox above came up, so the class-data archive its JVM wrote as it
+     * stopped is kept (a refused worker's is not: LauncherIT); the next worker start maps it
+     * ({@code -Xshare:on} fails the JVM when it cannot).
+     */
+    private static void workerArchiveIsKeptThenMapped(Path jdk, Map<String, String> env, Path dir) throws Exception {
+        Path archive = LauncherIT.ROOT.resolve("cli/target/lib/kconnect-worker-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        Result next = LauncherIT.run(dir, strict, LauncherIT.ROOT.resolve("kconnect").toString(), "sandbox", "--help");
+        assertEquals(0, next.code(), next.err());
+        assertTrue(Files.isRegularFile(archive), archive + " is kept");
+        assertTrue(Files.size(archive) > 30_000_000, archive + " holds a worker's classes: " + Files.size(archive) + " bytes");
+        assertEquals("", next.err());
     }
 
     /**

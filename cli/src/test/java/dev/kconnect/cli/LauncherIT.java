@@ -164,6 +164,31 @@ class LauncherIT {
     }
 
     /**
+     * A worker refused at once prints its one line, though its warm-up thread was starting logging.
+     * Its JVM archives the few classes it loaded as it exits: the next worker start drops them
+     * rather than keep them for every worker after (only a worker that came up marks its archive).
+     */
+    @Test
+    void aRefusedWorkerPrintsOneLineAndItsArchiveIsNotKept() throws Exception {
+        assumeTrue(Runtime.version().feature() < 25, "Java 25 records an AOT cache instead (JavaReleasesIT)");
+        Path dir = Files.createTempDirectory("kconnect-refused");
+        Path worker = Files.writeString(dir.resolve("worker.properties"), "bootstrap.servers=localhost:9092\n");
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
+        String kconnect = unpacked.resolve("bin/kconnect").toString();
+        Result refused = run(dir, env, kconnect, "standalone", worker.toString(), "--log-dir", dir.toString());
+        assertEquals(ExitCode.USAGE, refused.code, refused.err);
+        assertEquals("kconnect standalone: no connector file given (a connector file sets connector.class)\n", refused.err);
+        assertEquals("", refused.out);
+        Path archive = unpacked.resolve("lib/kconnect-worker-" + System.getProperty("java.runtime.version") + ".jsa");
+        assertTrue(Files.exists(archive.resolveSibling(archive.getFileName() + "." + refused.pid)),
+                "the refused worker's JVM wrote its archive");
+        Result next = run(dir, env, kconnect, "standalone", "--help");
+        assertEquals(0, next.code, next.err);
+        assertFalse(Files.exists(archive), "a refused worker's archive was kept for later workers");
+        assertFalse(Files.exists(archive.resolveSibling(archive.getFileName() + "." + refused.pid)), "and is removed");
+    }
+
+    /**
      * Waits for the archive the launcher makes in the background, then runs {@code --version} with
      * {@code strict} ({@code -Xshare:on}, or {@code -XX:AOTMode=on} for an AOT cache), which fails the JVM
      * when the archive cannot be mapped (the launcher's default would just go slow).
@@ -217,7 +242,8 @@ class LauncherIT {
         assertTrue(typo.err.contains("did you mean list?"), typo.err);
     }
 
-    record Result(int code, String out, String err) {
+    /** How a process ended; {@code pid} is the launcher's, which becomes the JVM's (exec). */
+    record Result(int code, String out, String err, long pid) {
     }
 
     static Result run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
@@ -235,7 +261,8 @@ class LauncherIT {
             throw new AssertionError(String.join(" ", command) + " did not finish");
         }
         try {
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), p.pid());
         } finally {
             Files.delete(out);
             Files.delete(err);

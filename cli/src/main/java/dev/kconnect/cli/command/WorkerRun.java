@@ -2,6 +2,7 @@ package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.worker.ConfigFile;
+import dev.kconnect.cli.worker.WorkerArchive;
 import dev.kconnect.cli.worker.WorkerLogging;
 import dev.kconnect.cli.worker.WorkerProcess;
 import dev.kconnect.cli.worker.WorkerSettings;
@@ -27,6 +28,7 @@ final class WorkerRun {
         } catch (WorkerStartException e) {
             throw e.detailsIn(log);
         }
+        WorkerArchive.workerUp();
         Thread stopper = new Thread(worker::stop, "kconnect-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         out.println((standalone ? "Standalone" : "Distributed") + " worker REST API: " + worker.restUrl()

@@ -2,6 +2,7 @@ package dev.kconnect.cli.sandbox;
 
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.worker.WorkerArchive;
 import dev.kconnect.cli.worker.WorkerLogging;
 import dev.kconnect.cli.worker.WorkerStartException;
 import dev.kconnect.sandbox.PortInUseException;
@@ -73,6 +74,7 @@ public final class SandboxRun implements Callable<Integer> {
             removeTemporary(kafkaDir);
             throw new UncheckedIOException(e);
         }
+        WorkerArchive.workerUp();
         running.set(sandbox);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         printSummary(sandbox, log);

@@ -1,0 +1,105 @@
+package dev.kconnect.cli.worker;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.KeyGenerator;
+import javax.net.ssl.SSLContext;
+import java.lang.management.ManagementFactory;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A worker's main thread starts one piece after the other, and on its way to RUNNING it fills
+ * JVM-wide caches and pays for first uses, while the second core is mostly idle (cli/BENCHMARKS.md).
+ * This thread does those first, in the order the worker needs them, as picocli parses the command
+ * line and kconnect checks the files.
+ */
+public final class WorkerWarmup {
+    private static final Set<String> COMMANDS = Set.of("standalone", "distributed", "sandbox");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+    private static final CountDownLatch LOGGING = new CountDownLatch(1);
+    private static volatile boolean started;
+
+    private WorkerWarmup() {
+    }
+
+    /** Starts the warm-up when {@code args} run a worker (not for its help). */
+    public static void startFor(String command, String[] args) {
+        if (command == null || !COMMANDS.contains(command) || List.of(args).stream().anyMatch(HELP::contains)) {
+            return;
+        }
+        started = true;
+        Thread thread = new Thread(WorkerWarmup::run, "kconnect-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until logging has started: a JVM that exits while log4j2 starts can print its errors. */
+    public static void awaitLogging() throws InterruptedException {
+        if (started) {
+            LOGGING.await();
+        }
+    }
+
+    private static void run() {
+        try {
+            LoggerFactory.getILoggerFactory(); // slf4j's lookup opens every jar on the class path; log4j2 starts
+        } finally {
+            LOGGING.countDown();
+        }
+        try {
+            KeyGenerator.getInstance("HmacSHA256"); // Connect's worker settings: loads every security provider
+        } catch (GeneralSecurityException e) {
+            // the worker says so itself
+        }
+        ManagementFactory.getPlatformMBeanServer(); // Kafka's and Connect's metrics
+        Locale.getAvailableLocales(); // Jetty's MimeTypes copies the list: ~85 ms the first time
+        jersey();
+        try {
+            // the Kinetica client (gpudb-api) builds one as a task starts, whatever its URL: ~200 ms the first time
+            SSLContext.getInstance("TLS").init(null, null, null);
+        } catch (GeneralSecurityException e) {
+            // the client says so itself
+        }
+    }
+
+    /**
+     * Connect's REST server has Jersey build its application on the main thread. Most of that goes
+     * to what any first application costs (HK2, Jersey's own providers, reflection): a small one
+     * built here leaves the main thread only the part that is Connect's.
+     */
+    private static void jersey() {
+        ResourceConfig config = new ResourceConfig()
+                .register(new JacksonJsonProvider())
+                .register(Resource.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true); // as Connect's
+        new ApplicationHandler(config).getInjectionManager().shutdown();
+    }
+
+    /** A resource shaped like Connect's; never served. */
+    @Path("/connectors")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public static final class Resource {
+        @GET
+        @Path("/{connector}/status")
+        public Map<String, String> status(@PathParam("connector") String connector, @QueryParam("expand") String expand) {
+            return Map.of();
+        }
+    }
+}
