@@ -151,15 +151,18 @@ public final class KConnect implements Runnable {
         System.setProperty("picocli.disable.closures", "true");
         String[] normalized = globalOptionsLast(args);
         String command = subcommandOf(normalized);
-        WorkerWarmup.startFor(command, normalized);
+        boolean warming = WorkerWarmup.startFor(command, normalized);
         CommandLine commandLine = commandLine(command);
+        if (warming) {
+            // the worker command itself runs once logging has started
+            commandLine.setExecutionStrategy(parsed -> {
+                WorkerWarmup.awaitLogging();
+                return new CommandLine.RunLast().execute(parsed);
+            });
+        }
         int code = commandLine.execute(normalized);
         if (command != null && WITH_SHUTDOWN_HOOKS.contains(command)) {
-            try {
-                WorkerWarmup.awaitLogging();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            WorkerWarmup.awaitLogging();
             System.exit(code);
         }
         // Java 21+ logs System.exit through a System.Logger, whose first use looks for a logging backend

@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A worker's main thread starts one piece after the other, and on its way to RUNNING it fills
- * JVM-wide caches and pays for first uses, while the second core is mostly idle (cli/BENCHMARKS.md).
- * This thread does those first, in the order the worker needs them, as picocli parses the command
- * line and kconnect checks the files.
+ * A worker's main thread starts one piece after the other: on its way to RUNNING it fills JVM-wide
+ * caches and pays for first uses while the second core is often idle. This thread does those first,
+ * in the order the worker needs them, as picocli parses the command line and kconnect checks the
+ * files: RUNNING about 0.1 s sooner for about 0.25 s more CPU (cli/BENCHMARKS.md).
  */
 public final class WorkerWarmup {
     private static final Set<String> COMMANDS = Set.of("standalone", "distributed", "sandbox");
@@ -38,43 +38,48 @@ public final class WorkerWarmup {
     private WorkerWarmup() {
     }
 
-    /** Starts the warm-up when {@code args} run a worker (not for its help). */
-    public static void startFor(String command, String[] args) {
+    /** Starts the warm-up when {@code args} run a worker (not for its help); says whether it did. */
+    public static boolean startFor(String command, String[] args) {
         if (command == null || !COMMANDS.contains(command) || List.of(args).stream().anyMatch(HELP::contains)) {
-            return;
+            return false;
         }
         started = true;
         Thread thread = new Thread(WorkerWarmup::run, "kconnect-warmup");
         thread.setDaemon(true);
         thread.start();
+        return true;
     }
 
-    /** Waits until logging has started: a JVM that exits while log4j2 starts can print its errors. */
-    public static void awaitLogging() throws InterruptedException {
-        if (started) {
-            LOGGING.await();
+    /**
+     * Waits until logging has started. Loggers asked for meanwhile would log through log4j2's
+     * default configuration (errors only) until then, and a JVM that exits while log4j2 starts can
+     * print its errors.
+     */
+    public static void awaitLogging() {
+        try {
+            if (started) {
+                LOGGING.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private static void run() {
         try {
-            LoggerFactory.getILoggerFactory(); // slf4j's lookup opens every jar on the class path; log4j2 starts
+            // slf4j's lookup opens every jar on the class path; the first logger starts log4j2
+            LoggerFactory.getLogger(WorkerWarmup.class);
+            LOGGING.countDown();
+            KeyGenerator.getInstance("HmacSHA256"); // Connect's worker settings: loads every security provider
+            ManagementFactory.getPlatformMBeanServer(); // Kafka's and Connect's metrics
+            Locale.getAvailableLocales(); // Jetty's MimeTypes copies the list: ~85 ms the first time
+            jersey();
+            // the Kinetica client (gpudb-api) builds one as its task starts, whatever the URL: ~200 ms the first time
+            SSLContext.getInstance("TLS").init(null, null, null);
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            // only time is lost: the worker does the same itself, and reports what fails
         } finally {
             LOGGING.countDown();
-        }
-        try {
-            KeyGenerator.getInstance("HmacSHA256"); // Connect's worker settings: loads every security provider
-        } catch (GeneralSecurityException e) {
-            // the worker says so itself
-        }
-        ManagementFactory.getPlatformMBeanServer(); // Kafka's and Connect's metrics
-        Locale.getAvailableLocales(); // Jetty's MimeTypes copies the list: ~85 ms the first time
-        jersey();
-        try {
-            // the Kinetica client (gpudb-api) builds one as a task starts, whatever its URL: ~200 ms the first time
-            SSLContext.getInstance("TLS").init(null, null, null);
-        } catch (GeneralSecurityException e) {
-            // the client says so itself
         }
     }
 
