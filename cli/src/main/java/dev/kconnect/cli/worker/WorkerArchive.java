@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 public final class WorkerArchive {
     /** The file the JVM writes at exit, as the launcher names it. */
-    static final String PROPERTY = "kconnect.worker.archive";
+    private static final String PROPERTY = "kconnect.worker.archive";
 
     private WorkerArchive() {
     }
