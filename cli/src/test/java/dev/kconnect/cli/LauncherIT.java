@@ -188,6 +188,19 @@ class LauncherIT {
         assertFalse(Files.exists(archive.resolveSibling(archive.getFileName() + "." + refused.pid)), "and is removed");
     }
 
+    /** {@code sandbox fault} talks to a running sandbox: the launcher runs it as a short command, not as a worker. */
+    @Test
+    void sandboxFaultRunsAsAShortCommand() throws Exception {
+        assumeTrue(Runtime.version().feature() < 25, "Java 25 records an AOT cache instead");
+        Path dir = Files.createTempDirectory("kconnect-fault");
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
+        Result r = run(dir, env, unpacked.resolve("bin/kconnect").toString(), "sandbox", "fault", "kinetica", "down",
+                "--kinetica-url", "http://127.0.0.1:9"); // nothing listens there
+        assertEquals(ExitCode.UNREACHABLE, r.code, r.err);
+        Path archive = unpacked.resolve("lib/kconnect-worker-" + System.getProperty("java.runtime.version") + ".jsa");
+        assertFalse(Files.exists(archive.resolveSibling(archive.getFileName() + "." + r.pid)), "it wrote a worker's archive");
+    }
+
     /**
      * Waits for the archive the launcher makes in the background, then runs {@code --version} with
      * {@code strict} ({@code -Xshare:on}, or {@code -XX:AOTMode=on} for an AOT cache), which fails the JVM

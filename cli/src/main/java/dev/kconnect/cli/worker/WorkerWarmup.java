@@ -38,9 +38,12 @@ public final class WorkerWarmup {
     private WorkerWarmup() {
     }
 
-    /** Starts the warm-up when {@code args} run a worker (not for its help); says whether it did. */
+    /**
+     * Starts the warm-up when {@code args} run a worker (not its help, nor {@code sandbox fault},
+     * which talks to a running sandbox); says whether it did.
+     */
     public static boolean startFor(String command, String[] args) {
-        if (command == null || !COMMANDS.contains(command) || List.of(args).stream().anyMatch(HELP::contains)) {
+        if (!runsWorker(command, args)) {
             return false;
         }
         started = true;
@@ -48,6 +51,14 @@ public final class WorkerWarmup {
         thread.setDaemon(true);
         thread.start();
         return true;
+    }
+
+    static boolean runsWorker(String command, String[] args) {
+        if (command == null || !COMMANDS.contains(command) || List.of(args).stream().anyMatch(HELP::contains)) {
+            return false;
+        }
+        int at = List.of(args).indexOf(command);
+        return !(command.equals("sandbox") && at + 1 < args.length && args[at + 1].equals("fault"));
     }
 
     /**
