@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
  * A worker's main thread starts one piece after the other: on its way to RUNNING it fills JVM-wide
  * caches and pays for first uses while the second core is often idle. This thread does those first,
  * in the order the worker needs them, as picocli parses the command line and kconnect checks the
- * files: RUNNING about 0.1 s sooner for about 0.25 s more CPU (cli/BENCHMARKS.md).
+ * files: RUNNING 0.1-0.3 s sooner on Java 17, for up to 0.3 s more CPU (cli/BENCHMARKS.md).
  */
 public final class WorkerWarmup {
     private static final Set<String> COMMANDS = Set.of("standalone", "distributed", "sandbox");
