@@ -188,17 +188,23 @@ class LauncherIT {
         assertFalse(Files.exists(archive.resolveSibling(archive.getFileName() + "." + refused.pid)), "and is removed");
     }
 
-    /** {@code sandbox fault} talks to a running sandbox: the launcher runs it as a short command, not as a worker. */
+    /**
+     * {@code sandbox fault} talks to a running sandbox: the launcher runs it as a short command (the
+     * JVM's flags say which), not as a worker that writes or maps a worker's archive.
+     */
     @Test
     void sandboxFaultRunsAsAShortCommand() throws Exception {
-        assumeTrue(Runtime.version().feature() < 25, "Java 25 records an AOT cache instead");
         Path dir = Files.createTempDirectory("kconnect-fault");
-        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
-        Result r = run(dir, env, unpacked.resolve("bin/kconnect").toString(), "sandbox", "fault", "kinetica", "down",
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"),
+                "KCONNECT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        String kconnect = unpacked.resolve("bin/kconnect").toString();
+        Result fault = run(dir, env, kconnect, "sandbox", "fault", "kinetica", "down",
                 "--kinetica-url", "http://127.0.0.1:9"); // nothing listens there
-        assertEquals(ExitCode.UNREACHABLE, r.code, r.err);
-        Path archive = unpacked.resolve("lib/kconnect-worker-" + System.getProperty("java.runtime.version") + ".jsa");
-        assertFalse(Files.exists(archive.resolveSibling(archive.getFileName() + "." + r.pid)), "it wrote a worker's archive");
+        assertEquals(ExitCode.UNREACHABLE, fault.code, fault.err);
+        assertTrue(fault.out.contains("-XX:+UseSerialGC"), fault.out);
+        assertFalse(fault.out.contains("worker"), fault.out);
+        Result sandbox = run(dir, env, kconnect, "sandbox", "--help"); // the command itself: a worker's flags
+        assertTrue(sandbox.out.contains("-XX:+UseG1GC"), sandbox.out);
     }
 
     /**
