@@ -9,8 +9,10 @@ import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
 import com.kinetica.kafka.client.RetryPolicy;
 import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.sink.Coordinates;
 import com.kinetica.kafka.sink.ErrantRecords;
 import com.kinetica.kafka.sink.SinkWriter;
+import com.kinetica.kafka.sink.TopicRenaming;
 import com.kinetica.kafka.sink.WriteFailure;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -54,6 +57,8 @@ public class KineticaSinkTask extends SinkTask {
     private long bufferedSince = Long.MAX_VALUE;
     /** The most records one put has brought: a put of less than half of it means the consumer caught up. */
     private int largestPut;
+    /** Whether records name the partition they were read from ({@link SinkWriter}). */
+    private boolean originsKnown;
 
     /**
      * Begins connecting and returns: gpudb-api's first client in a JVM takes about a second to
@@ -64,6 +69,7 @@ public class KineticaSinkTask extends SinkTask {
         config = new KineticaSinkConfig(props);
         retry = new RetryPolicy(config.retryLimits(), ms -> context.timeout(ms));
         errant = new ErrantRecords(reporter());
+        originsKnown = originsKnown(props, config);
         connecting = new FutureTask<>(this::connectAtStart);
         Thread thread = new Thread(connecting, "kinetica-sink-connect");
         thread.setDaemon(true);
@@ -105,6 +111,7 @@ public class KineticaSinkTask extends SinkTask {
                 w.flushFull();
             }
             lingerUntilWritten(w, now);
+            w.delivered();
             retry.succeeded();
         } catch (GPUdbException e) {
             if (Failures.isUnauthorized(e)) {
@@ -164,10 +171,10 @@ public class KineticaSinkTask extends SinkTask {
         try {
             writer.flushAll();
         } catch (WriteFailure f) {
-            log.warn("Not all buffered records are in Kinetica yet (table {}: {}); committing, per partition, only "
-                    + "what is", f.table(), f.getMessage());
+            log.warn("Not all buffered records are in Kinetica yet (table {}: {}); committing {}", f.table(),
+                    f.getMessage(), originsKnown ? "per partition only what is" : "nothing until they are");
         }
-        return writer.committable(currentOffsets);
+        return writer.committable(currentOffsets, context.assignment());
     }
 
     /**
@@ -177,8 +184,28 @@ public class KineticaSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         if (writer != null) {
-            writer.discard(partitions);
+            writer.discard(partitions, context.assignment());
         }
+    }
+
+    /**
+     * Whether each record's partition is the one it was read from: always on Connect 3.6+, and
+     * before when no transform may have renamed its topic. When not, say once what that costs.
+     */
+    private static boolean originsKnown(Map<String, String> props, KineticaSinkConfig config) {
+        List<String> renaming = TopicRenaming.transforms(props);
+        if (Coordinates.workerKeepsOriginals() || renaming.isEmpty()) {
+            return true;
+        }
+        log.info("Transforms {} may rename topics, and this Connect worker (before 3.6) does not say where a "
+                + "renamed record was read from: offsets are committed only when every record taken in is in "
+                + "Kinetica", renaming);
+        if (config.kafkaKey()) {
+            log.warn("{}=kafka keys rows by the renamed topic on this worker: two topics routed to one name share "
+                    + "keys, and one record overwrites the other's row; route each topic to a name of its own, or "
+                    + "run Connect 3.6+", KineticaSinkConfig.PRIMARY_KEY_MODE);
+        }
+        return false;
     }
 
     @Override
@@ -245,7 +272,7 @@ public class KineticaSinkTask extends SinkTask {
 
     private void use(Connection c) {
         workers = c.workers();
-        writer = new SinkWriter(config, c.gpudb(), workers, errant);
+        writer = new SinkWriter(config, c.gpudb(), workers, errant, originsKnown);
     }
 
     private ConnectException unauthorized(Exception e) {

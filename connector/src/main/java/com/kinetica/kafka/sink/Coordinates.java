@@ -6,11 +6,17 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Where a record was read from in Kafka: the partition and offset the worker commits, which an
  * SMT that renames topics does not change. Workers before Kafka 3.6 lack
- * {@code SinkRecord.originalTopic()} and its kin (KIP-793); there the record's own topic,
- * partition and offset are those coordinates, as nothing can have changed them before that.
+ * {@code SinkRecord.originalTopic()} and its kin (KIP-793); there the record's own topic and
+ * partition are all there is, and they are those coordinates only when no transform renamed them
+ * ({@link TopicRenaming}). Its offset is always the one read: transforms cannot change it.
  */
 public record Coordinates(String topic, int partition, long offset) {
     private static final boolean ORIGINALS = hasOriginals();
+
+    /** Whether this worker tells where a record was read from, whatever transforms did to it. */
+    public static boolean workerKeepsOriginals() {
+        return ORIGINALS;
+    }
 
     public static Coordinates of(SinkRecord r) {
         return new Coordinates(topicOf(r), kafkaPartitionOf(r), offsetOf(r));

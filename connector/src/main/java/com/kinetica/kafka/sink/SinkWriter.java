@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sink's write path, one way through: a record is routed to its table ({@link TableNamer}),
@@ -51,7 +52,9 @@ public final class SinkWriter implements AutoCloseable {
     private final Diagnosis diagnosis;
     private final Flusher flusher;
     private final BackgroundWrite background;
-    private final AcceptedOffsets accepted = new AcceptedOffsets();
+    private final TakenRecords taken = new TakenRecords();
+    /** False when a transform may have renamed topics on a worker that does not say where records came from. */
+    private final boolean originsKnown;
 
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
@@ -61,8 +64,15 @@ public final class SinkWriter implements AutoCloseable {
     private TableStructure routeStructure;
     private TableBuffer routeBuffer;
 
-    public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant) {
+    /**
+     * @param originsKnown whether each record's partition, as this worker gives it, is the one it
+     *                     was read from ({@link Coordinates}); when not, offsets are committed only
+     *                     once every buffered record is written
+     */
+    public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant,
+                      boolean originsKnown) {
         this.config = config;
+        this.originsKnown = originsKnown;
         this.errant = errant;
         this.namer = new TableNamer(config);
         this.structures = new TableStructures(config, new KineticaTables(gpudb));
@@ -81,11 +91,16 @@ public final class SinkWriter implements AutoCloseable {
      */
     public void put(Collection<SinkRecord> records) throws WriteFailure {
         for (SinkRecord record : records) {
-            if (accepted.isNew(record)) {
+            if (taken.isNew(record)) {
                 accept(record);
-                accepted.taken(record);
+                taken.taken(record);
             }
         }
+    }
+
+    /** The last put went through: Connect hands none of its records again. */
+    public void delivered() {
+        taken.clear();
     }
 
     /** Whether any record is buffered or being written, and not yet acknowledged. */
@@ -154,24 +169,35 @@ public final class SinkWriter implements AutoCloseable {
     /**
      * The offsets to commit: per partition, those the worker consumed, lowered to the first record
      * still buffered. A partition whose records are all in Kinetica commits whatever other
-     * tables or partitions are doing.
+     * tables or partitions are doing. While a record is unwritten whose partition cannot be named
+     * (a transform renamed its topic on a worker before 3.6), nothing is committed: it may come
+     * from any partition.
      */
-    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed) {
+    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed,
+                                                              Set<TopicPartition> assigned) {
         Map<TopicPartition, Long> firstUnwritten = new HashMap<>();
         buffers.values().forEach(b -> b.firstOffsets(firstUnwritten));
         background.firstOffsets(firstUnwritten);
+        if (!firstUnwritten.isEmpty() && !(originsKnown && assigned.containsAll(firstUnwritten.keySet()))) {
+            return Map.of();
+        }
         Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(consumed);
         firstUnwritten.forEach((tp, offset) -> committable.computeIfPresent(tp,
                 (p, c) -> offset < c.offset() ? new OffsetAndMetadata(offset, c.metadata()) : c));
         return committable;
     }
 
-    /** Forgets buffered records of partitions this task no longer owns: their new owner reads them again. */
-    public void discard(Collection<TopicPartition> partitions) {
+    /**
+     * Forgets buffered records of partitions this task no longer owns: their new owner reads them
+     * again from the last commit, which is not past them. Records whose partition cannot be named
+     * are forgotten only when every partition goes; when some stay, they are kept and written, at
+     * least once: the new owner of their partition may write them too.
+     */
+    public void discard(Collection<TopicPartition> revoked, Set<TopicPartition> assigned) {
         background.await(); // a failed batch is back in its buffer, to be dropped or kept below
-        HashSet<TopicPartition> set = new HashSet<>(partitions);
-        buffers.values().forEach(b -> b.discard(set));
-        accepted.forget(partitions);
+        Set<TopicPartition> gone = new HashSet<>(revoked);
+        boolean all = gone.containsAll(assigned);
+        buffers.values().forEach(b -> b.discard(tp -> all || originsKnown && gone.contains(tp)));
     }
 
     /**

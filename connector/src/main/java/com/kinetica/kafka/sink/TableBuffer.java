@@ -9,7 +9,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What waits to be written to one table, in record order: rows (converted for {@link #type()})
@@ -104,10 +104,10 @@ final class TableBuffer {
         return taken;
     }
 
-    /** Drops what came from partitions this task no longer owns. */
-    void discard(Set<TopicPartition> partitions) {
+    /** Drops what came from the partitions {@code gone} names. */
+    void discard(Predicate<TopicPartition> gone) {
         for (int i = writes.size() - 1; i >= 0; i--) {
-            if (partitions.contains(Coordinates.partitionOf(sources.get(i)))) {
+            if (gone.test(Coordinates.partitionOf(sources.get(i)))) {
                 writes.remove(i);
                 sources.remove(i);
             }

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class TaskHarness implements AutoCloseable {
     final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
     long lastTimeout = -1;
     private final Map<String, Long> nextOffset = new HashMap<>();
+    /** Where records renamed by {@link #renamed} were read from; others by their own topic. */
+    private final Map<SinkRecord, TopicPartition> readFrom = new IdentityHashMap<>();
 
     public TaskHarness(Map<String, String> props, boolean withReporter) {
         ErrantRecordReporter reporter = withReporter ? (record, error) -> {
@@ -92,11 +95,24 @@ public final class TaskHarness implements AutoCloseable {
         return new SinkRecord(topic, 0, keySchema, key, valueSchema, value, offset);
     }
 
+    /**
+     * A record read from partition 0 of {@code topic} at its next offset, whose topic a transform
+     * renamed to {@code renamedTo}, as a worker before Connect 3.6 hands it: with no original
+     * coordinates ({@code originalTopic()} is the new name).
+     */
+    public SinkRecord renamed(String topic, String renamedTo, Schema valueSchema, Object value) {
+        long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
+        SinkRecord r = new SinkRecord(renamedTo, 0, null, null, valueSchema, value, offset);
+        readFrom.put(r, new TopicPartition(topic, 0));
+        return r;
+    }
+
     /** Puts like the worker: offsets count as consumed only when put returns. */
     public void put(Collection<SinkRecord> records) {
         task.put(records);
         for (SinkRecord r : records) {
-            consumed.put(new TopicPartition(r.topic(), r.kafkaPartition()), new OffsetAndMetadata(r.kafkaOffset() + 1));
+            TopicPartition tp = readFrom.getOrDefault(r, new TopicPartition(r.topic(), r.kafkaPartition()));
+            consumed.put(tp, new OffsetAndMetadata(r.kafkaOffset() + 1));
         }
     }
 
