@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -38,12 +39,19 @@ final class WorkerJvm implements AutoCloseable {
 
     /** Starts the worker and returns once its REST API lists connectors (its herder has started). */
     static WorkerJvm start(ConnectRelease release, String bootstrap, Path pluginPath, Path dir) throws Exception {
+        return start(release, bootstrap, pluginPath, dir, "compat-" + release.tag(), Map.of());
+    }
+
+    /** A worker of the group {@code group}, with {@code settings} over the defaults. */
+    static WorkerJvm start(ConnectRelease release, String bootstrap, Path pluginPath, Path dir, String group,
+                           Map<String, String> settings) throws Exception {
         Files.createDirectories(dir);
         int port = Ports.free();
-        ConnectWorker.Builder worker = ConnectWorker.distributed(bootstrap, "compat-" + release.tag())
+        ConnectWorker.Builder worker = ConnectWorker.distributed(bootstrap, group)
                 .set("listeners", "http://127.0.0.1:" + port)
                 .set("rest.advertised.host.name", "127.0.0.1")
-                .set("plugin.path", pluginPath.toAbsolutePath().toString());
+                .set("plugin.path", pluginPath.toAbsolutePath().toString())
+                .setAll(settings);
         Properties props = new Properties();
         props.putAll(worker.properties());
         if (!release.atLeast(3, 6)) {
@@ -119,6 +127,11 @@ final class WorkerJvm implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** Kills the worker as {@code kill -9} does: no shutdown hook, no last commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override
