@@ -8,6 +8,7 @@ import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
 import com.kinetica.kafka.client.RetryPolicy;
+import com.kinetica.kafka.config.BufferCaps;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.sink.Coordinates;
 import com.kinetica.kafka.sink.ErrantRecords;
@@ -24,10 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes records into Kinetica tables, at least once: offsets are committed, per partition, only
@@ -59,6 +63,8 @@ public class KineticaSinkTask extends SinkTask {
     private int largestPut;
     /** Whether records name the partition they were read from ({@link SinkWriter}). */
     private boolean originsKnown;
+    /** The partitions paused because the task held more than its caps; empty when none are. */
+    private Set<TopicPartition> held = Set.of();
 
     /**
      * Begins connecting and returns: gpudb-api's first client in a JVM takes about a second to
@@ -95,8 +101,9 @@ public class KineticaSinkTask extends SinkTask {
                 return; // no record, and still connecting
             }
             SinkWriter w = writer();
+            long deadline = writeDeadline();
             if (retry.failing()) {
-                w.flushAll(); // what failed last time goes first
+                w.flushAll(deadline); // what failed last time goes first
             }
             w.put(records);
             long now = System.currentTimeMillis();
@@ -104,12 +111,13 @@ public class KineticaSinkTask extends SinkTask {
             largestPut = Math.max(largestPut, records.size());
             if (records.isEmpty() || now - bufferedSince >= config.lingerMs()) {
                 // the topics are idle, or a partial batch waited long enough: not until the next commit
-                w.flushAll();
+                w.flushAll(deadline);
             } else if (caughtUp) {
                 w.flushAllInBackground(); // the end of a burst: nothing more to wait for, write it behind the next poll
             } else {
                 w.flushFull();
             }
+            holdBack(w, deadline);
             lingerUntilWritten(w, now);
             w.delivered();
             retry.succeeded();
@@ -147,6 +155,40 @@ public class KineticaSinkTask extends SinkTask {
         return what + ", table " + f.table();
     }
 
+    /** When a put or commit that starts now stops writing: Connect polls between them. */
+    private long writeDeadline() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.writeBudgetMs());
+    }
+
+    /**
+     * Keeps what the task holds within its caps: past one, writes the fullest tables for what is
+     * left of the put's time; when that is not enough, asks Connect to hand no more records until
+     * half of each cap is free (the puts without records meanwhile write the rest).
+     */
+    private void holdBack(SinkWriter w, long deadline) throws WriteFailure {
+        BufferCaps caps = config.bufferCaps();
+        if (caps.exceeded(w.bufferedRecords(), w.bufferedBytes())) {
+            w.relieve(caps, deadline);
+        }
+        long records = w.bufferedRecords();
+        long bytes = w.bufferedBytes();
+        if (caps.exceeded(records, bytes)) {
+            if (held.isEmpty()) {
+                log.info("Holding {} records ({} bytes of rows), past {} or {}: taking no more until Kinetica has "
+                        + "half of them", records, bytes, KineticaSinkConfig.MAX_BUFFERED_RECORDS,
+                        KineticaSinkConfig.MAX_BUFFERED_BYTES);
+            }
+            held = Set.copyOf(context.assignment());
+            context.pause(held.toArray(TopicPartition[]::new));
+        } else if (!held.isEmpty() && caps.halfFree(records, bytes)) {
+            Set<TopicPartition> resume = new HashSet<>(held);
+            resume.retainAll(context.assignment());
+            context.resume(resume.toArray(TopicPartition[]::new));
+            held = Set.of();
+            log.info("Holding {} records: taking records again", records);
+        }
+    }
+
     /**
      * Connect polls for records until the next offset commit when none arrive: when a partial batch
      * is buffered, ask it to come back within the linger time so the batch is written then.
@@ -169,7 +211,7 @@ public class KineticaSinkTask extends SinkTask {
             return currentOffsets;
         }
         try {
-            writer.flushAll();
+            writer.flushAll(writeDeadline());
         } catch (WriteFailure f) {
             log.warn("Not all buffered records are in Kinetica yet (table {}: {}); committing {}", f.table(),
                     f.getMessage(), originsKnown ? "per partition only what is" : "nothing until they are");

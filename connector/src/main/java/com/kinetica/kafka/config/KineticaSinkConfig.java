@@ -31,6 +31,9 @@ public final class KineticaSinkConfig extends AbstractConfig {
     public static final String RETRY_TIMEOUT_MS = "kinetica.retry_timeout_ms";
     public static final String RETRY_BACKOFF_MAX_MS = "kinetica.retry_backoff_max_ms";
     public static final String LINGER_MS = "kinetica.linger_ms";
+    public static final String MAX_BUFFERED_RECORDS = "kinetica.max_buffered_records";
+    public static final String MAX_BUFFERED_BYTES = "kinetica.max_buffered_bytes";
+    public static final String WRITE_BUDGET_MS = "kinetica.write_budget_ms";
 
     public static final String SCHEMA_NAME = "kinetica.tables.schema_name";
     public static final String PREFIX = "kinetica.tables.prefix";
@@ -109,6 +112,23 @@ public final class KineticaSinkConfig extends AbstractConfig {
                         "Longest time, in milliseconds, a record waits in a batch that is not full: bounds the "
                                 + "delay of a slow stream. 0 sends every batch Connect delivers at once.",
                         WRITE_GROUP, ++order, Width.SHORT, "Linger (ms)")
+                .define(MAX_BUFFERED_RECORDS, Type.INT, 50_000, Range.atLeast(1), Importance.LOW,
+                        "Most records a task holds, across all its tables, before it writes the fullest tables "
+                                + "instead of taking more; past it after a put's writing, Connect is asked to hand "
+                                + "no more records until the task holds half as many. A buffered record takes about "
+                                + "2.5 times its size in Kafka on the heap.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Buffered records cap")
+                .define(MAX_BUFFERED_BYTES, Type.LONG, 64L << 20, Range.atLeast(1), Importance.LOW,
+                        "Most bytes of rows a task holds, across all its tables, counted as the values' "
+                                + "lengths (8 bytes for a number); as " + MAX_BUFFERED_RECORDS + " otherwise. The "
+                                + "heap they take is about 3 times as much.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Buffered bytes cap")
+                .define(WRITE_BUDGET_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
+                        "Longest time, in milliseconds, one put or offset commit spends writing before it "
+                                + "gives the thread back to Connect (past it, the rest is written by the next): "
+                                + "keeps a slow Kinetica with many tables from holding the consumer past its "
+                                + "max.poll.interval.ms. One request may run on past it, up to kinetica.timeout.",
+                        WRITE_GROUP, ++order, Width.SHORT, "Write budget (ms)")
                 .define(ENABLE_MULTIHEAD, Type.BOOLEAN, true, Importance.LOW,
                         "Send records straight to the worker ranks that own them (multi-head ingest) when "
                                 + "the server has worker ranks; without them the head node takes all records.",
@@ -255,6 +275,14 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     public long lingerMs() {
         return getLong(LINGER_MS);
+    }
+
+    public long writeBudgetMs() {
+        return getLong(WRITE_BUDGET_MS);
+    }
+
+    public BufferCaps bufferCaps() {
+        return new BufferCaps(getInt(MAX_BUFFERED_RECORDS), getLong(MAX_BUFFERED_BYTES));
     }
 
     public String schemaName() {

@@ -93,6 +93,18 @@ final class BackgroundWrite implements AutoCloseable {
         return pending != null;
     }
 
+    /** The records of the batch in flight, or 0. */
+    int records() {
+        TableBuffer b = batch;
+        return b == null ? 0 : b.size();
+    }
+
+    /** The bytes of the batch in flight, or 0. */
+    long bytes() {
+        TableBuffer b = batch;
+        return b == null ? 0 : b.bytes();
+    }
+
     /** Lowers the offsets in {@code firstUnwritten} to those of the batch in flight. */
     void firstOffsets(Map<TopicPartition, Long> firstUnwritten) {
         batchStarts.forEach((tp, offset) -> firstUnwritten.merge(tp, offset, Math::min));

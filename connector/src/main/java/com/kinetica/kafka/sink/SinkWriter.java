@@ -1,31 +1,24 @@
 package com.kinetica.kafka.sink;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
 import com.gpudb.WorkerList;
 import com.gpudb.protocol.InsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.config.BufferCaps;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.schema.KineticaTables;
 import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,10 +31,6 @@ import java.util.Set;
  */
 public final class SinkWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
-    /** Integral JSON numbers as longs, as JsonConverter gives them: the same value, the same column type. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
     /** Rounds of writing one buffer: the table may have changed, been dropped, or hold a bad record. */
     private static final int FLUSH_ROUNDS = 4;
 
@@ -53,10 +42,8 @@ public final class SinkWriter implements AutoCloseable {
     private final Flusher flusher;
     private final BackgroundWrite background;
     private final TakenRecords taken = new TakenRecords();
-    /** False when a transform may have renamed topics on a worker that does not say where records came from. */
-    private final boolean originsKnown;
+    private final TaskBuffers buffers;
 
-    private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
     /** The last route taken: consecutive records of one topic and schema skip the lookups. */
     private String routeTopic;
@@ -72,7 +59,6 @@ public final class SinkWriter implements AutoCloseable {
     public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant,
                       boolean originsKnown) {
         this.config = config;
-        this.originsKnown = originsKnown;
         this.errant = errant;
         this.namer = new TableNamer(config);
         this.structures = new TableStructures(config, new KineticaTables(gpudb));
@@ -83,6 +69,7 @@ public final class SinkWriter implements AutoCloseable {
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
         this.flusher = new Flusher(gpudb, workers, config.batchSize(), insertOptions, errant);
         this.background = new BackgroundWrite(flusher, "kinetica-sink-writer");
+        this.buffers = new TaskBuffers(background, originsKnown);
     }
 
     /**
@@ -105,7 +92,7 @@ public final class SinkWriter implements AutoCloseable {
 
     /** Whether any record is buffered or being written, and not yet acknowledged. */
     public boolean hasBuffered() {
-        return background.busy() || buffers.values().stream().anyMatch(b -> !b.isEmpty());
+        return buffers.any();
     }
 
     /**
@@ -123,7 +110,7 @@ public final class SinkWriter implements AutoCloseable {
     }
 
     private void startBackground(int atLeast) throws WriteFailure {
-        for (TableBuffer b : List.copyOf(buffers.values())) {
+        for (TableBuffer b : buffers.all()) {
             while (b.size() >= atLeast) {
                 settleBackground(); // may have written b itself, when its last batch failed
                 if (b.size() >= atLeast) {
@@ -138,11 +125,22 @@ public final class SinkWriter implements AutoCloseable {
      * the first failure is thrown at the end. An unreachable server stops it at once.
      */
     public void flushAll() throws WriteFailure {
+        flushAll(Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes everything buffered, or what it can until {@code deadline} ({@link System#nanoTime}):
+     * a table begun is written whole, the rest waits for the next call.
+     */
+    public void flushAll(long deadline) throws WriteFailure {
         settleBackground();
         WriteFailure first = null;
-        for (TableBuffer b : List.copyOf(buffers.values())) {
+        for (TableBuffer b : buffers.all()) {
             if (b.isEmpty()) {
                 continue;
+            }
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                break;
             }
             try {
                 flush(b);
@@ -158,6 +156,31 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
+    /** Records held across all tables, the batch being written included. */
+    public long bufferedRecords() {
+        return buffers.records();
+    }
+
+    /** Bytes of rows held across all tables, as the caps count them. */
+    public long bufferedBytes() {
+        return buffers.bytes();
+    }
+
+    /**
+     * Writes the fullest tables, each whole, until the task holds at most half of each cap or
+     * {@code deadline} ({@link System#nanoTime}) passes.
+     */
+    public void relieve(BufferCaps caps, long deadline) throws WriteFailure {
+        settleBackground();
+        while (!caps.halfFree(buffers.records(), buffers.bytes()) && System.nanoTime() - deadline < 0) {
+            TableBuffer fullest = buffers.fullest();
+            if (fullest == null) {
+                return;
+            }
+            flush(fullest);
+        }
+    }
+
     /** Waits for the batch in the background; when it failed, writes its table here, where failures are decided. */
     private void settleBackground() throws WriteFailure {
         WriteFailure failed = background.await();
@@ -166,38 +189,16 @@ public final class SinkWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * The offsets to commit: per partition, those the worker consumed, lowered to the first record
-     * still buffered. A partition whose records are all in Kinetica commits whatever other
-     * tables or partitions are doing. While a record is unwritten whose partition cannot be named
-     * (a transform renamed its topic on a worker before 3.6), nothing is committed: it may come
-     * from any partition.
-     */
+    /** The offsets to commit: see {@link TaskBuffers#committable}. */
     public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> consumed,
                                                               Set<TopicPartition> assigned) {
-        Map<TopicPartition, Long> firstUnwritten = new HashMap<>();
-        buffers.values().forEach(b -> b.firstOffsets(firstUnwritten));
-        background.firstOffsets(firstUnwritten);
-        if (!firstUnwritten.isEmpty() && !(originsKnown && assigned.containsAll(firstUnwritten.keySet()))) {
-            return Map.of();
-        }
-        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(consumed);
-        firstUnwritten.forEach((tp, offset) -> committable.computeIfPresent(tp,
-                (p, c) -> offset < c.offset() ? new OffsetAndMetadata(offset, c.metadata()) : c));
-        return committable;
+        return buffers.committable(consumed, assigned);
     }
 
-    /**
-     * Forgets buffered records of partitions this task no longer owns: their new owner reads them
-     * again from the last commit, which is not past them. Records whose partition cannot be named
-     * are forgotten only when every partition goes; when some stay, they are kept and written, at
-     * least once: the new owner of their partition may write them too.
-     */
+    /** Forgets what came from revoked partitions: see {@link TaskBuffers#discard}. */
     public void discard(Collection<TopicPartition> revoked, Set<TopicPartition> assigned) {
-        background.await(); // a failed batch is back in its buffer, to be dropped or kept below
-        Set<TopicPartition> gone = new HashSet<>(revoked);
-        boolean all = gone.containsAll(assigned);
-        buffers.values().forEach(b -> b.discard(tp -> all || originsKnown && gone.contains(tp)));
+        background.await(); // a failed batch is back in its buffer, to be dropped or kept
+        buffers.discard(revoked, assigned);
     }
 
     /**
@@ -261,9 +262,8 @@ public final class SinkWriter implements AutoCloseable {
         }
         log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
         try {
-            Schema schema = schemaOf(firstRow);
-            Object value = schema == null ? asMap(firstRow.value()) : firstRow.value();
-            refit(b, structures.forRecord(b.id(), firstRow.key(), schema, value));
+            RecordValue v = RecordValue.of(firstRow);
+            refit(b, structures.forRecord(b.id(), firstRow.key(), v.schema(), v.value()));
         } catch (GPUdbException e) {
             throw diagnosis.of(b.id(), e);
         }
@@ -277,8 +277,8 @@ public final class SinkWriter implements AutoCloseable {
                     b.addDelete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key()),
                             record);
                 } else {
-                    Schema schema = schemaOf(record);
-                    b.addRow(s.convert(schema, schema == null ? asMap(record.value()) : record.value(), record), record);
+                    RecordValue v = RecordValue.of(record);
+                    b.addRow(s.convert(v.schema(), v.value(), record), record);
                 }
             } catch (DataException e) {
                 errant.report(record, b.id(), e);
@@ -295,8 +295,9 @@ public final class SinkWriter implements AutoCloseable {
         }
         TableId id = null;
         try {
-            Schema schema = schemaOf(record);
-            Object value = schema == null ? asMap(record.value()) : record.value();
+            RecordValue v = RecordValue.of(record);
+            Schema schema = v.schema();
+            Object value = v.value();
             TableStructure s;
             TableBuffer b;
             if (routeBuffer != null && schema == routeSchema && record.topic().equals(routeTopic)) {
@@ -339,12 +340,7 @@ public final class SinkWriter implements AutoCloseable {
     }
 
     private TableBuffer bufferOf(TableStructure s) {
-        TableBuffer b = buffers.get(s.id());
-        if (b == null) {
-            b = new TableBuffer(s.id(), s.type());
-            buffers.put(s.id(), b);
-        }
-        return b;
+        return buffers.getOrCreate(s);
     }
 
     private void tombstone(SinkRecord record) throws WriteFailure {
@@ -367,32 +363,6 @@ public final class SinkWriter implements AutoCloseable {
         } catch (DataException e) {
             errant.report(record, id, e);
         }
-    }
-
-    private static Schema schemaOf(SinkRecord record) {
-        Schema schema = record.valueSchema();
-        if (schema == null && record.value() instanceof Struct s) {
-            return s.schema();
-        }
-        if (schema != null && !(record.value() instanceof Struct)) {
-            throw new DataException("the value is a " + schema.type() + ", not a struct, map or JSON object");
-        }
-        return schema;
-    }
-
-    private static Map<?, ?> asMap(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        if (value instanceof String || value instanceof byte[]) {
-            try {
-                return value instanceof String s ? JSON.readValue(s, MAP) : JSON.readValue((byte[]) value, MAP);
-            } catch (IOException e) {
-                throw new DataException("the value is not a JSON object: " + Failures.summary(e));
-            }
-        }
-        throw new DataException("a value without schema must be a map or a JSON object, not a "
-                + value.getClass().getSimpleName());
     }
 
     @Override

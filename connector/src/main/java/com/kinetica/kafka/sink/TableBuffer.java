@@ -6,6 +6,7 @@ import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class TableBuffer {
     /** A {@link GenericRecord} to insert or a {@link String} delete expression, per record. */
     private final List<Object> writes = new ArrayList<>();
     private final List<SinkRecord> sources = new ArrayList<>();
+    /** The size of the buffered writes, as {@link #sizeOf} counts it. */
+    private long bytes;
 
     TableBuffer(TableId id, Type type) {
         this.id = id;
@@ -45,14 +48,43 @@ final class TableBuffer {
         return writes.isEmpty();
     }
 
+    long bytes() {
+        return bytes;
+    }
+
     void addRow(GenericRecord row, SinkRecord source) {
         writes.add(row);
         sources.add(source);
+        bytes += sizeOf(row);
     }
 
     void addDelete(String expression, SinkRecord source) {
         writes.add(expression);
         sources.add(source);
+        bytes += sizeOf(expression);
+    }
+
+    /**
+     * What a write counts against the task's bytes cap: the lengths of its text and bytes values,
+     * 8 bytes for any other value. Cheap, and proportional to what it holds on the heap.
+     */
+    static long sizeOf(Object write) {
+        if (write instanceof String expression) {
+            return expression.length();
+        }
+        GenericRecord row = (GenericRecord) write;
+        long size = 0;
+        for (int i = 0, n = row.getType().getColumnCount(); i < n; i++) {
+            Object value = row.get(i);
+            if (value instanceof CharSequence text) {
+                size += text.length();
+            } else if (value instanceof ByteBuffer buffer) {
+                size += buffer.remaining();
+            } else {
+                size += 8;
+            }
+        }
+        return size;
     }
 
     Object write(int i) {
@@ -76,15 +108,20 @@ final class TableBuffer {
 
     /** Forgets the first {@code n} writes: Kinetica has them (or error handling took them). */
     void dropFirst(int n) {
-        writes.subList(0, n).clear();
+        List<Object> dropped = writes.subList(0, n);
+        dropped.forEach(w -> bytes -= sizeOf(w));
+        dropped.clear();
         sources.subList(0, n).clear();
     }
 
     /** Moves the first {@code n} writes into a buffer of their own, to be written apart (in the background). */
     TableBuffer takeFirst(int n) {
         TableBuffer taken = new TableBuffer(id, type);
-        taken.writes.addAll(writes.subList(0, n));
-        taken.sources.addAll(sources.subList(0, n));
+        for (int i = 0; i < n; i++) {
+            taken.writes.add(writes.get(i));
+            taken.sources.add(sources.get(i));
+            taken.bytes += sizeOf(writes.get(i));
+        }
         dropFirst(n);
         return taken;
     }
@@ -93,6 +130,7 @@ final class TableBuffer {
     void putBackFirst(TableBuffer taken) {
         writes.addAll(0, taken.writes);
         sources.addAll(0, taken.sources);
+        bytes += taken.bytes;
     }
 
     /** Empties the buffer for a new table type and returns the records to convert again, in order. */
@@ -100,6 +138,7 @@ final class TableBuffer {
         List<SinkRecord> taken = new ArrayList<>(sources);
         writes.clear();
         sources.clear();
+        bytes = 0;
         type = newType;
         return taken;
     }
@@ -108,7 +147,7 @@ final class TableBuffer {
     void discard(Predicate<TopicPartition> gone) {
         for (int i = writes.size() - 1; i >= 0; i--) {
             if (gone.test(Coordinates.partitionOf(sources.get(i)))) {
-                writes.remove(i);
+                bytes -= sizeOf(writes.remove(i));
                 sources.remove(i);
             }
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class TaskHarness implements AutoCloseable {
     final KineticaSinkTask task = new KineticaSinkTask();
     final List<Reported> reported = new ArrayList<>();
     final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+    /** The partitions the task asked the worker to pause; the test hands them no records. */
+    final Set<TopicPartition> paused = new HashSet<>();
+    int pauses;
     long lastTimeout = -1;
     private final Map<String, Long> nextOffset = new HashMap<>();
     /** Where records renamed by {@link #renamed} were read from; others by their own topic. */
@@ -66,10 +70,13 @@ public final class TaskHarness implements AutoCloseable {
 
             @Override
             public void pause(TopicPartition... partitions) {
+                pauses++;
+                paused.addAll(List.of(partitions));
             }
 
             @Override
             public void resume(TopicPartition... partitions) {
+                List.of(partitions).forEach(paused::remove);
             }
 
             @Override
