@@ -88,7 +88,7 @@ public class KineticaSinkTask extends SinkTask {
             return connect();
         } catch (GPUdbException e) {
             if (!Failures.isUnauthorized(e)) {
-                log.warn("{}; the task starts anyway and retries when records arrive", Failures.summary(e));
+                log.warn("{}; the task starts anyway and retries when records arrive", Failures.reason(e));
             }
             throw e;
         }
@@ -269,8 +269,8 @@ public class KineticaSinkTask extends SinkTask {
 
     /**
      * Takes the connection begun in start once it is made, waiting for it when {@code wait}; false
-     * when it is still being made. A refusal of the user is thrown; after any other failure the
-     * task connects again itself, as it does after an outage.
+     * when it is still being made. Its failure is thrown, to be retried (or, a refused user, to fail
+     * the task) like any other: trying again at once would make a put wait twice for a silent server.
      */
     private boolean takeConnection(boolean wait) throws GPUdbException {
         if (connecting == null) {
@@ -285,14 +285,11 @@ public class KineticaSinkTask extends SinkTask {
         try {
             use(made.get());
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GPUdbException g)) {
-                throw new ConnectException("Connecting to Kinetica at " + config.connection().url() + " failed: "
-                        + Failures.summary(e.getCause()), e.getCause());
-            }
-            if (Failures.isUnauthorized(g)) {
+            if (e.getCause() instanceof GPUdbException g) {
                 throw g;
             }
-            // warned already; writer() connects again
+            throw new ConnectException("Connecting to Kinetica at " + config.connection().url() + " failed: "
+                    + Failures.summary(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while connecting to Kinetica at " + config.connection().url(), e);

@@ -66,7 +66,7 @@ public class KineticaSourceTask extends SourceTask {
             }
             long waitMs = backoff.failed("Reading Kinetica at " + config.connection().url(), e);
             log.warn("Reading Kinetica at {} failed (attempt {}), retrying in {} ms: {}",
-                    config.connection().url(), backoff.failures(), waitMs, Failures.summary(e));
+                    config.connection().url(), backoff.failures(), waitMs, Failures.reason(e));
             if (records.isEmpty()) {
                 pause(waitMs);
                 return null;

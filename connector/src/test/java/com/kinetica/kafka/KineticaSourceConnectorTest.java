@@ -35,7 +35,7 @@ class KineticaSourceConnectorTest {
         connector.start(seed());
         List<Map<String, String>> tasks = connector.taskConfigs(3);
         assertEquals(1, tasks.size());
-        assertEquals(Map.of("kinetica.timeout", "0", "kinetica.password", "", "kinetica.url", "http://localhost:9191",
+        assertEquals(Map.of("kinetica.timeout", "60000", "kinetica.password", "", "kinetica.url", "http://localhost:9191",
                 "kinetica.kafka_schema_version", "", "kinetica.table_names", "KafkaConnectorTest",
                 "kinetica.topic_prefix", "", "kinetica.username", ""), tasks.get(0));
     }

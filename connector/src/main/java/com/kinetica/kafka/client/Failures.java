@@ -3,6 +3,7 @@ package com.kinetica.kafka.client;
 import com.gpudb.BulkInserter;
 import com.gpudb.GPUdbBase;
 import com.gpudb.GPUdbException;
+import com.kinetica.kafka.config.ConnectionConfig;
 
 import java.io.IOException;
 
@@ -60,6 +61,20 @@ public final class Failures {
                 || message.contains("SocketTimeoutException") || message.contains("Connection refused"));
     }
 
+    /**
+     * True when a request got no answer within {@value ConnectionConfig#TIMEOUT}: the server took
+     * the connection and said nothing. gpudb-api keeps only the text of the client's "Read timed
+     * out", not the exception.
+     */
+    public static boolean timedOut(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Read timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when Kinetica refused the user: retrying will not help. */
     public static boolean isUnauthorized(Throwable error) {
         return causedBy(error, GPUdbBase.GPUdbUnauthorizedAccessException.class);
@@ -73,6 +88,12 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** Why a call failed, in retry and give-up messages: the {@link #summary}, or which setting a silence outlasted. */
+    public static String reason(Throwable error) {
+        return timedOut(error) ? "Kinetica took the request and gave no answer within " + ConnectionConfig.TIMEOUT
+                : summary(error);
     }
 
     /** The first line of the error's message, for one-line reports. */

@@ -58,18 +58,18 @@ public final class RetryPolicy {
         long elapsed = now - failingSince;
         if (limits.maxRetries() >= 0 && failures > limits.maxRetries()) {
             return new ConnectException(what + " failed " + failures + " time(s) in " + human(elapsed)
-                    + ", giving up: " + Failures.summary(cause) + ". kinetica.retry_count=" + limits.maxRetries()
+                    + ", giving up: " + Failures.reason(cause) + ". kinetica.retry_count=" + limits.maxRetries()
                     + " limits the retries; remove it to retry for kinetica.retry_timeout_ms instead", cause);
         }
         if (elapsed >= limits.budgetMs()) {
             return new ConnectException(what + " kept failing for " + human(elapsed) + " (" + failures
-                    + " attempts), giving up: " + Failures.summary(cause) + ". Raise kinetica.retry_timeout_ms (now "
+                    + " attempts), giving up: " + Failures.reason(cause) + ". Raise kinetica.retry_timeout_ms (now "
                     + limits.budgetMs() + ") to wait longer", cause);
         }
         long wait = Math.min(nextWait(), limits.budgetMs() - elapsed);
         backoff.waitBeforeRetry(wait);
         return new RetriableException(what + " failed (attempt " + failures + ", failing for " + human(elapsed)
-                + ", retrying within " + wait + " ms): " + Failures.summary(cause), cause);
+                + ", retrying within " + wait + " ms): " + Failures.reason(cause), cause);
     }
 
     private long nextWait() {

@@ -19,6 +19,13 @@ public final class ConnectionConfig {
     public static final String USERNAME = "kinetica.username";
     public static final String PASSWORD = "kinetica.password";
     public static final String TIMEOUT = "kinetica.timeout";
+    /**
+     * A minute: the longest calls, a full /insert/records batch or /get/records page, take seconds
+     * on a busy server, so a slow one has room (twice Kafka's own request.timeout.ms), while a
+     * silent one is an outage within the retry budgets, and a put that meets it stays well within
+     * Connect's max.poll.interval.ms (5 minutes).
+     */
+    static final int DEFAULT_TIMEOUT_MS = 60_000;
 
     private ConnectionConfig() {
     }
@@ -36,8 +43,12 @@ public final class ConnectionConfig {
                 .define(PASSWORD, Type.PASSWORD, "", Importance.HIGH,
                         "Password of the Kinetica user. Never logged; shown masked by Connect.",
                         GROUP, ++order, Width.MEDIUM, "Password")
-                .define(TIMEOUT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
-                        "Timeout of one request to Kinetica, in milliseconds; 0 means no timeout.",
+                .define(TIMEOUT, Type.INT, DEFAULT_TIMEOUT_MS, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "How long one request to Kinetica may wait for its answer, in milliseconds. A request that "
+                                + "gets none in time fails like a refused connection and is retried (a write may "
+                                + "still have been carried out: see the sink's docs). 0 waits for ever: a server "
+                                + "that takes the connection and never answers then holds the task until it is "
+                                + "restarted.",
                         GROUP, ++order, Width.SHORT, "Request timeout (ms)");
     }
 

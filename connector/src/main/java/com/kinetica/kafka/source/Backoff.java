@@ -32,7 +32,7 @@ public final class Backoff {
         failures++;
         if (maxRetries >= 0 && failures > maxRetries) {
             throw new ConnectException(what + " failed " + failures + " times in a row ("
-                    + KineticaSourceConfig.MAX_RETRIES + "=" + maxRetries + "), giving up: " + Failures.summary(cause), cause);
+                    + KineticaSourceConfig.MAX_RETRIES + "=" + maxRetries + "), giving up: " + Failures.reason(cause), cause);
         }
         long wait = initialMs;
         for (int i = 1; i < failures && wait < MAX_WAIT_MS; i++) {

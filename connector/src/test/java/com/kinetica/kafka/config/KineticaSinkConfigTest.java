@@ -45,7 +45,7 @@ class KineticaSinkConfigTest {
         assertFalse(c.makeMissingNullable());
         assertFalse(c.deleteOnTombstone());
         assertEquals(List.of(), c.primaryKeys());
-        assertEquals(0, c.connection().timeoutMs());
+        assertEquals(60_000, c.connection().timeoutMs());
     }
 
     @Test

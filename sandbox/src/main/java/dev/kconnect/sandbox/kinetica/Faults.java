@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for tests: take the emulator down (connection refused) and up again, answer
- * the next calls with a Kinetica error, refuse chosen records, or slow every call down. Stored
- * data always survives.
+ * the next calls with a Kinetica error, refuse chosen records, slow every call down, or hang
+ * (take calls in and answer none). Stored data always survives.
  */
 public final class Faults {
     /** What going down and up does to the server; implemented by the emulator. */
@@ -38,6 +38,9 @@ public final class Faults {
     private volatile long downUntil;
     private ScheduledExecutorService timer;
     private final List<ScheduledFuture<?>> planned = new ArrayList<>();
+    /** While hung, the answers owed to the calls taken in; guarded by this. */
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean hung;
 
     Faults(Refusals refusals, Switch power) {
         this.refusals = refusals;
@@ -129,13 +132,38 @@ public final class Faults {
         latency = delay;
     }
 
-    /** All faults off: up, no failures, no latency. */
+    /**
+     * Takes calls in and answers none of them, nor closes their connections, until {@link #reset()}:
+     * a hung server, or one behind a firewall that drops its packets once connections are made.
+     * The calls held are then carried out, late, as by a server that wakes up; a client that
+     * timed out meanwhile gets no answer but its call still counts.
+     */
+    public synchronized void hang() {
+        hung = true;
+    }
+
+    /** Holds {@code answer} while hung, and says so; false when the call is to be served now. */
+    synchronized boolean holdWhileHung(Runnable answer) {
+        if (hung) {
+            held.add(answer);
+        }
+        return hung;
+    }
+
+    /** All faults off: up, no failures, no latency, no hang (the calls it held are carried out now). */
     public void reset() {
         failures.set(0);
         failure = DEFAULT_FAILURE;
         latency = Duration.ZERO;
         refusals.clear();
         up();
+        List<Runnable> late;
+        synchronized (this) {
+            hung = false;
+            late = List.copyOf(held);
+            held.clear();
+        }
+        late.forEach(Runnable::run);
     }
 
     /** Takes one planned failure: its message, or null when none is left. */

@@ -230,8 +230,8 @@ public final class KineticaEmulator implements AutoCloseable {
     }
 
     /**
-     * Requests being served now: one whose client timed out is still carried out, as by Kinetica,
-     * and counts here until it is done.
+     * Requests being served now or held by a hang: one whose client timed out is still carried out,
+     * as by Kinetica, and counts here until it is done.
      */
     public int callsInProgress() {
         return handler.inProgress();

@@ -40,9 +40,25 @@ final class RequestHandler {
         this.authorization = authorization;
     }
 
-    /** Serves an exchange that came in through the port of {@code rank}. */
+    /** Serves an exchange that came in through the port of {@code rank}, or holds it while the emulator hangs. */
     void handle(HttpExchange exchange, int rank) throws IOException {
         inProgress.incrementAndGet();
+        boolean control = exchange.getRequestURI().getPath().startsWith(FaultControl.PATH);
+        if (!control && faults.holdWhileHung(() -> answerLate(exchange, rank))) {
+            return; // the exchange stays open, unanswered: the JDK server lets another thread answer it
+        }
+        answer(exchange, rank);
+    }
+
+    private void answerLate(HttpExchange exchange, int rank) {
+        try {
+            answer(exchange, rank);
+        } catch (IOException e) {
+            LOG.debug("The client of a call held while hung is gone: {}", e.toString());
+        }
+    }
+
+    private void answer(HttpExchange exchange, int rank) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (authorization != null
@@ -90,7 +106,7 @@ final class RequestHandler {
         }
     }
 
-    /** Requests being served now, including those whose client gave up waiting. */
+    /** Requests being served now, including those held while hung and those whose client gave up waiting. */
     int inProgress() {
         return inProgress.get();
     }

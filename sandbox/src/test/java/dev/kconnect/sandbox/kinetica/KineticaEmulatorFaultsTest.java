@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Injected faults, in the JVM and over HTTP: outage, errors, latency, refusals; stored rows survive all of them. */
+/** Injected faults, in the JVM and over HTTP: outage, errors, latency, refusals, a hang; stored rows survive all of them. */
 class KineticaEmulatorFaultsTest {
     static final Type EVENTS = new Type("events",
             new Type.Column("id", Integer.class, ColumnProperty.PRIMARY_KEY),
@@ -99,6 +99,26 @@ class KineticaEmulatorFaultsTest {
         assertThrows(GPUdbException.class, () -> impatient.hasTable("slow", Map.of()));
         emu.faults().latency(Duration.ZERO);
         assertTrue(impatient.hasTable("slow", Map.of()).getTableExists());
+    }
+
+    @Test
+    void aHungEmulatorAnswersNothingAndCarriesOutWhatItHeldOnceReset() throws GPUdbException {
+        createWithRows("hung", 1);
+        GPUdb impatient = new GPUdb(emu.url(), new GPUdb.Options()
+                .setDisableAutoDiscovery(true).setDisableFailover(true).setTimeout(300));
+        long inserts = emu.calls("/insert/records");
+        emu.faults().hang();
+        GenericRecord late = new GenericRecord(EVENTS);
+        late.put("id", 7);
+        late.put("name", "late");
+        assertThrows(GPUdbException.class, () -> impatient.insertRecords("hung", List.of(late), Map.of()));
+        assertThrows(GPUdbException.class, () -> impatient.hasTable("hung", Map.of()));
+        assertEquals(inserts, emu.calls("/insert/records"), "taken in, not carried out");
+        assertEquals(1, emu.rowCount("hung"));
+        emu.faults().reset();
+        assertEquals(inserts + 1, emu.calls("/insert/records"));
+        assertEquals(2, emu.rowCount("hung"), "the insert the client gave up on is carried out");
+        assertTrue(impatient.hasTable("hung", Map.of()).getTableExists());
     }
 
     // ---- the same faults over HTTP, from outside the JVM (kconnect sandbox fault)
