@@ -92,7 +92,7 @@ final class FaultControl implements AutoCloseable {
      *
      * @throws IllegalArgumentException with what is wrong, for an answer of 400
      */
-    String handle(String method, String path, String query) {
+    private String handle(String method, String path, String query) {
         String action = path.length() > PATH.length() ? path.substring(PATH.length() + 1) : "";
         if (action.isEmpty()) {
             if (!"GET".equals(method)) {
