@@ -46,7 +46,7 @@ class JavaReleasesIT {
         String restPort = String.valueOf(freePort());
         ProcessBuilder pb = new ProcessBuilder(LauncherIT.ROOT.resolve("kconnect").toString(), "sandbox",
                 "--kafka-port", String.valueOf(freePort()), "--kinetica-port", String.valueOf(freePort()),
-                "--rest-port", restPort, "--log-dir", dir.toString())
+                "--control-port", String.valueOf(freePort()), "--rest-port", restPort, "--log-dir", dir.toString())
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile());

@@ -199,7 +199,7 @@ class LauncherIT {
                 "KCONNECT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
         String kconnect = unpacked.resolve("bin/kconnect").toString();
         Result fault = run(dir, env, kconnect, "sandbox", "fault", "kinetica", "down",
-                "--kinetica-url", "http://127.0.0.1:9"); // nothing listens there
+                "--control-url", "http://127.0.0.1:9"); // nothing listens there
         assertEquals(ExitCode.UNREACHABLE, fault.code, fault.err);
         assertTrue(fault.out.contains("-XX:+UseSerialGC"), fault.out);
         assertFalse(fault.out.contains("worker"), fault.out);

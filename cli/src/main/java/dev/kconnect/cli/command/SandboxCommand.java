@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
             "  kconnect sandbox --demo",
             "  kconnect sandbox --kinetica-user admin --kinetica-password-file kinetica-password",
             "  kconnect sandbox fault kinetica down --for 45s    (in another terminal, while it runs)",
-            "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --rest-port 18083"})
+            "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --control-port 19190 --rest-port 18083"})
 public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
@@ -35,6 +35,10 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--kinetica-port", defaultValue = "9191", description = "Kinetica emulator port (default: ${DEFAULT-VALUE}).")
     int kineticaPort;
+
+    @Option(names = "--control-port", defaultValue = "" + SandboxRun.CONTROL_PORT,
+            description = "Port of the emulator's fault controls, which stay up whatever the fault (default: ${DEFAULT-VALUE}).")
+    int controlPort;
 
     @Option(names = "--rest-port", defaultValue = "8083", description = "Connect REST API port (default: ${DEFAULT-VALUE}).")
     int restPort;
@@ -69,7 +73,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Login login = kineticaUser == null ? Login.NONE
                 : new Login(kineticaUser, KineticaOptions.readPassword(kineticaPasswordFile));
-        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, restPort, dataDir, demo, logDir, login,
+        SandboxRun run = new SandboxRun(kafkaPort, kineticaPort, controlPort, restPort, dataDir, demo, logDir, login,
                 WorkerOptions.bundledPlugins(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return run.call();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.input.BadInputException;
+import dev.kconnect.cli.sandbox.SandboxRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,18 +23,26 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Injects faults into a running sandbox's Kinetica emulator, to watch connectors ride them out. */
+/**
+ * Injects faults into a running sandbox's Kinetica emulator, to watch connectors ride them out.
+ * It talks to the emulator's fault controls, whose port stays up while Kinetica is down.
+ */
 @Command(name = "fault",
         description = {
             "Make the sandbox's Kinetica emulator misbehave, to watch connectors ride it out",
             "(kconnect status NAME, the worker's log). Without an action, shows what is injected.",
+            "The controls answer on a port of their own (kconnect sandbox --control-port), so every",
+            "action works while Kinetica is down too.",
             "",
             "Actions:",
             "  down     refuse connections --for a while (default 30s), then come back by itself",
             "  fail     answer the next --calls calls with a server error",
             "  latency  slow every call down by DURATION",
             "  refuse   refuse inserts of records whose COLUMN holds VALUE, as a constraint would",
-            "  reset    all faults off",
+            "  deny     reject every call's credentials (HTTP 401), as after a password change",
+            "  hang     take calls in and answer none, nor close them (a hung server, a firewall",
+            "           dropping packets): clients wait for kinetica.timeout",
+            "  reset    all faults off, and up again at once",
             ""},
         mixinStandardHelpOptions = true,
         footer = {"",
@@ -42,7 +51,10 @@ import java.util.regex.Pattern;
             "  kconnect sandbox fault kinetica fail --calls 40",
             "  kconnect sandbox fault kinetica latency 200ms",
             "  kconnect sandbox fault kinetica refuse seq=13",
-            "  kconnect sandbox fault kinetica reset"})
+            "  kconnect sandbox fault kinetica deny",
+            "  kconnect sandbox fault kinetica hang",
+            "  kconnect sandbox fault kinetica reset",
+            "  kconnect sandbox fault kinetica --control-url http://localhost:19190   (sandbox --control-port 19190)"})
 public final class SandboxFaultCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +63,7 @@ public final class SandboxFaultCommand implements Callable<Integer> {
     String target;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ACTION",
-            description = "down, fail, latency, refuse or reset.")
+            description = "down, fail, latency, refuse, deny, hang or reset.")
     String action;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "ARG",
@@ -65,8 +77,8 @@ public final class SandboxFaultCommand implements Callable<Integer> {
     @Option(names = "--calls", paramLabel = "N", description = "How many calls fail answers with an error.")
     Integer calls;
 
-    @Option(names = "--kinetica-url", paramLabel = "URL", defaultValue = "http://localhost:9191",
-            description = "The sandbox's Kinetica emulator (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--control-url", paramLabel = "URL", defaultValue = "http://localhost:" + SandboxRun.CONTROL_PORT,
+            description = "The sandbox's fault controls, as it prints them (default: ${DEFAULT-VALUE}).")
     String url;
 
     @Spec
@@ -101,9 +113,9 @@ public final class SandboxFaultCommand implements Callable<Integer> {
                 }
                 yield "?column=" + encode(rule.substring(0, eq)) + "&value=" + encode(rule.substring(eq + 1));
             }
-            case "reset" -> "";
+            case "deny", "hang", "reset" -> "";
             default -> throw new BadInputException("unknown action '" + action
-                    + "': use down, fail, latency, refuse or reset");
+                    + "': use down, fail, latency, refuse, deny, hang or reset");
         };
     }
 
@@ -136,31 +148,36 @@ public final class SandboxFaultCommand implements Callable<Integer> {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new WorkerUnreachableException("the Kinetica emulator at " + url + " does not answer (is kconnect "
-                    + "sandbox running, or down already? it comes back by itself)", e);
+            throw new WorkerUnreachableException("the sandbox's fault controls at " + url + " do not answer: is kconnect "
+                    + "sandbox running? (give --control-url when it runs with --control-port)", e);
         }
         if (response.statusCode() == 400) {
             throw new BadInputException(response.body().strip());
         }
         if (response.statusCode() != 200) {
             throw new WorkerUnreachableException(url + " answered HTTP " + response.statusCode()
-                    + ": it is not a kconnect sandbox's Kinetica emulator", null);
+                    + ": it is not a kconnect sandbox's fault controls", null);
         }
         return JSON.readTree(response.body());
     }
 
     private String describe(JsonNode status) {
-        StringBuilder line = new StringBuilder("Kinetica emulator at " + url + ": ");
-        long down = status.path("down_for_ms").asLong();
+        StringBuilder line = new StringBuilder("Kinetica emulator at " + status.path("kinetica_url").asText() + ": ");
+        boolean down = status.path("down").asBoolean();
+        long downFor = status.path("down_for_ms").asLong();
         int failing = status.path("failing_calls").asInt();
         long latency = status.path("latency_ms").asLong();
         String refusing = status.path("refusing").isNull() ? null : status.path("refusing").asText();
-        if (down == 0 && failing == 0 && latency == 0 && refusing == null) {
+        boolean denying = status.path("denying_credentials").asBoolean();
+        boolean hung = status.path("hung").asBoolean();
+        if (!down && downFor == 0 && failing == 0 && latency == 0 && refusing == null && !denying && !hung) {
             return line.append("no faults").toString();
         }
         StringBuilder faults = new StringBuilder();
-        if (down > 0) {
-            faults.append(", down for ").append((down + 500) / 1000).append(" s (comes back by itself)");
+        if (downFor > 0) {
+            faults.append(", down for ").append((downFor + 500) / 1000).append(" s (comes back by itself, or at reset)");
+        } else if (down) {
+            faults.append(", down (until reset)");
         }
         if (failing > 0) {
             faults.append(", the next ").append(failing).append(" call(s) fail");
@@ -170,6 +187,12 @@ public final class SandboxFaultCommand implements Callable<Integer> {
         }
         if (refusing != null) {
             faults.append(", refusing records with ").append(refusing);
+        }
+        if (denying) {
+            faults.append(", rejecting every call's credentials");
+        }
+        if (hung) {
+            faults.append(", hung: answering no call until reset");
         }
         return line.append(faults.substring(2)).toString();
     }

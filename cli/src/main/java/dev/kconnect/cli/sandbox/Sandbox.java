@@ -43,16 +43,17 @@ public final class Sandbox implements AutoCloseable {
     /**
      * @throws dev.kconnect.sandbox.PortInUseException before anything starts, when a port is taken
      */
-    public static Sandbox start(int kafkaPort, int kineticaPort, int restPort, Path kafkaDir, boolean deleteKafkaDir,
-                                Login login, Path bundledPlugins, PrintWriter out) {
+    public static Sandbox start(int kafkaPort, int kineticaPort, int controlPort, int restPort, Path kafkaDir,
+                                boolean deleteKafkaDir, Login login, Path bundledPlugins, PrintWriter out) {
         Ports.requireFree(kafkaPort, "Kafka broker (--kafka-port)");
         Ports.requireFree(kineticaPort, "Kinetica emulator (--kinetica-port)");
+        Ports.requireFree(controlPort, "Kinetica emulator's fault controls (--control-port)");
         Ports.requireFree(restPort, "Connect REST API (--rest-port)");
 
         EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, kafkaDir, deleteKafkaDir, Map.of());
         KineticaEmulator kinetica = null;
         try {
-            KineticaEmulator.Builder emulator = KineticaEmulator.builder().port(kineticaPort);
+            KineticaEmulator.Builder emulator = KineticaEmulator.builder().port(kineticaPort).controlPort(controlPort);
             kinetica = (login.required() ? emulator.credentials(login.user(), login.password()) : emulator).start();
             createGuideTables(kinetica, login);
             WorkerSettings settings = WorkerSettings.build(false, workerProps(kafka, restPort), Map.of(), bundledPlugins, null);

@@ -22,10 +22,13 @@ import java.util.stream.Stream;
 
 /** {@code kconnect sandbox}: start everything, say what runs where, run until Ctrl-C. */
 public final class SandboxRun implements Callable<Integer> {
+    /** Where the fault controls answer by default, beside Kinetica's 9191; {@code sandbox fault} looks there. */
+    public static final int CONTROL_PORT = 9190;
     private static final long DEMO_INTERVAL_MS = 5000;
 
     private final int kafkaPort;
     private final int kineticaPort;
+    private final int controlPort;
     private final int restPort;
     private final Path dataDir;
     private final boolean demo;
@@ -39,10 +42,11 @@ public final class SandboxRun implements Callable<Integer> {
     private final AtomicReference<Sandbox> running = new AtomicReference<>();
     private final Thread stopOnExit = new Thread(this::stop, "kconnect-sandbox-stop");
 
-    public SandboxRun(int kafkaPort, int kineticaPort, int restPort, Path dataDir, boolean demo, Path logDir,
+    public SandboxRun(int kafkaPort, int kineticaPort, int controlPort, int restPort, Path dataDir, boolean demo, Path logDir,
                       Login login, Path bundledPlugins, PrintWriter out, PrintWriter err) {
         this.kafkaPort = kafkaPort;
         this.kineticaPort = kineticaPort;
+        this.controlPort = controlPort;
         this.restPort = restPort;
         this.dataDir = dataDir;
         this.demo = demo;
@@ -63,7 +67,7 @@ public final class SandboxRun implements Callable<Integer> {
         try {
             kafkaDir = dataDir != null ? dataDir.resolve("kafka") : Files.createTempDirectory("kconnect-sandbox-");
             Files.createDirectories(kafkaDir);
-            sandbox = Sandbox.start(kafkaPort, kineticaPort, restPort, kafkaDir, dataDir == null, login, bundledPlugins, out);
+            sandbox = Sandbox.start(kafkaPort, kineticaPort, controlPort, restPort, kafkaDir, dataDir == null, login, bundledPlugins, out);
         } catch (PortInUseException e) {
             removeTemporary(kafkaDir);
             throw new BadInputException(e.getMessage(), e); // a port option names a taken port
@@ -108,6 +112,7 @@ public final class SandboxRun implements Callable<Integer> {
             out.println("                      requires user " + login.user() + " and the password given "
                     + "(connectors: kinetica.username, kinetica.password)");
         }
+        out.println("  Fault controls      " + sandbox.kinetica().controlUrl() + "   (they answer while Kinetica is down)");
         out.println("  Connect REST API    " + rest + "   (Kinetica sink and source plugins loaded)");
         out.println("  Log                 " + log);
         out.println();
@@ -119,6 +124,8 @@ public final class SandboxRun implements Callable<Integer> {
         out.println("  " + self + " create --file examples/kinetica-source-connector.json" + url);
         out.println("  " + self + " status kinetica-source-connector" + url);
         out.println("  curl -s " + rest + "/connectors");
+        out.println("  " + self + " sandbox fault kinetica down --for 30s"
+                + (controlPort == CONTROL_PORT ? "" : " --control-url " + sandbox.kinetica().controlUrl()));
         out.println();
         out.flush();
     }

@@ -12,12 +12,16 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code kconnect sandbox fault}: from another process's point of view, against a real emulator and client. */
+/**
+ * {@code kconnect sandbox fault}: from another process's point of view, against a real emulator and
+ * client, through the emulator's fault controls.
+ */
 class SandboxFaultTest {
     @AutoClose
     static final KineticaEmulator emu = KineticaEmulator.start(0);
@@ -33,8 +37,8 @@ class SandboxFaultTest {
         all[0] = "sandbox";
         all[1] = "fault";
         System.arraycopy(args, 0, all, 2, args.length);
-        all[all.length - 2] = "--kinetica-url";
-        all[all.length - 1] = emu.url();
+        all[all.length - 2] = "--control-url";
+        all[all.length - 1] = emu.controlUrl();
         return Cli.runRaw(all);
     }
 
@@ -47,16 +51,38 @@ class SandboxFaultTest {
         assertEquals("Kinetica emulator at " + emu.url() + ": the next 1 call(s) fail\n", fault("kinetica").out());
     }
 
+    /** The controls answer while Kinetica is down: every fault is set then, and reset ends the outage early. */
     @Test
-    void downRefusesConnectionsForAWhile() {
-        // long enough to be seen down however slow the machine; heal() brings it back
-        Cli.Result set = fault("kinetica", "down", "--for", "30s");
+    void everyFaultIsSetWhileDownAndResetEndsTheOutage() throws GPUdbException {
+        Cli.Result set = fault("kinetica", "down", "--for", "30m");
         assertEquals(0, set.code(), set.toString());
-        assertTrue(set.out().contains("down for 30 s (comes back by itself)"), set.out());
+        assertTrue(set.out().contains("down for 1800 s (comes back by itself, or at reset)"), set.out());
         // it goes down a moment after answering
-        Cli.Result whileDown = Await.poll(Duration.ofSeconds(10), () -> fault("kinetica"), r -> r.code() != 0);
-        assertEquals(4, whileDown.code(), whileDown.toString());
-        assertTrue(whileDown.err().contains("does not answer"), whileDown.err());
+        Await.until("the emulator to go down", Duration.ofSeconds(10), () -> !answers());
+        for (String[] action : List.of(new String[] {"latency", "20ms"}, new String[] {"fail", "--calls", "3"},
+                new String[] {"refuse", "seq=13"}, new String[] {"deny"}, new String[] {"down", "--for", "45s"})) {
+            String[] args = new String[action.length + 1];
+            args[0] = "kinetica";
+            System.arraycopy(action, 0, args, 1, action.length);
+            Cli.Result r = fault(args);
+            assertEquals(0, r.code(), r.toString());
+        }
+        String all = fault("kinetica").out();
+        assertTrue(all.matches("Kinetica emulator at " + emu.url() + ": down for \\d+ s \\(comes back by itself, or at "
+                + "reset\\), the next 3 call\\(s\\) fail, 20 ms latency on every call, refusing records with seq=13, "
+                + "rejecting every call's credentials\n"), all);
+
+        assertEquals("Kinetica emulator at " + emu.url() + ": no faults\n", fault("kinetica", "reset").out());
+        db.showSystemProperties(GPUdbBase.options()); // answers again, at once
+    }
+
+    private static boolean answers() {
+        try {
+            db.showSystemProperties(GPUdbBase.options());
+            return true;
+        } catch (GPUdbException e) {
+            return false;
+        }
     }
 
     @Test
@@ -74,9 +100,9 @@ class SandboxFaultTest {
         assertEquals(2, fault("kinetica", "latency", "soon").code());
         assertEquals(2, fault("kinetica", "explode").code());
 
-        Cli.Result nobody = Cli.runRaw("sandbox", "fault", "kinetica", "--kinetica-url",
+        Cli.Result nobody = Cli.runRaw("sandbox", "fault", "kinetica", "--control-url",
                 "http://127.0.0.1:" + Ports.free());
         assertEquals(4, nobody.code());
-        assertTrue(nobody.err().contains("does not answer"), nobody.err());
+        assertTrue(nobody.err().contains("do not answer: is kconnect sandbox running?"), nobody.err());
     }
 }

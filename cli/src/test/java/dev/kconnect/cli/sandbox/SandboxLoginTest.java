@@ -26,7 +26,7 @@ class SandboxLoginTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(Ports.free(), Ports.free(), Ports.free(), Files.createDirectory(dir.resolve("kafka")), true,
+        sandbox = Sandbox.start(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Files.createDirectory(dir.resolve("kafka")), true,
                 new Login("admin", "s3cret"), SandboxRunTest.PLUGINS, new PrintWriter(new StringWriter()));
     }
 

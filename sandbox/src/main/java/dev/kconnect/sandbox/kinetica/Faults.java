@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for tests: take the emulator down (connection refused) and up again, answer
- * the next calls with a Kinetica error, refuse chosen records, slow every call down, or hang
- * (take calls in and answer none). Stored data always survives.
+ * the next calls with a Kinetica error, refuse chosen records, reject credentials, slow every
+ * call down, or hang (take calls in and answer none). Stored data always survives.
  */
 public final class Faults {
     /** What going down and up does to the server; implemented by the emulator. */
@@ -34,6 +34,9 @@ public final class Faults {
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String failure = DEFAULT_FAILURE;
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean deniedCredentials;
+    /** Whether the head node's port is closed now. */
+    private volatile boolean down;
     /** When a timed outage ends (epoch ms), or 0. */
     private volatile long downUntil;
     private ScheduledExecutorService timer;
@@ -52,6 +55,7 @@ public final class Faults {
      * refused" until {@link #up()}.
      */
     public void down() {
+        down = true;
         power.down();
     }
 
@@ -86,11 +90,17 @@ public final class Faults {
         cancelPlanned();
         downUntil = 0;
         power.up();
+        down = false;
     }
 
     private void cancelPlanned() {
         planned.forEach(f -> f.cancel(false));
         planned.clear();
+    }
+
+    /** Whether the emulator refuses connections now. */
+    boolean isDown() {
+        return down;
     }
 
     /** How long a timed outage still lasts, in milliseconds; 0 when none is planned. */
@@ -124,6 +134,18 @@ public final class Faults {
         refusals.refuse(column, value);
     }
 
+    /**
+     * Every call is answered 401, as when the user's password changed on the server: the
+     * connector's credentials stop working until {@link #reset()}.
+     */
+    public void denyCredentials() {
+        deniedCredentials = true;
+    }
+
+    boolean denyingCredentials() {
+        return deniedCredentials;
+    }
+
     /** Waits {@code delay} before serving every request. */
     public void latency(Duration delay) {
         if (delay.isNegative()) {
@@ -142,6 +164,10 @@ public final class Faults {
         hung = true;
     }
 
+    public synchronized boolean hung() {
+        return hung;
+    }
+
     /** Holds {@code answer} while hung, and says so; false when the call is to be served now. */
     synchronized boolean holdWhileHung(Runnable answer) {
         if (hung) {
@@ -150,8 +176,9 @@ public final class Faults {
         return hung;
     }
 
-    /** All faults off: up, no failures, no latency, no hang (the calls it held are carried out now). */
+    /** All faults off: up, no failures, no latency, credentials accepted, no hang (the calls it held are carried out now). */
     public void reset() {
+        deniedCredentials = false;
         failures.set(0);
         failure = DEFAULT_FAILURE;
         latency = Duration.ZERO;

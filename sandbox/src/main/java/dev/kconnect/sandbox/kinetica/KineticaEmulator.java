@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GPUdb db = emu.client(); // or new GPUdb(emu.url(), options)
  * </pre>
  * With {@link Builder#workerRanks(int) worker ranks} it also listens on one port per worker rank,
- * for multi-head ingest; every port serves the same tables.
+ * for multi-head ingest; every port serves the same tables. Its {@link Faults} also answer over HTTP
+ * on a port of their own ({@link #controlUrl()}), which stays up whatever fault is injected.
  */
 public final class KineticaEmulator implements AutoCloseable {
     static {
@@ -56,6 +57,8 @@ public final class KineticaEmulator implements AutoCloseable {
     private final ExecutorService executor;
     /** The listening servers by rank; null while that rank is down. */
     private final HttpServer[] servers;
+    private final int controlPort;
+    private FaultControl control;
     private boolean closed;
 
     private KineticaEmulator(Builder builder) {
@@ -64,6 +67,7 @@ public final class KineticaEmulator implements AutoCloseable {
         this.password = builder.password;
         this.ranks = new Ranks(builder.workerRanks);
         this.servers = new HttpServer[builder.workerRanks + 1];
+        this.controlPort = builder.controlPort;
         ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
@@ -144,6 +148,21 @@ public final class KineticaEmulator implements AutoCloseable {
                 servers[rank] = null;
             }
         }
+    }
+
+    /** Starts the fault controls; the emulator listens already, so that its URL is known. */
+    private void startControl() {
+        try {
+            control = FaultControl.start(host, controlPort, faults, this::url);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Where the fault controls answer ({@code GET /_sandbox/faults}...), e.g. {@code http://127.0.0.1:9190}. */
+    public String controlUrl() {
+        return "http://" + host + ":" + control.port();
     }
 
     /** The URL to give the client, e.g. {@code http://127.0.0.1:9191}. */
@@ -245,6 +264,9 @@ public final class KineticaEmulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopServer(0);
+        if (control != null) {
+            control.close();
+        }
         closed = true;
         executor.shutdownNow();
     }
@@ -261,8 +283,15 @@ public final class KineticaEmulator implements AutoCloseable {
         private String user;
         private String password;
         private int workerRanks;
+        private int controlPort;
 
         private Builder() {
+        }
+
+        /** The port of the fault controls; default 0, a free one. */
+        public Builder controlPort(int port) {
+            this.controlPort = port;
+            return this;
         }
 
         /** The port to listen on; 0 picks a free one. Default 9191, Kinetica's. */
@@ -300,6 +329,7 @@ public final class KineticaEmulator implements AutoCloseable {
         public KineticaEmulator start() {
             KineticaEmulator emulator = new KineticaEmulator(this);
             emulator.startServer();
+            emulator.startControl();
             return emulator;
         }
     }

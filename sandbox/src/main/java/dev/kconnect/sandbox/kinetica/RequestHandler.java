@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Serves one HTTP exchange the way Kinetica does: checks credentials (401), applies injected
- * faults, decompresses Snappy bodies, runs the endpoint and wraps its answer or error in the
+ * Serves one HTTP exchange the way Kinetica does: checks credentials (401, or all calls while
+ * credentials are denied), applies injected faults, decompresses Snappy bodies, runs the endpoint and wraps its answer or error in the
  * RawGpudbResponse envelope (errors with HTTP 400). One handler serves the ports of all ranks.
  */
 final class RequestHandler {
@@ -29,22 +29,19 @@ final class RequestHandler {
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final AtomicInteger inProgress = new AtomicInteger();
     private final Faults faults;
-    private final FaultControl control;
     /** The expected Authorization header, or null when the emulator accepts anyone. */
     private final String authorization;
 
     RequestHandler(Map<String, Endpoint> endpoints, Faults faults, String authorization) {
         this.endpoints = endpoints;
         this.faults = faults;
-        this.control = new FaultControl(faults);
         this.authorization = authorization;
     }
 
     /** Serves an exchange that came in through the port of {@code rank}, or holds it while the emulator hangs. */
     void handle(HttpExchange exchange, int rank) throws IOException {
         inProgress.incrementAndGet();
-        boolean control = exchange.getRequestURI().getPath().startsWith(FaultControl.PATH);
-        if (!control && faults.holdWhileHung(() -> answerLate(exchange, rank))) {
+        if (faults.holdWhileHung(() -> answerLate(exchange, rank))) {
             return; // the exchange stays open, unanswered: the JDK server lets another thread answer it
         }
         answer(exchange, rank);
@@ -61,14 +58,10 @@ final class RequestHandler {
     private void answer(HttpExchange exchange, int rank) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (authorization != null
+            if (faults.denyingCredentials() || authorization != null
                     && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, "text/plain", "Unauthorized: wrong or missing user name or password"
                         .getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (exchange.getRequestURI().getPath().startsWith(FaultControl.PATH)) {
-                control(exchange);
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -93,16 +86,6 @@ final class RequestHandler {
             send(exchange, status, "application/octet-stream", answer);
         } finally {
             inProgress.decrementAndGet();
-        }
-    }
-
-    private void control(HttpExchange exchange) throws IOException {
-        try {
-            String status = control.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery());
-            send(exchange, 200, "application/json", status.getBytes(StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            send(exchange, 400, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

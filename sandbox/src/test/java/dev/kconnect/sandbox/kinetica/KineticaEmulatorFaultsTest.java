@@ -121,12 +121,12 @@ class KineticaEmulatorFaultsTest {
         assertTrue(impatient.hasTable("hung", Map.of()).getTableExists());
     }
 
-    // ---- the same faults over HTTP, from outside the JVM (kconnect sandbox fault)
+    // ---- the same faults over HTTP, on the controls' own port, from outside the JVM (kconnect sandbox fault)
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static HttpResponse<String> call(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emu.url() + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(emu.controlUrl() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -167,16 +167,56 @@ class KineticaEmulatorFaultsTest {
         assertTrue(call("POST", "/_sandbox/faults/refuse?column=seq&value=13").body().contains("\"refusing\":\"seq=13\""));
         assertTrue(call("POST", "/_sandbox/faults/latency?ms=5").body().contains("\"latency_ms\":5"));
         String reset = call("POST", "/_sandbox/faults/reset").body();
-        assertEquals("{\"down_for_ms\":0,\"failing_calls\":0,\"latency_ms\":0,\"refusing\":null}\n", reset);
+        assertEquals("{\"kinetica_url\":\"" + emu.url() + "\",\"down\":false,\"down_for_ms\":0,\"failing_calls\":0,"
+                + "\"latency_ms\":0,\"refusing\":null,\"denying_credentials\":false,\"hung\":false}\n", reset);
         for (Map.Entry<String, String> bad : Map.of(
                 "/_sandbox/faults/fail", "give calls=...",
                 "/_sandbox/faults/fail?calls=x", "calls must be a whole number, not 'x'",
                 "/_sandbox/faults/latency?ms=-1", "ms must be between 0 and 60000, not -1",
-                "/_sandbox/faults/explode", "unknown fault 'explode': use down, fail, latency, refuse or reset")
+                "/_sandbox/faults/explode", "unknown fault 'explode': use down, fail, latency, refuse, deny, hang or reset")
                 .entrySet()) {
             HttpResponse<String> r = call("POST", bad.getKey());
             assertEquals(400, r.statusCode());
             assertEquals(bad.getValue() + "\n", r.body());
         }
+    }
+
+    /** The controls' port stays up while the emulator is down: every fault is set there, and reset ends the outage. */
+    @Test
+    void everyFaultIsSetAndResetWhileTheEmulatorIsDown() throws Exception {
+        assertEquals(200, call("POST", "/_sandbox/faults/down?seconds=3600").statusCode());
+        String down = awaitStatus("\"down\":true"); // a moment after answering
+        assertTrue(down.matches("(?s).*\"down_for_ms\":3\\d{6}.*"), down);
+        assertThrows(GPUdbException.class, () -> db.showSystemProperties(GPUdbBase.options()));
+        for (String set : List.of("fail?calls=1", "latency?ms=5", "refuse?column=seq&value=13", "deny", "hang",
+                "down?seconds=3600")) {
+            HttpResponse<String> r = call("POST", "/_sandbox/faults/" + set);
+            assertEquals(200, r.statusCode(), set + ": " + r.body());
+        }
+        String all = call("GET", "/_sandbox/faults").body();
+        assertTrue(all.contains("\"failing_calls\":1,\"latency_ms\":5,\"refusing\":\"seq=13\",\"denying_credentials\":true,\"hung\":true"), all);
+
+        assertTrue(call("POST", "/_sandbox/faults/reset").body().contains("\"down\":false,\"down_for_ms\":0"));
+        db.showSystemProperties(GPUdbBase.options()); // up at once, credentials accepted, no failure left
+    }
+
+    @Test
+    void deniedCredentialsAreRefusedAsKineticaRefusesThem() throws Exception {
+        emu.faults().denyCredentials();
+        GPUdbException denied = assertThrows(GPUdbException.class, () -> db.showSystemProperties(GPUdbBase.options()));
+        assertTrue(denied.getMessage().contains("Unauthorized"), denied.getMessage());
+        emu.faults().reset();
+        db.showSystemProperties(GPUdbBase.options());
+    }
+
+    private static String awaitStatus(String part) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String status = call("GET", "/_sandbox/faults").body();
+        while (!status.contains(part)) {
+            assertTrue(System.nanoTime() < deadline, "no " + part + " 10 s later: " + status);
+            Thread.sleep(50);
+            status = call("GET", "/_sandbox/faults").body();
+        }
+        return status;
     }
 }
