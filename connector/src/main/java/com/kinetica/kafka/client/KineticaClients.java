@@ -28,6 +28,14 @@ public final class KineticaClients {
     }
 
     /**
+     * A client for batches, without the first call of {@link #connect}: the task has connected
+     * already, and one of these is made again when a batch hung ({@link HungCalls}).
+     */
+    public static GPUdb forWrites(ConnectionSettings settings) throws GPUdbException {
+        return new GPUdb(settings.url(), options(settings).setDisableAutoDiscovery(true));
+    }
+
+    /**
      * A client that learns the cluster's rank URLs when it is made, which gpudb-api's WorkerList
      * needs: for a client made by {@link #connect} it lists no worker ranks at all. gpudb-api
      * turns the discovery off by itself when the server's own head node address is unreachable.

@@ -8,6 +8,9 @@ import com.gpudb.Type;
 import com.gpudb.WorkerList;
 import com.gpudb.protocol.RawInsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.client.HungCalls;
+import com.kinetica.kafka.client.KineticaClients;
+import com.kinetica.kafka.config.ConnectionSettings;
 import com.kinetica.kafka.convert.RowEncoder;
 import com.kinetica.kafka.schema.TableId;
 import org.slf4j.Logger;
@@ -38,6 +41,9 @@ final class Flusher implements AutoCloseable {
     }
 
     private final GPUdb gpudb;
+    private final ConnectionSettings connection;
+    /** The client batches go through: made for the first, made again after one hung ({@link HungCalls}). */
+    private GPUdb batches;
     /** The worker ranks for multi-head ingest, or null: the head node takes all rows. */
     private final WorkerList workers;
     private final int batchSize;
@@ -50,8 +56,10 @@ final class Flusher implements AutoCloseable {
 
     private final Map<TableId, Inserter> inserters = new HashMap<>();
 
-    Flusher(GPUdb gpudb, WorkerList workers, int batchSize, Map<String, String> insertOptions, ErrantRecords errant) {
+    Flusher(GPUdb gpudb, ConnectionSettings connection, WorkerList workers, int batchSize,
+            Map<String, String> insertOptions, ErrantRecords errant) {
         this.gpudb = gpudb;
+        this.connection = connection;
         this.workers = workers;
         this.batchSize = batchSize;
         this.insertOptions = insertOptions;
@@ -92,23 +100,53 @@ final class Flusher implements AutoCloseable {
     }
 
     private void writeRun(TableBuffer buffer, int from, int to) throws WriteFailure {
+        GPUdb client = batchClient(buffer.id());
+        HungCalls call = HungCalls.watch(client, connection.timeoutMs());
         try {
             if (!(buffer.write(from) instanceof GenericRecord)) {
-                gpudb.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
+                client.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
             } else if (workers == null) {
-                gpudb.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
+                client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
                         new RowEncoder(buffer.type()).encode(buffer.rows(from, to)), insertOptions));
             } else {
                 // gpudb-api routes each row to the rank that holds its shard
-                BulkInserter<GenericRecord> inserter = inserter(buffer);
+                BulkInserter<GenericRecord> inserter = inserter(client, buffer);
                 inserter.insert(buffer.rows(from, to));
                 inserter.flush();
             }
-        } catch (GPUdbException e) {
+        } catch (GPUdbException | RuntimeException e) {
             // a fresh inserter next time: nothing half-queued from this attempt is sent twice
             closeInserter(buffer.id());
-            throw diagnosis.of(buffer.id(), e);
+            if (call.ended()) {
+                spent();
+                throw new WriteFailure(WriteFailure.Kind.UNREACHABLE, buffer.id(), "Kinetica at " + connection.url()
+                        + " took a batch for " + buffer.id() + " and did not answer within twice kinetica.timeout ("
+                        + 2L * connection.timeoutMs() + " ms): a hung server; the batch's connection was closed", e);
+            }
+            if (e instanceof GPUdbException g) {
+                throw diagnosis.of(buffer.id(), g);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            call.done();
         }
+    }
+
+    private GPUdb batchClient(TableId table) throws WriteFailure {
+        if (batches == null) {
+            try {
+                batches = KineticaClients.forWrites(connection);
+            } catch (GPUdbException e) {
+                throw diagnosis.of(table, e);
+            }
+        }
+        return batches;
+    }
+
+    /** The batch client's connections were closed: the next batch makes another, and inserters for it. */
+    private void spent() {
+        batches = null;
+        List.copyOf(inserters.keySet()).forEach(this::closeInserter);
     }
 
     private void writeOne(TableBuffer buffer, int i) throws WriteFailure {
@@ -136,14 +174,14 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    private BulkInserter<GenericRecord> inserter(TableBuffer buffer) throws GPUdbException {
+    private BulkInserter<GenericRecord> inserter(GPUdb client, TableBuffer buffer) throws GPUdbException {
         Inserter inserter = inserters.get(buffer.id());
         if (inserter != null && inserter.type() != buffer.type()) {
             closeInserter(buffer.id());
             inserter = null;
         }
         if (inserter == null) {
-            inserter = new Inserter(new BulkInserter<>(gpudb, buffer.id().qualified(), buffer.type(), batchSize,
+            inserter = new Inserter(new BulkInserter<>(client, buffer.id().qualified(), buffer.type(), batchSize,
                     insertOptions, workers), buffer.type());
             inserters.put(buffer.id(), inserter);
         }

@@ -67,7 +67,7 @@ public final class SinkWriter implements AutoCloseable {
         Map<String, String> insertOptions = config.updateOnExistingPk()
                 ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
-        this.flusher = new Flusher(gpudb, workers, config.batchSize(), insertOptions, errant);
+        this.flusher = new Flusher(gpudb, config.connection(), workers, config.batchSize(), insertOptions, errant);
         this.background = new BackgroundWrite(flusher, "kinetica-sink-writer");
         this.buffers = new TaskBuffers(background, originsKnown);
     }

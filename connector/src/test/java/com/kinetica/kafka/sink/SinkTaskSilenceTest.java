@@ -2,6 +2,9 @@ package com.kinetica.kafka.sink;
 
 import com.kinetica.kafka.SilentServer;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static com.kinetica.kafka.sink.SinkTaskFaultsTest.batch;
 import static com.kinetica.kafka.sink.SinkTaskFaultsTest.offsets;
@@ -106,5 +111,49 @@ class SinkTaskSilenceTest {
             assertEquals(List.of(), h.reported);
         }
         return seqs(topic);
+    }
+
+    /**
+     * A hung Kinetica that reads nothing of a big batch: the send blocks in the socket, where no
+     * timeout reaches; the batch's connection is closed after twice kinetica.timeout, the write
+     * retried, and once Kinetica is back every record is written once (Kafka-coordinate keys).
+     */
+    @Test
+    void aBatchAHungKineticaReadsNothingOfIsEndedAndRetried() {
+        String topic = "hang_big";
+        Map<String, String> p = props(emu.url(), topic);
+        p.put("kinetica.batch_size", "20000");
+        p.put("kinetica.tables.primary_key_mode", "kafka");
+        try (TaskHarness h = new TaskHarness(p, false)) {
+            h.putAndWrite(texts(h, topic, 0, 10));
+            emu.faults().hang();
+            List<SinkRecord> held = texts(h, topic, 10, 20_000); // about 20 MB: more than the sockets buffer
+            RetriableException e = assertThrows(RetriableException.class, () -> h.putAndWrite(held));
+            assertTrue(e.getMessage().contains("did not answer within twice kinetica.timeout"), e.getMessage());
+            assertEquals(offsets(topic, 10), h.commit(), "nothing Kinetica did not acknowledge");
+            emu.faults().reset();
+            putUntilTaken(h, held);
+            h.putAndWrite(List.of());
+            assertEquals(offsets(topic, 20_000), h.commit());
+            assertEquals(range(0, 20_000), seqs(topic));
+        }
+    }
+
+    static final Schema TEXT_ROW = SchemaBuilder.struct().field("seq", Schema.INT64_SCHEMA)
+            .field("text", Schema.STRING_SCHEMA).build();
+
+    /** Records {@code from} to {@code to} with 1,000 random letters each: snappy cannot shrink them much. */
+    private static List<SinkRecord> texts(TaskHarness h, String topic, int from, int to) {
+        Random random = new Random(from);
+        List<SinkRecord> records = new ArrayList<>();
+        char[] text = new char[1_000];
+        for (int i = from; i < to; i++) {
+            for (int c = 0; c < text.length; c++) {
+                text[c] = (char) ('a' + random.nextInt(26));
+            }
+            records.add(h.record(topic, null, null, TEXT_ROW,
+                    new Struct(TEXT_ROW).put("seq", (long) i).put("text", new String(text))));
+        }
+        return records;
     }
 }
