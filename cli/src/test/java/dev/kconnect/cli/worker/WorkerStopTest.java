@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,25 +140,12 @@ class WorkerStopTest {
                 "kinetica.batch_size", "300");
     }
 
-    /** {@code kconnect ARGS} in a JVM of its own, logging to {@code dir/logs/connect.log}. */
     private static Process kconnect(Path dir, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + PipelinesTest.PLUGINS,
-                "dev.kconnect.cli.KConnect"));
-        command.addAll(args);
-        command.addAll(List.of("--log-dir", dir.resolve("logs").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.txt").toFile());
-        pb.environment().put("KCONNECT_STATE_DIR", dir.toString());
-        return pb.start();
+        return KConnectJvm.start(dir, List.of(), args);
     }
 
     private static String log(Path dir) {
-        try {
-            return Files.readString(dir.resolve("logs/connect.log"));
-        } catch (Exception e) {
-            return "(no log: " + e + ")";
-        }
+        return KConnectJvm.log(dir);
     }
 
     private static long rows(String table) {
