@@ -1,0 +1,54 @@
+package dev.kconnect.cli.chaos;
+
+import dev.kconnect.sandbox.kinetica.Faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the faults act on: the workers that always run (killed and started again), the one that comes
+ * and goes (rebalances), and the Kinetica emulator's fault switches.
+ */
+final class ChaosCluster {
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    final List<WorkerNode> workers;
+    final WorkerNode extra;
+    final Faults kinetica;
+    /** Workers that outlived a SIGTERM by a minute (then killed): a finding to report, not a fault. */
+    final List<String> slowStops = new ArrayList<>();
+
+    ChaosCluster(List<WorkerNode> workers, WorkerNode extra, Faults kinetica) {
+        this.workers = List.copyOf(workers);
+        this.extra = extra;
+        this.kinetica = kinetica;
+    }
+
+    /** Any worker that answers, for REST calls (a killed one is being started again). */
+    String anyRestUrl() {
+        return workers.stream().filter(WorkerNode::answers).findFirst().orElse(workers.get(0)).restUrl;
+    }
+
+    /** Stops a worker with SIGTERM, noting it when that took more than a minute. */
+    void stopGracefully(WorkerNode worker) throws InterruptedException {
+        if (!worker.stop()) {
+            slowStops.add(worker.logDir().toString());
+        }
+    }
+
+    /** No fault left: Kinetica up and prompt, every regular worker running, the extra one gone. */
+    void calm() throws Exception {
+        kinetica.reset();
+        kinetica.failNext(0);
+        stopGracefully(extra);
+        for (WorkerNode worker : workers) {
+            if (!worker.alive()) {
+                worker.start();
+            }
+        }
+        for (WorkerNode worker : workers) {
+            worker.awaitUp(START_TIMEOUT);
+        }
+    }
+}
