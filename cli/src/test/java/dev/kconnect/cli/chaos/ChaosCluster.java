@@ -16,13 +16,16 @@ final class ChaosCluster {
     final List<WorkerNode> workers;
     final WorkerNode extra;
     final Faults kinetica;
-    /** Workers that outlived a SIGTERM by a minute (then killed): a finding to report, not a fault. */
-    final List<String> slowStops = new ArrayList<>();
+    /** The connectors whose workers get killed. */
+    final List<String> connectors;
+    /** What went wrong that no fault caused: a worker that ended by itself or outlived a SIGTERM. */
+    final List<String> findings = new ArrayList<>();
 
-    ChaosCluster(List<WorkerNode> workers, WorkerNode extra, Faults kinetica) {
+    ChaosCluster(List<WorkerNode> workers, WorkerNode extra, Faults kinetica, List<String> connectors) {
         this.workers = List.copyOf(workers);
         this.extra = extra;
         this.kinetica = kinetica;
+        this.connectors = List.copyOf(connectors);
     }
 
     /** Any worker that answers, for REST calls (a killed one is being started again). */
@@ -33,7 +36,7 @@ final class ChaosCluster {
     /** Stops a worker with SIGTERM, noting it when that took more than a minute. */
     void stopGracefully(WorkerNode worker) throws InterruptedException {
         if (!worker.stop()) {
-            slowStops.add(worker.logDir().toString());
+            findings.add(worker + " still ran a minute after SIGTERM (then killed); see " + worker.logDir());
         }
     }
 
@@ -43,7 +46,8 @@ final class ChaosCluster {
         kinetica.failNext(0);
         stopGracefully(extra);
         for (WorkerNode worker : workers) {
-            if (!worker.alive()) {
+            if (!worker.alive()) { // every fault starts again what it killed
+                findings.add(worker + " had ended by itself; see " + worker.logDir());
                 worker.start();
             }
         }

@@ -13,8 +13,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -51,20 +53,24 @@ class ChaosIT {
     /** How long incomplete counts may stay as they are before the run stops waiting for them. */
     static final Duration STILL = Duration.ofSeconds(60);
 
+    private final ChaosSettings settings = ChaosSettings.fromSystemProperties();
     private final List<String> log = new ArrayList<>();
     private Path dir;
+    private KineticaEmulator kinetica;
+    private ChaosCluster cluster;
+    private ConnectRest rest;
 
     @Test
     void everyRecordOnceDespiteKilledWorkersRebalancesAndKineticaTrouble() throws Exception {
-        ChaosSettings settings = ChaosSettings.fromSystemProperties();
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chaos")), "seed-" + settings.seed() + "-")
                 .toAbsolutePath();
         say("chaos run " + settings.describe() + "; logs in " + dir);
         try (KafkaAndKinetica parts = KafkaAndKinetica.start()) {
+            kinetica = parts.kinetica();
             createTopics(parts.kafka().bootstrapServers());
             Type rowType = createSourceTable(parts);
-            ChaosCluster cluster = cluster(parts);
-            ConnectRest rest = new ConnectRest(cluster);
+            cluster = cluster(parts.kafka().bootstrapServers());
+            rest = new ConnectRest(cluster);
             try {
                 for (WorkerNode worker : cluster.workers) {
                     worker.start();
@@ -72,27 +78,26 @@ class ChaosIT {
                 for (WorkerNode worker : cluster.workers) {
                     worker.awaitUp(ChaosCluster.START_TIMEOUT);
                 }
-                run(settings, parts, rowType, cluster, rest);
+                run(parts.kafka().bootstrapServers(), rowType);
             } finally {
+                int before = cluster.findings.size();
                 for (WorkerNode worker : cluster.workers) {
                     cluster.stopGracefully(worker);
                 }
                 cluster.stopGracefully(cluster.extra);
-                Files.write(dir.resolve("chaos.log"), log);
+                cluster.findings.subList(before, cluster.findings.size()).forEach(this::say);
             }
         }
     }
 
-    private void run(ChaosSettings settings, KafkaAndKinetica parts, Type rowType, ChaosCluster cluster, ConnectRest rest)
-            throws Exception {
-        KineticaEmulator kinetica = parts.kinetica();
-        try (RecordProducer producer = new RecordProducer(parts.kafka().bootstrapServers(), TOPIC, 20);
+    /** Records and rows flow, the faults come, then the counts. */
+    private void run(String bootstrapServers, Type rowType) throws Exception {
+        try (RecordProducer producer = new RecordProducer(bootstrapServers, TOPIC, 20);
              RowInserter inserter = new RowInserter(kinetica.url(), SOURCE_TABLE, rowType, 10);
-             TopicReader sourceTopic = new TopicReader(parts.kafka().bootstrapServers(), SOURCE_TOPIC, 1);
-             TopicReader deadLetters = new TopicReader(parts.kafka().bootstrapServers(), DLQ, 1)) {
-            createConnectors(rest, kinetica.url());
+             TopicReader sourceTopic = new TopicReader(bootstrapServers, SOURCE_TOPIC, 1);
+             TopicReader deadLetters = new TopicReader(bootstrapServers, DLQ, 1)) {
+            createConnectors();
             say("connectors running; faults start");
-
             FaultDriver driver = new FaultDriver(cluster, settings, this::say);
             driver.run();
             cluster.calm();
@@ -100,48 +105,51 @@ class ChaosIT {
             long inserted = inserter.stop();
             say("faults over (" + driver.total() + "); records produced: " + produced + ", rows inserted: " + inserted
                     + " (" + inserter.failures() + " inserts tried again)");
+            awaitStillness(sourceTopic, produced, inserted);
+            checkCounts(driver, produced, inserted, sourceTopic, deadLetters);
+        }
+    }
 
-            awaitStillness(kinetica, sourceTopic, produced, inserted);
+    /** Counts every id where it arrived, prints the summary, and fails naming all that is not as promised. */
+    private void checkCounts(FaultDriver driver, long produced, long inserted, TopicReader sourceTopic,
+                             TopicReader deadLetters) throws IOException {
+        IdTally keyed = IdTally.of(produced, ids(KEYED));
+        IdTally keyless = IdTally.of(produced, ids(KEYLESS));
+        IdTally source = IdTally.of(inserted, sourceTopic.readOn(Duration.ofSeconds(30)).stream().mapToLong(Long::longValue));
+        long sourceRows = kinetica.rowCount(SOURCE_TABLE);
+        int deadLettered = deadLetters.readOn(Duration.ofSeconds(10)).size();
+        String summary = String.format("chaos summary: seed=%d faults=%d %s | keyed sink (kafka keys): %s"
+                        + " | keyless sink: %s | exactly-once source (%d rows in the table): %s | dead letters=%d",
+                settings.seed(), driver.total(), driver.injected(), keyed, keyless, sourceRows, source, deadLettered);
+        say(summary);
+        Files.writeString(dir.resolve("summary.txt"), summary + "\n");
 
-            IdTally keyed = IdTally.of(produced, ids(kinetica, KEYED));
-            IdTally keyless = IdTally.of(produced, ids(kinetica, KEYLESS));
-            IdTally source = IdTally.of(inserted, sourceTopic.readOn(Duration.ofSeconds(30)).stream().mapToLong(Long::longValue));
-            long sourceRows = kinetica.rowCount(SOURCE_TABLE);
-            int deadLettered = deadLetters.readOn(Duration.ofSeconds(10)).size();
-
-            String summary = String.format("chaos summary: seed=%d faults=%d %s | keyed sink (kafka keys): %s"
-                            + " | keyless sink: %s | exactly-once source (%d rows in the table): %s | dead letters=%d",
-                    settings.seed(), driver.total(), driver.injected(), keyed, keyless, sourceRows, source, deadLettered);
-            say(summary);
-            Files.writeString(dir.resolve("summary.txt"), summary + "\n");
-
-            List<String> wrong = new ArrayList<>();
-            check(wrong, keyed.exactlyOnce(), "the keyed table holds every record exactly once: " + keyed);
-            check(wrong, keyless.atLeastOnce(), "the keyless table holds every record at least once: " + keyless);
-            check(wrong, sourceRows == inserted, "the source table holds the rows acknowledged: " + sourceRows + " rows, "
-                    + inserted + " acknowledged");
-            check(wrong, source.exactlyOnce(), "the source's topic holds every row exactly once: " + source);
-            check(wrong, deadLettered == 0, "nothing in the dead letter queue: " + deadLettered + " records");
-            for (String connector : List.of(KEYED, KEYLESS, SOURCE_TABLE)) {
-                String failed = rest.failures(connector);
-                check(wrong, failed.isEmpty(), connector + failed);
-            }
-            check(wrong, cluster.slowStops.isEmpty(), "every SIGTERM stopped its worker within a minute: "
-                    + cluster.slowStops);
-            if (!wrong.isEmpty()) {
-                List<String> errors = new ArrayList<>();
-                cluster.workers.forEach(w -> errors.addAll(w.errors()));
-                errors.addAll(cluster.extra.errors());
-                Files.write(dir.resolve("worker-errors.log"), errors);
-                fail(String.join("\n", wrong) + "\n" + summary + "\nrepeat with -Dchaos.seed=" + settings.seed()
-                        + "; faults, worker logs and their " + errors.size() + " ERROR lines in " + dir + "\n"
-                        + String.join("\n", log));
-            }
+        List<String> wrong = new ArrayList<>();
+        check(wrong, keyed.exactlyOnce(), "the keyed table holds every record exactly once: " + keyed);
+        check(wrong, keyless.atLeastOnce(), "the keyless table holds every record at least once: " + keyless);
+        check(wrong, sourceRows == inserted, "the source table holds the rows acknowledged: " + sourceRows + " rows, "
+                + inserted + " acknowledged");
+        check(wrong, source.exactlyOnce(), "the source's topic holds every row exactly once: " + source);
+        check(wrong, deadLettered == 0, "nothing in the dead letter queue: " + deadLettered + " records");
+        for (String connector : List.of(KEYED, KEYLESS, SOURCE_TABLE)) {
+            String failed = rest.failures(connector);
+            check(wrong, failed.isEmpty(), connector + failed);
+        }
+        check(wrong, cluster.findings.isEmpty(), "workers ran and stopped as told: " + cluster.findings);
+        if (!wrong.isEmpty()) {
+            List<String> errors = new ArrayList<>();
+            cluster.workers.forEach(w -> errors.addAll(w.errors()));
+            errors.addAll(cluster.extra.errors());
+            Files.write(dir.resolve("worker-errors.log"), errors);
+            fail(String.join("\n", wrong) + "\n" + summary + "\nrepeat with -Dchaos.seed=" + settings.seed()
+                    + "; faults, worker logs and their " + errors.size() + " ERROR lines in " + dir + "\n"
+                    + String.join("\n", log));
         }
     }
 
     /** The sinks, one keyed by Kafka coordinates and one without a key, and the exactly-once source. */
-    private void createConnectors(ConnectRest rest, String kineticaUrl) {
+    private void createConnectors() {
+        String kineticaUrl = kinetica.url();
         Map<String, String> keyed = sink(kineticaUrl, KEYED);
         keyed.put("kinetica.tables.primary_key_mode", "kafka");
         Map<String, String> keyless = sink(kineticaUrl, KEYLESS);
@@ -167,16 +175,15 @@ class ChaosIT {
                 "topics", TOPIC,
                 "kinetica.url", kineticaUrl,
                 "kinetica.tables.destination_name", table,
-                // Kinetica back, the sinks notice within 5 s rather than Connect's 30 s of backoff
+                // Kinetica back, the sinks notice within 5 s (the default ceiling of their backoff is 30 s)
                 "kinetica.retry_backoff_max_ms", "5000",
                 "errors.tolerance", "all",
                 "errors.deadletterqueue.topic.name", DLQ,
                 "errors.deadletterqueue.topic.replication.factor", "1"));
     }
 
-    private ChaosCluster cluster(KafkaAndKinetica parts) throws IOException {
-        Map<String, String> props = new HashMap<>(ConnectWorker.distributed(parts.kafka().bootstrapServers(), "chaos")
-                .properties());
+    private ChaosCluster cluster(String bootstrapServers) throws IOException {
+        Map<String, String> props = new HashMap<>(ConnectWorker.distributed(bootstrapServers, "chaos").properties());
         props.remove("listeners");
         props.put("exactly.once.source.support", "enabled");
         // a killed worker is missed after 6 s, its tasks move 5 s later; its sink consumers likewise
@@ -189,7 +196,8 @@ class ChaosIT {
         props.put("offset.flush.interval.ms", "5000");
         List<WorkerNode> workers = List.of(new WorkerNode("worker-1", Ports.free(), dir, props),
                 new WorkerNode("worker-2", Ports.free(), dir, props));
-        return new ChaosCluster(workers, new WorkerNode("worker-3", Ports.free(), dir, props), parts.kinetica().faults());
+        return new ChaosCluster(workers, new WorkerNode("worker-3", Ports.free(), dir, props), kinetica.faults(),
+                List.of(KEYED, KEYLESS, SOURCE_TABLE));
     }
 
     private static void createTopics(String bootstrapServers) throws Exception {
@@ -219,13 +227,12 @@ class ChaosIT {
      * changed for {@link #SETTLED}, or until nothing has changed for {@link #STILL} (what is missing
      * then is lost), five minutes at most.
      */
-    private void awaitStillness(KineticaEmulator kinetica, TopicReader sourceTopic, long produced, long inserted)
-            throws InterruptedException {
+    private void awaitStillness(TopicReader sourceTopic, long produced, long inserted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         Counts last = null;
         long changed = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            Counts now = new Counts(rows(kinetica, KEYED), rows(kinetica, KEYLESS),
+            Counts now = new Counts(rows(KEYED), rows(KEYLESS),
                     sourceTopic.readOn(Duration.ofSeconds(5)).size());
             if (!now.equals(last)) {
                 last = now;
@@ -240,11 +247,11 @@ class ChaosIT {
         say("counts settled: " + last + " for " + produced + " records and " + inserted + " rows");
     }
 
-    private static long rows(KineticaEmulator kinetica, String table) {
+    private long rows(String table) {
         return kinetica.hasTable(table) ? kinetica.rowCount(table) : 0;
     }
 
-    private static LongStream ids(KineticaEmulator kinetica, String table) {
+    private LongStream ids(String table) {
         return kinetica.hasTable(table)
                 ? kinetica.rows(table).stream().mapToLong(r -> ((Number) r.get("id")).longValue())
                 : LongStream.empty();
@@ -256,12 +263,17 @@ class ChaosIT {
         }
     }
 
-    /** Prints with the time of day, and keeps the line for the run's log. */
+    /** Prints with the time of day, and adds the line to the run's log (chaos.log, to follow a long run). */
     private void say(String line) {
         String stamped = LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + line;
         System.out.println(stamped);
         synchronized (log) {
             log.add(stamped);
+            try {
+                Files.writeString(dir.resolve("chaos.log"), stamped + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -9,14 +9,19 @@ import java.util.Random;
  * anything, so that a seed repeats the same faults whatever the timing.
  */
 enum Fault {
-    /** {@code kill -9} of a regular worker; it starts again 1-5 s later, as a supervisor would. */
+    /**
+     * {@code kill -9} of the regular worker that runs the first task of a connector drawn at random (any
+     * regular worker when that task is not running); it starts again 1-5 s later, as a supervisor would.
+     */
     KILL_WORKER {
         @Override
         String inject(ChaosCluster cluster, ChaosSettings settings, Random random) throws Exception {
-            WorkerNode worker = cluster.workers.get(random.nextInt(cluster.workers.size()));
+            String task = cluster.connectors.get(random.nextInt(cluster.connectors.size())) + "-0";
+            WorkerNode fallback = cluster.workers.get(random.nextInt(cluster.workers.size()));
             Duration away = Duration.ofMillis(ChaosSettings.between(random, 1_000, 5_000));
-            long pid = worker.pid();
+            WorkerNode worker = cluster.workers.stream().filter(w -> w.tasks().contains(task)).findFirst().orElse(fallback);
             List<String> tasks = worker.tasks();
+            long pid = worker.pid();
             worker.kill();
             Thread.sleep(away.toMillis());
             worker.start();

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Causes faults one after the other until the fault phase is over, from one seeded {@link Random}.
- * The kinds come in rounds, each a shuffle of all of them, so that even a short run meets every kind;
- * there is at least one round, and a round started is finished.
+ * The kinds come in rounds, each a shuffle of all of them, so that even a short run meets every kind:
+ * the first round is always finished, then faults go on until the fault phase is over.
  */
 final class FaultDriver {
     private final ChaosCluster cluster;
@@ -33,10 +33,13 @@ final class FaultDriver {
         long start = System.nanoTime();
         long end = start + settings.faultPhase().toNanos();
         int n = 0;
-        do {
+        while (true) {
             List<Fault> round = new ArrayList<>(List.of(Fault.values()));
             Collections.shuffle(round, random);
             for (Fault fault : round) {
+                if (n >= round.size() && System.nanoTime() >= end) {
+                    return;
+                }
                 Thread.sleep(settings.calm(random).toMillis());
                 long began = System.nanoTime();
                 String what = fault.inject(cluster, settings, random);
@@ -44,7 +47,7 @@ final class FaultDriver {
                 log.accept(String.format("fault %d at +%.1f s (seed %d): %s: %s, over at +%.1f s", ++n,
                         (began - start) / 1e9, settings.seed(), fault, what, (System.nanoTime() - start) / 1e9));
             }
-        } while (System.nanoTime() < end);
+        }
     }
 
     /** How many faults of each kind were caused. */
