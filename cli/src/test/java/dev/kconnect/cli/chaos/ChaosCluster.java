@@ -20,6 +20,8 @@ final class ChaosCluster {
     final List<String> connectors;
     /** What went wrong that no fault caused: a worker that ended by itself or outlived a SIGTERM. */
     final List<String> findings = new ArrayList<>();
+    /** Workers stopped with SIGTERM. */
+    int sigterms;
 
     ChaosCluster(List<WorkerNode> workers, WorkerNode extra, Faults kinetica, List<String> connectors) {
         this.workers = List.copyOf(workers);
@@ -35,15 +37,25 @@ final class ChaosCluster {
 
     /** Stops a worker with SIGTERM, noting it when that took more than a minute. */
     void stopGracefully(WorkerNode worker) throws InterruptedException {
+        if (worker.alive()) {
+            sigterms++;
+        }
         if (!worker.stop()) {
             findings.add(worker + " still ran a minute after SIGTERM (then killed); see " + worker.logDir());
         }
     }
 
+    /** The lines of all workers' logs that hold {@code text}. */
+    List<String> logLines(String text) {
+        List<String> lines = new ArrayList<>();
+        workers.forEach(w -> lines.addAll(w.logLines(text)));
+        lines.addAll(extra.logLines(text));
+        return lines;
+    }
+
     /** No fault left: Kinetica up and prompt, every regular worker running, the extra one gone. */
     void calm() throws Exception {
         kinetica.reset();
-        kinetica.failNext(0);
         stopGracefully(extra);
         for (WorkerNode worker : workers) {
             if (!worker.alive()) { // every fault starts again what it killed

@@ -10,16 +10,19 @@ import java.util.Random;
  */
 enum Fault {
     /**
-     * {@code kill -9} of the regular worker that runs the first task of a connector drawn at random (any
-     * regular worker when that task is not running); it starts again 1-5 s later, as a supervisor would.
+     * {@code kill -9} of the regular worker that runs the first task of a connector drawn at random, or
+     * of any regular worker (drawn like one more connector, and when that task runs nowhere); it starts
+     * again 1-5 s later, as a supervisor would.
      */
     KILL_WORKER {
         @Override
         String inject(ChaosCluster cluster, ChaosSettings settings, Random random) throws Exception {
-            String task = cluster.connectors.get(random.nextInt(cluster.connectors.size())) + "-0";
-            WorkerNode fallback = cluster.workers.get(random.nextInt(cluster.workers.size()));
+            int pick = random.nextInt(cluster.connectors.size() + 1);
+            WorkerNode any = cluster.workers.get(random.nextInt(cluster.workers.size()));
             Duration away = Duration.ofMillis(ChaosSettings.between(random, 1_000, 5_000));
-            WorkerNode worker = cluster.workers.stream().filter(w -> w.tasks().contains(task)).findFirst().orElse(fallback);
+            String task = pick < cluster.connectors.size() ? cluster.connectors.get(pick) + "-0" : null;
+            WorkerNode worker = cluster.workers.stream().filter(w -> task != null && w.tasks().contains(task))
+                    .findFirst().orElse(any);
             List<String> tasks = worker.tasks();
             long pid = worker.pid();
             worker.kill();

@@ -10,9 +10,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Causes faults one after the other until the fault phase is over, from one seeded {@link Random}.
- * The kinds come in rounds, each a shuffle of all of them, so that even a short run meets every kind:
- * the first round is always finished, then faults go on until the fault phase is over.
+ * Causes faults one after the other, drawn from one seeded {@link Random}, and logs each. The kinds
+ * come in rounds, each a shuffle of all of them, so that even a short run meets every kind: the first
+ * round is always finished, then faults go on until the fault phase is over.
  */
 final class FaultDriver {
     private final ChaosCluster cluster;

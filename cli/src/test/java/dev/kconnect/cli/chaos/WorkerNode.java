@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One {@code kconnect distributed} worker as a process of its own, so that {@code kill -9} is real:
@@ -136,18 +137,18 @@ final class WorkerNode {
         return dir.resolve(name + "-" + starts);
     }
 
-    /** The ERROR lines of every start's Connect log, for a report. */
-    List<String> errors() {
+    /** The lines of every start's Connect log that hold {@code text}, each named after its start. */
+    List<String> logLines(String text) {
         try (var dirs = Files.list(dir)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith(name + "-"))
+            return dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith(name + "-"))
                     .map(d -> d.resolve("connect.log")).filter(Files::isRegularFile)
-                    .flatMap(WorkerNode::lines).filter(l -> l.contains(" ERROR ")).toList();
+                    .flatMap(WorkerNode::lines).filter(l -> l.contains(text)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static java.util.stream.Stream<String> lines(Path file) {
+    private static Stream<String> lines(Path file) {
         try {
             return Files.readAllLines(file).stream().map(l -> file.getParent().getFileName() + ": " + l);
         } catch (IOException e) {
