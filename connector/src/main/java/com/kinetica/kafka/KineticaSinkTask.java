@@ -8,10 +8,9 @@ import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
 import com.kinetica.kafka.client.RetryPolicy;
-import com.kinetica.kafka.config.BufferCaps;
 import com.kinetica.kafka.config.KineticaSinkConfig;
-import com.kinetica.kafka.sink.Coordinates;
 import com.kinetica.kafka.sink.ErrantRecords;
+import com.kinetica.kafka.sink.Intake;
 import com.kinetica.kafka.sink.SinkWriter;
 import com.kinetica.kafka.sink.TopicRenaming;
 import com.kinetica.kafka.sink.WriteFailure;
@@ -25,10 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +59,7 @@ public class KineticaSinkTask extends SinkTask {
     private int largestPut;
     /** Whether records name the partition they were read from ({@link SinkWriter}). */
     private boolean originsKnown;
-    /** The partitions paused because the task held more than its caps; empty when none are. */
-    private Set<TopicPartition> held = Set.of();
+    private Intake intake;
 
     /**
      * Begins connecting and returns: gpudb-api's first client in a JVM takes about a second to
@@ -75,7 +70,8 @@ public class KineticaSinkTask extends SinkTask {
         config = new KineticaSinkConfig(props);
         retry = new RetryPolicy(config.retryLimits(), ms -> context.timeout(ms));
         errant = new ErrantRecords(reporter());
-        originsKnown = originsKnown(props, config);
+        originsKnown = TopicRenaming.originsKnown(props, config.kafkaKey());
+        intake = new Intake(config.bufferCaps(), context);
         connecting = new FutureTask<>(this::connectAtStart);
         Thread thread = new Thread(connecting, "kinetica-sink-connect");
         thread.setDaemon(true);
@@ -117,7 +113,7 @@ public class KineticaSinkTask extends SinkTask {
             } else {
                 w.flushFull();
             }
-            holdBack(w, deadline);
+            intake.holdBack(w, deadline);
             lingerUntilWritten(w, now);
             w.delivered();
             retry.succeeded();
@@ -161,35 +157,6 @@ public class KineticaSinkTask extends SinkTask {
     }
 
     /**
-     * Keeps what the task holds within its caps: past one, writes the fullest tables for what is
-     * left of the put's time; when that is not enough, asks Connect to hand no more records until
-     * half of each cap is free (the puts without records meanwhile write the rest).
-     */
-    private void holdBack(SinkWriter w, long deadline) throws WriteFailure {
-        BufferCaps caps = config.bufferCaps();
-        if (caps.exceeded(w.bufferedRecords(), w.bufferedBytes())) {
-            w.relieve(caps, deadline);
-        }
-        long records = w.bufferedRecords();
-        long bytes = w.bufferedBytes();
-        if (caps.exceeded(records, bytes)) {
-            if (held.isEmpty()) {
-                log.info("Holding {} records ({} bytes of rows), past {} or {}: taking no more until Kinetica has "
-                        + "half of them", records, bytes, KineticaSinkConfig.MAX_BUFFERED_RECORDS,
-                        KineticaSinkConfig.MAX_BUFFERED_BYTES);
-            }
-            held = Set.copyOf(context.assignment());
-            context.pause(held.toArray(TopicPartition[]::new));
-        } else if (!held.isEmpty() && caps.halfFree(records, bytes)) {
-            Set<TopicPartition> resume = new HashSet<>(held);
-            resume.retainAll(context.assignment());
-            context.resume(resume.toArray(TopicPartition[]::new));
-            held = Set.of();
-            log.info("Holding {} records: taking records again", records);
-        }
-    }
-
-    /**
      * Connect polls for records until the next offset commit when none arrive: when a partial batch
      * is buffered, ask it to come back within the linger time so the batch is written then.
      */
@@ -228,26 +195,6 @@ public class KineticaSinkTask extends SinkTask {
         if (writer != null) {
             writer.discard(partitions, context.assignment());
         }
-    }
-
-    /**
-     * Whether each record's partition is the one it was read from: always on Connect 3.6+, and
-     * before when no transform may have renamed its topic. When not, say once what that costs.
-     */
-    private static boolean originsKnown(Map<String, String> props, KineticaSinkConfig config) {
-        List<String> renaming = TopicRenaming.transforms(props);
-        if (Coordinates.workerKeepsOriginals() || renaming.isEmpty()) {
-            return true;
-        }
-        log.info("Transforms {} may rename topics, and this Connect worker (before 3.6) does not say where a "
-                + "renamed record was read from: offsets are committed only when every record taken in is in "
-                + "Kinetica", renaming);
-        if (config.kafkaKey()) {
-            log.warn("{}=kafka keys rows by the renamed topic on this worker: two topics routed to one name share "
-                    + "keys, and one record overwrites the other's row; route each topic to a name of its own, or "
-                    + "run Connect 3.6+", KineticaSinkConfig.PRIMARY_KEY_MODE);
-        }
-        return false;
     }
 
     @Override

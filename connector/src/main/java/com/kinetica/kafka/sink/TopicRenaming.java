@@ -1,5 +1,9 @@
 package com.kinetica.kafka.sink;
 
+import com.kinetica.kafka.config.KineticaSinkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import java.util.Set;
  * the record's topic when this says yes.
  */
 public final class TopicRenaming {
+    private static final Logger log = LoggerFactory.getLogger(TopicRenaming.class);
     /** Kafka's own transforms that never change a record's topic or partition. */
     private static final Set<String> KEEP_TOPIC = Set.of("Cast", "DropHeaders", "ExtractField", "Filter", "Flatten",
             "HeaderFrom", "HoistField", "InsertField", "InsertHeader", "MaskField", "ReplaceField",
@@ -19,6 +24,27 @@ public final class TopicRenaming {
     private static final String KAFKA_TRANSFORMS = "org.apache.kafka.connect.transforms.";
 
     private TopicRenaming() {
+    }
+
+    /**
+     * Whether each record's partition, as this worker gives it, is the one it was read from: always
+     * on Connect 3.6+, and before when no transform may have renamed its topic. When not, says once
+     * what that costs.
+     */
+    public static boolean originsKnown(Map<String, String> connectorConfig, boolean kafkaKeys) {
+        List<String> renaming = transforms(connectorConfig);
+        if (Coordinates.workerKeepsOriginals() || renaming.isEmpty()) {
+            return true;
+        }
+        log.info("Transforms {} may rename topics, and this Connect worker (before 3.6) does not say where a "
+                + "renamed record was read from: offsets are committed only when every record taken in is in "
+                + "Kinetica", renaming);
+        if (kafkaKeys) {
+            log.warn("{}=kafka keys rows by the renamed topic on this worker: two topics routed to one name share "
+                    + "keys, and one record overwrites the other's row; route each topic to a name of its own, or "
+                    + "run Connect 3.6+", KineticaSinkConfig.PRIMARY_KEY_MODE);
+        }
+        return false;
     }
 
     /** The transforms of the connector config that may rename topics; empty when none may. */
