@@ -16,6 +16,7 @@ import com.kinetica.kafka.schema.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +90,11 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    /** The end of the run of rows, or of deletes, that starts at {@code from}. */
+    /** The end of the run of writes of one kind (rows, or deletes) that starts at {@code from}. */
     private static int runEnd(TableBuffer buffer, int from) {
-        boolean rows = buffer.write(from) instanceof GenericRecord;
+        Write.Kind kind = buffer.write(from).kind();
         int end = from + 1;
-        while (end < buffer.size() && (buffer.write(end) instanceof GenericRecord) == rows) {
+        while (end < buffer.size() && buffer.write(end).kind() == kind) {
             end++;
         }
         return end;
@@ -103,16 +104,10 @@ final class Flusher implements AutoCloseable {
         GPUdb client = batchClient(buffer.id());
         HungCalls call = HungCalls.watch(client, connection.timeoutMs());
         try {
-            if (!(buffer.write(from) instanceof GenericRecord)) {
-                client.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
-            } else if (workers == null) {
-                client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
-                        new RowEncoder(buffer.type()).encode(buffer.rows(from, to)), insertOptions));
-            } else {
-                // gpudb-api routes each row to the rank that holds its shard
-                BulkInserter<GenericRecord> inserter = inserter(client, buffer);
-                inserter.insert(buffer.rows(from, to));
-                inserter.flush();
+            List<Write> run = buffer.writes(from, to);
+            switch (run.get(0).kind()) {
+                case ROW -> insert(client, buffer, rows(run));
+                case DELETE -> client.deleteRecords(buffer.id().qualified(), expressions(run), Map.of());
             }
         } catch (GPUdbException | RuntimeException e) {
             // a fresh inserter next time: nothing half-queued from this attempt is sent twice
@@ -130,6 +125,32 @@ final class Flusher implements AutoCloseable {
         } finally {
             call.done();
         }
+    }
+
+    private void insert(GPUdb client, TableBuffer buffer, List<GenericRecord> rows) throws GPUdbException {
+        if (workers == null) {
+            client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
+                    new RowEncoder(buffer.type()).encode(rows), insertOptions));
+        } else {
+            // gpudb-api routes each row to the rank that holds its shard
+            BulkInserter<GenericRecord> inserter = inserter(client, buffer);
+            inserter.insert(rows);
+            inserter.flush();
+        }
+    }
+
+    /** The rows of a run of {@link Write.Row}s (a run is of one kind). */
+    private static List<GenericRecord> rows(List<Write> run) {
+        List<GenericRecord> rows = new ArrayList<>(run.size());
+        run.forEach(w -> rows.add(((Write.Row) w).row()));
+        return rows;
+    }
+
+    /** The expressions of a run of {@link Write.Delete}s. */
+    private static List<String> expressions(List<Write> run) {
+        List<String> expressions = new ArrayList<>(run.size());
+        run.forEach(w -> expressions.add(((Write.Delete) w).expression()));
+        return expressions;
     }
 
     private GPUdb batchClient(TableId table) throws WriteFailure {
@@ -150,13 +171,14 @@ final class Flusher implements AutoCloseable {
     }
 
     private void writeOne(TableBuffer buffer, int i) throws WriteFailure {
-        Object write = buffer.write(i);
+        Write write = buffer.write(i);
         for (int attempt = 1; ; attempt++) {
             try {
-                if (write instanceof GenericRecord row) {
-                    gpudb.insertRecords(buffer.id().qualified(), List.of(row), insertOptions);
-                } else {
-                    gpudb.deleteRecords(buffer.id().qualified(), List.of((String) write), Map.of());
+                switch (write.kind()) {
+                    case ROW -> gpudb.insertRecords(buffer.id().qualified(), List.of(((Write.Row) write).row()),
+                            insertOptions);
+                    case DELETE -> gpudb.deleteRecords(buffer.id().qualified(),
+                            List.of(((Write.Delete) write).expression()), Map.of());
                 }
                 return;
             } catch (GPUdbException e) {
@@ -165,8 +187,8 @@ final class Flusher implements AutoCloseable {
                     throw failure;
                 }
                 if (attempt == 2) {
-                    String what = write instanceof String d ? "the delete " + d : "it";
-                    errant.report(buffer.source(i), buffer.id(),
+                    String what = write instanceof Write.Delete d ? "the delete " + d.expression() : "it";
+                    errant.report(write.source(), buffer.id(),
                             new GPUdbException("Kinetica rejected " + what + ": " + Failures.summary(e), e));
                     return;
                 }
