@@ -6,6 +6,8 @@ import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.WorkerList;
+import com.gpudb.protocol.DeleteRecordsRequest;
+import com.gpudb.protocol.InsertRecordsRequest;
 import com.gpudb.protocol.RawInsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.HungCalls;
@@ -30,11 +32,17 @@ import java.util.Map;
 final class Flusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Flusher.class);
 
+    /** Insert options that replace the row of an existing key: change events' rows always do. */
+    static final Map<String, String> UPSERT = Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK,
+            InsertRecordsRequest.Options.TRUE);
+    private static final Map<String, String> ALL_RECORDS = Map.of(DeleteRecordsRequest.Options.DELETE_ALL_RECORDS,
+            DeleteRecordsRequest.Options.TRUE);
+
     enum Mode {
         /**
          * Runs of rows, at most a batch per call: encoded here and sent to the head node, or
          * through gpudb-api's BulkInserter to the worker ranks when the server has them
-         * (multi-head); runs of deletes in one call.
+         * (multi-head); runs of deletes in one call, of truncates in one.
          */
         BATCH,
         /** Every record in its own call, to find the ones Kinetica refuses. */
@@ -48,11 +56,12 @@ final class Flusher implements AutoCloseable {
     /** The worker ranks for multi-head ingest, or null: the head node takes all rows. */
     private final WorkerList workers;
     private final int batchSize;
+    /** How rows are inserted: upserted, or the row already there kept ({@code update_on_existing_pk}). */
     private final Map<String, String> insertOptions;
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
     /** Multi-head only: an inserter is made for one table type, a table that changed gets a new one. */
-    private record Inserter(BulkInserter<GenericRecord> bulk, Type type) {
+    private record Inserter(BulkInserter<GenericRecord> bulk, Type type, Map<String, String> options) {
     }
 
     private final Map<TableId, Inserter> inserters = new HashMap<>();
@@ -106,8 +115,10 @@ final class Flusher implements AutoCloseable {
         try {
             List<Write> run = buffer.writes(from, to);
             switch (run.get(0).kind()) {
-                case ROW -> insert(client, buffer, rows(run));
+                case ROW -> insert(client, buffer, rows(run), insertOptions);
+                case UPSERT -> insert(client, buffer, rows(run), UPSERT);
                 case DELETE -> client.deleteRecords(buffer.id().qualified(), expressions(run), Map.of());
+                case TRUNCATE -> client.deleteRecords(buffer.id().qualified(), List.of(), ALL_RECORDS);
             }
         } catch (GPUdbException | RuntimeException e) {
             // a fresh inserter next time: nothing half-queued from this attempt is sent twice
@@ -127,13 +138,14 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    private void insert(GPUdb client, TableBuffer buffer, List<GenericRecord> rows) throws GPUdbException {
+    private void insert(GPUdb client, TableBuffer buffer, List<GenericRecord> rows, Map<String, String> options)
+            throws GPUdbException {
         if (workers == null) {
             client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
-                    new RowEncoder(buffer.type()).encode(rows), insertOptions));
+                    new RowEncoder(buffer.type()).encode(rows), options));
         } else {
             // gpudb-api routes each row to the rank that holds its shard
-            BulkInserter<GenericRecord> inserter = inserter(client, buffer);
+            BulkInserter<GenericRecord> inserter = inserter(client, buffer, options);
             inserter.insert(rows);
             inserter.flush();
         }
@@ -177,8 +189,11 @@ final class Flusher implements AutoCloseable {
                 switch (write.kind()) {
                     case ROW -> gpudb.insertRecords(buffer.id().qualified(), List.of(((Write.Row) write).row()),
                             insertOptions);
+                    case UPSERT -> gpudb.insertRecords(buffer.id().qualified(), List.of(((Write.Row) write).row()),
+                            UPSERT);
                     case DELETE -> gpudb.deleteRecords(buffer.id().qualified(),
                             List.of(((Write.Delete) write).expression()), Map.of());
+                    case TRUNCATE -> gpudb.deleteRecords(buffer.id().qualified(), List.of(), ALL_RECORDS);
                 }
                 return;
             } catch (GPUdbException e) {
@@ -187,7 +202,11 @@ final class Flusher implements AutoCloseable {
                     throw failure;
                 }
                 if (attempt == 2) {
-                    String what = write instanceof Write.Delete d ? "the delete " + d.expression() : "it";
+                    String what = switch (write.kind()) {
+                        case ROW, UPSERT -> "it";
+                        case DELETE -> "the delete " + ((Write.Delete) write).expression();
+                        case TRUNCATE -> "the truncate";
+                    };
                     errant.report(write.source(), buffer.id(),
                             new GPUdbException("Kinetica rejected " + what + ": " + Failures.summary(e), e));
                     return;
@@ -196,15 +215,16 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    private BulkInserter<GenericRecord> inserter(GPUdb client, TableBuffer buffer) throws GPUdbException {
+    private BulkInserter<GenericRecord> inserter(GPUdb client, TableBuffer buffer, Map<String, String> options)
+            throws GPUdbException {
         Inserter inserter = inserters.get(buffer.id());
-        if (inserter != null && inserter.type() != buffer.type()) {
+        if (inserter != null && (inserter.type() != buffer.type() || !inserter.options().equals(options))) {
             closeInserter(buffer.id());
             inserter = null;
         }
         if (inserter == null) {
             inserter = new Inserter(new BulkInserter<>(client, buffer.id().qualified(), buffer.type(), batchSize,
-                    insertOptions, workers), buffer.type());
+                    options, workers), buffer.type(), options);
             inserters.put(buffer.id(), inserter);
         }
         return inserter.bulk();

@@ -2,6 +2,7 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdbException;
 import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.config.ChangeEventOptions;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.connect.errors.DataException;
@@ -9,10 +10,13 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Turns each record into the write it asks of its table (a row, or a delete for a tombstone) and
- * buffers it, in record order. A record that cannot be converted goes to {@link ErrantRecords}.
+ * Turns each record into the write it asks of its table and buffers it, in record order: a row,
+ * a delete for a tombstone, or what a Debezium change event says ({@link ChangeEvent}). A record
+ * that cannot be converted goes to {@link ErrantRecords}.
  */
 final class RecordWrites {
     private static final Logger log = LoggerFactory.getLogger(RecordWrites.class);
@@ -23,13 +27,18 @@ final class RecordWrites {
     }
 
     private final KineticaSinkConfig config;
+    private final boolean changeEvents;
     private final Routes routes;
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
     private final Flush flush;
+    /** Topics that carried change events: their tombstones only follow deletes, for log compaction. */
+    private final Set<String> changeTopics = new HashSet<>();
+    private final Set<TableId> truncatesSkipped = new HashSet<>();
 
     RecordWrites(KineticaSinkConfig config, Routes routes, ErrantRecords errant, Diagnosis diagnosis, Flush flush) {
         this.config = config;
+        this.changeEvents = config.applyChangeEvents();
         this.routes = routes;
         this.errant = errant;
         this.diagnosis = diagnosis;
@@ -38,7 +47,7 @@ final class RecordWrites {
 
     void accept(SinkRecord record) throws WriteFailure {
         if (record.value() == null) {
-            if (config.deleteOnTombstone()) {
+            if (config.deleteOnTombstone() && !changeTopics.contains(record.topic())) {
                 tombstone(record);
             }
             return;
@@ -46,8 +55,15 @@ final class RecordWrites {
         TableId id = null;
         try {
             RecordValue v = RecordValue.of(record);
-            id = routes.tableOf(record.topic(), v.schema());
-            row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v);
+            ChangeEvent event = changeEvents ? ChangeEvent.of(v) : null;
+            if (event != null) {
+                changeTopics.add(record.topic());
+                id = routes.tableOfTopic(record.topic());
+                change(record, id, event);
+            } else {
+                id = routes.tableOf(record.topic(), v.schema());
+                row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v, false);
+            }
         } catch (DataException e) {
             errant.report(record, id, e);
         } catch (GPUdbException e) {
@@ -62,7 +78,8 @@ final class RecordWrites {
     }
 
     /** Buffers the row of a value, changing the table first when evolution asks for it. */
-    private void row(SinkRecord record, Routes.Route route, RecordValue v) throws GPUdbException, WriteFailure {
+    private void row(SinkRecord record, Routes.Route route, RecordValue v, boolean upsert)
+            throws GPUdbException, WriteFailure {
         TableStructure s = route.structure();
         TableBuffer b = route.buffer();
         if (s.needsChange(v.schema(), v.value())) {
@@ -70,7 +87,37 @@ final class RecordWrites {
             s.change(v.schema(), v.value());
             b.takeForRetype(s.type());
         }
-        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), record));
+        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), record, upsert));
+    }
+
+    /**
+     * Buffers what a change event asks. Its table is created from the row after (keyed by the
+     * record key); a delete or truncate of a table that does not exist has nothing to do.
+     */
+    private void change(SinkRecord record, TableId id, ChangeEvent event) throws GPUdbException, WriteFailure {
+        if (event.op() == ChangeEvent.Op.UPSERT) {
+            RecordValue after = event.after();
+            row(record, routes.to(id, record.key(), after.schema(), after.value()), after, true);
+            return;
+        }
+        if (event.op() == ChangeEvent.Op.TRUNCATE && !config.clearOnTruncate()) {
+            if (truncatesSkipped.add(id)) {
+                log.warn("Skipping a truncate event for table {} ({}): set {}=true to clear the table on truncate "
+                        + "events. Later ones for it are skipped without a word", id, Coordinates.of(record),
+                        ChangeEventOptions.CLEAR_ON_TRUNCATE);
+            }
+            return;
+        }
+        Routes.Route route = routes.existing(id);
+        if (route == null) {
+            log.debug("Change event {} for missing table {}: nothing to delete", event.op(), id);
+        } else if (event.op() == ChangeEvent.Op.TRUNCATE) {
+            route.buffer().add(new Write.Truncate(record));
+        } else {
+            // a source table without a key gives no record key: its row before then names the row
+            route.buffer().add(deleteOf(route.structure(), record.key() != null ? record.key() : event.before(),
+                    record));
+        }
     }
 
     private void tombstone(SinkRecord record) throws WriteFailure {
@@ -86,14 +133,14 @@ final class RecordWrites {
             return;
         }
         try {
-            route.buffer().add(deleteOf(route.structure(), record));
+            route.buffer().add(deleteOf(route.structure(), record.key(), record));
         } catch (DataException e) {
             errant.report(record, id, e);
         }
     }
 
-    private static Write.Delete deleteOf(TableStructure s, SinkRecord record) {
-        return new Write.Delete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key()),
+    private static Write.Delete deleteOf(TableStructure s, Object key, SinkRecord record) {
+        return new Write.Delete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), key), key,
                 record);
     }
 
@@ -103,11 +150,13 @@ final class RecordWrites {
             SinkRecord record = w.source();
             try {
                 b.add(switch (w.kind()) {
-                    case DELETE -> deleteOf(s, record);
-                    case ROW -> {
-                        RecordValue v = RecordValue.of(record);
-                        yield new Write.Row(s.convert(v.schema(), v.value(), record), record);
+                    case ROW, UPSERT -> {
+                        Write.Row row = (Write.Row) w;
+                        RecordValue v = valueOf(row);
+                        yield new Write.Row(s.convert(v.schema(), v.value(), record), record, row.upsert());
                     }
+                    case DELETE -> deleteOf(s, ((Write.Delete) w).key(), record);
+                    case TRUNCATE -> w;
                 });
             } catch (DataException e) {
                 errant.report(record, b.id(), e);
@@ -115,14 +164,20 @@ final class RecordWrites {
         }
     }
 
+    /** The value a row was converted from: the record's value, or a change event's row after. */
+    private static RecordValue valueOf(Write.Row row) {
+        RecordValue v = RecordValue.of(row.source());
+        return row.upsert() ? ChangeEvent.of(v).after() : v;
+    }
+
     /**
      * Creates a dropped table again from the first row its buffer holds, and converts the buffer
      * for it; a buffer of deletes only is emptied, the rows they name being gone with the table.
      */
     void recreate(TableBuffer b) throws WriteFailure {
-        SinkRecord first = null;
+        Write.Row first = null;
         for (int i = 0; i < b.size() && first == null; i++) {
-            first = b.write(i) instanceof Write.Row r ? r.source() : null;
+            first = b.write(i) instanceof Write.Row r ? r : null;
         }
         if (first == null) {
             b.dropFirst(b.size());
@@ -130,8 +185,8 @@ final class RecordWrites {
         }
         log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
         try {
-            RecordValue v = RecordValue.of(first);
-            refit(b, routes.to(b.id(), first.key(), v.schema(), v.value()).structure());
+            RecordValue v = valueOf(first);
+            refit(b, routes.to(b.id(), first.source().key(), v.schema(), v.value()).structure());
         } catch (GPUdbException e) {
             throw diagnosis.of(b.id(), e);
         }

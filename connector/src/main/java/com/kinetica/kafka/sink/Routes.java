@@ -36,6 +36,11 @@ final class Routes {
         return isLast(topic, schema) ? last.structure().id() : namer.tableFor(topic, schema);
     }
 
+    /** The table named after a topic alone: where its change events go (their schema names say nothing). */
+    TableId tableOfTopic(String topic) {
+        return namer.tableFor(topic, null);
+    }
+
     /** The table a tombstone of {@code topic} deletes from: that of the topic's last record, when it varies. */
     TableId tombstoneTable(String topic, Schema valueSchema) {
         return namer.tableDependsOnTopicOnly(topic) ? namer.tableFor(topic, null)

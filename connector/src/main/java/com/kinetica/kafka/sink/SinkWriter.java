@@ -50,8 +50,7 @@ public final class SinkWriter implements AutoCloseable {
         this.structures = new TableStructures(config, new KineticaTables(gpudb));
         this.diagnosis = new Diagnosis(gpudb);
         // upsert, or keep the row already there: either way a redelivered record is no error
-        Map<String, String> insertOptions = config.updateOnExistingPk()
-                ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
+        Map<String, String> insertOptions = config.updateOnExistingPk() ? Flusher.UPSERT
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
         this.flusher = new Flusher(gpudb, config.connection(), workers, config.batchSize(), insertOptions, errant);
         this.background = new BackgroundWrite(flusher, "kinetica-sink-writer");

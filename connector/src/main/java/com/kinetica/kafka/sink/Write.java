@@ -10,7 +10,16 @@ import java.nio.ByteBuffer;
  * treats kinds apart switches on {@link #kind()}.
  */
 sealed interface Write {
-    enum Kind { ROW, DELETE }
+    enum Kind {
+        /** A row, inserted as {@code kinetica.tables.update_on_existing_pk} says. */
+        ROW,
+        /** A change event's row: replaces the row of its key, whatever that option says. */
+        UPSERT,
+        /** Deletes the rows an expression names. */
+        DELETE,
+        /** Deletes every row of the table. */
+        TRUNCATE
+    }
 
     Kind kind();
 
@@ -22,11 +31,15 @@ sealed interface Write {
      */
     long size();
 
-    /** A row to insert, converted for the buffer's table type. */
-    record Row(GenericRecord row, SinkRecord source) implements Write {
+    /**
+     * A row to write, converted for the buffer's table type.
+     *
+     * @param upsert whether it is a change event's row ({@link Kind#UPSERT}), else a plain one
+     */
+    record Row(GenericRecord row, SinkRecord source, boolean upsert) implements Write {
         @Override
         public Kind kind() {
-            return Kind.ROW;
+            return upsert ? Kind.UPSERT : Kind.ROW;
         }
 
         @Override
@@ -46,8 +59,12 @@ sealed interface Write {
         }
     }
 
-    /** The rows a /delete/records expression names, e.g. {@code id = 7}. */
-    record Delete(String expression, SinkRecord source) implements Write {
+    /**
+     * The rows a /delete/records expression names, e.g. {@code id = 7}.
+     *
+     * @param key what the expression was made from: the record key, or a change event's row before
+     */
+    record Delete(String expression, Object key, SinkRecord source) implements Write {
         @Override
         public Kind kind() {
             return Kind.DELETE;
@@ -56,6 +73,19 @@ sealed interface Write {
         @Override
         public long size() {
             return expression.length();
+        }
+    }
+
+    /** A change event's truncate: the table emptied, in its place among the other writes. */
+    record Truncate(SinkRecord source) implements Write {
+        @Override
+        public Kind kind() {
+            return Kind.TRUNCATE;
+        }
+
+        @Override
+        public long size() {
+            return 0;
         }
     }
 }
