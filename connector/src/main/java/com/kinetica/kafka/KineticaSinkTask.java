@@ -9,6 +9,7 @@ import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
 import com.kinetica.kafka.client.RetryPolicy;
 import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.config.WriteOptions;
 import com.kinetica.kafka.sink.ErrantRecords;
 import com.kinetica.kafka.sink.Intake;
 import com.kinetica.kafka.sink.SinkWriter;
@@ -146,7 +147,7 @@ public class KineticaSinkTask extends SinkTask {
         String what = "Writing to Kinetica at " + config.connection().url();
         if (workers != null && Failures.causedBy(f, BulkInserter.InsertException.class)) {
             what += " through " + workers.size() + " worker rank(s) (multi-head ingest; set "
-                    + KineticaSinkConfig.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
+                    + WriteOptions.ENABLE_MULTIHEAD + "=false if Connect cannot reach the worker ranks)";
         }
         return what + ", table " + f.table();
     }

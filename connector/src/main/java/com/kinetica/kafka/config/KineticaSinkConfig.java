@@ -3,7 +3,6 @@ package com.kinetica.kafka.config;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
@@ -16,24 +15,13 @@ import java.util.Map;
 
 /**
  * The sink connector's options: names and defaults of Kinetica's original connector, its
- * deprecated names included, plus primary keys, tombstone deletes and retry backoff.
+ * deprecated names included, plus primary keys, tombstone deletes and retry backoff. The writing
+ * options are defined in {@link WriteOptions}, the change event ones in {@link ChangeEventOptions}.
  */
 public final class KineticaSinkConfig extends AbstractConfig {
-    public static final String WRITE_GROUP = "Writing";
     public static final String TABLES_GROUP = "Tables";
     public static final String EVOLUTION_GROUP = "Schema evolution";
     public static final String DEPRECATED_GROUP = "Deprecated names";
-
-    public static final String BATCH_SIZE = "kinetica.batch_size";
-    public static final String ENABLE_MULTIHEAD = "kinetica.enable_multihead";
-    public static final String RETRY_COUNT = "kinetica.retry_count";
-    public static final String RETRY_BACKOFF_MS = "kinetica.retry_backoff_ms";
-    public static final String RETRY_TIMEOUT_MS = "kinetica.retry_timeout_ms";
-    public static final String RETRY_BACKOFF_MAX_MS = "kinetica.retry_backoff_max_ms";
-    public static final String LINGER_MS = "kinetica.linger_ms";
-    public static final String MAX_BUFFERED_RECORDS = "kinetica.max_buffered_records";
-    public static final String MAX_BUFFERED_BYTES = "kinetica.max_buffered_bytes";
-    public static final String WRITE_BUDGET_MS = "kinetica.write_budget_ms";
 
     public static final String SCHEMA_NAME = "kinetica.tables.schema_name";
     public static final String PREFIX = "kinetica.tables.prefix";
@@ -102,57 +90,8 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     private static ConfigDef define() {
         ConfigDef def = ConnectionConfig.define(new ConfigDef());
+        WriteOptions.define(def);
         int order = 0;
-        def.define(BATCH_SIZE, Type.INT, 10000, Range.atLeast(1), Importance.MEDIUM,
-                        "Records per table collected before they are sent to Kinetica in one request. Records "
-                                + "still buffered are sent after " + LINGER_MS + ", when Connect commits offsets and "
-                                + "when the topic falls idle.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Batch size")
-                .define(LINGER_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
-                        "Longest time, in milliseconds, a record waits in a batch that is not full: bounds the "
-                                + "delay of a slow stream. 0 sends every batch Connect delivers at once.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Linger (ms)")
-                .define(MAX_BUFFERED_RECORDS, Type.INT, 50_000, Range.atLeast(1), Importance.LOW,
-                        "Most records a task holds, across all its tables, before it writes the fullest tables "
-                                + "instead of taking more; past it after a put's writing, Connect is asked to hand "
-                                + "no more records until the task holds half as many. A buffered record takes about "
-                                + "2.4 times its size in Kafka on the heap (3 KB for a 1.3 KB JSON record).",
-                        WRITE_GROUP, ++order, Width.SHORT, "Buffered records cap")
-                .define(MAX_BUFFERED_BYTES, Type.LONG, 32L << 20, Range.atLeast(1), Importance.LOW,
-                        "Most bytes of rows a task holds, across all its tables, counted as the values' "
-                                + "lengths (8 bytes for a number); as " + MAX_BUFFERED_RECORDS + " otherwise. The "
-                                + "heap they take is about 3.7 times as much, the records they came from included.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Buffered bytes cap")
-                .define(WRITE_BUDGET_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-                        "Longest time, in milliseconds, one put or offset commit spends writing before it "
-                                + "gives the thread back to Connect (past it, the rest is written by the next): "
-                                + "keeps a slow Kinetica with many tables from holding the consumer past its "
-                                + "max.poll.interval.ms. One request may run on past it, up to kinetica.timeout.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Write budget (ms)")
-                .define(ENABLE_MULTIHEAD, Type.BOOLEAN, true, Importance.LOW,
-                        "Send records straight to the worker ranks that own them (multi-head ingest) when "
-                                + "the server has worker ranks; without them the head node takes all records.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Multi-head ingest")
-                .define(RETRY_TIMEOUT_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.MEDIUM,
-                        "How long, in milliseconds, writes may keep failing for reasons that pass (Kinetica "
-                                + "unreachable, timing out, or answering errors about itself rather than a record) "
-                                + "before the task fails. Meanwhile Connect redelivers the same records, "
-                                + RETRY_BACKOFF_MS + " apart at first, then twice as long each time up to "
-                                + RETRY_BACKOFF_MAX_MS + "; nothing is committed that Kinetica has not acknowledged.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry timeout (ms)")
-                .define(RETRY_BACKOFF_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
-                        "Milliseconds to wait before the first retry of a failed write; later waits double.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff (ms)")
-                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
-                        "Longest wait, in milliseconds, between two retries of a failed write: bounds how long "
-                                + "after Kinetica is back the task notices.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry backoff ceiling (ms)")
-                .define(RETRY_COUNT, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
-                        "The original connector's limit: retries of a failed write before the task fails, "
-                                + "whichever of it and " + RETRY_TIMEOUT_MS + " comes first. -1 (the default): no "
-                                + "count, only the timeout.",
-                        WRITE_GROUP, ++order, Width.SHORT, "Retry count");
-        order = 0;
         def.define(SCHEMA_NAME, Type.STRING, "", Importance.HIGH,
                         "Kinetica schema of the destination tables (created when missing and table creation "
                                 + "is on); empty uses the user's default schema. A destination name of the form "
@@ -213,6 +152,7 @@ public final class KineticaSinkConfig extends AbstractConfig {
                         "With schema evolution: a non-nullable column the record has no field for is made "
                                 + "nullable. Without it such records are errors.",
                         EVOLUTION_GROUP, ++order, Width.SHORT, "Make missing fields nullable");
+        ChangeEventOptions.define(def);
         order = 0;
         for (Map.Entry<String, String> alias : ALIASES.newNameByOld().entrySet()) {
             ConfigDef.ConfigKey target = def.configKeys().get(alias.getValue());
@@ -261,28 +201,28 @@ public final class KineticaSinkConfig extends AbstractConfig {
     }
 
     public int batchSize() {
-        return getInt(BATCH_SIZE);
+        return getInt(WriteOptions.BATCH_SIZE);
     }
 
     public boolean multiheadEnabled() {
-        return getBoolean(ENABLE_MULTIHEAD);
+        return getBoolean(WriteOptions.ENABLE_MULTIHEAD);
     }
 
     public RetryLimits retryLimits() {
-        return new RetryLimits(getLong(RETRY_TIMEOUT_MS), getInt(RETRY_COUNT), getLong(RETRY_BACKOFF_MS),
-                getLong(RETRY_BACKOFF_MAX_MS));
+        return new RetryLimits(getLong(WriteOptions.RETRY_TIMEOUT_MS), getInt(WriteOptions.RETRY_COUNT),
+                getLong(WriteOptions.RETRY_BACKOFF_MS), getLong(WriteOptions.RETRY_BACKOFF_MAX_MS));
     }
 
     public long lingerMs() {
-        return getLong(LINGER_MS);
+        return getLong(WriteOptions.LINGER_MS);
     }
 
     public long writeBudgetMs() {
-        return getLong(WRITE_BUDGET_MS);
+        return getLong(WriteOptions.WRITE_BUDGET_MS);
     }
 
     public BufferCaps bufferCaps() {
-        return new BufferCaps(getInt(MAX_BUFFERED_RECORDS), getLong(MAX_BUFFERED_BYTES));
+        return new BufferCaps(getInt(WriteOptions.MAX_BUFFERED_RECORDS), getLong(WriteOptions.MAX_BUFFERED_BYTES));
     }
 
     public String schemaName() {
@@ -332,5 +272,14 @@ public final class KineticaSinkConfig extends AbstractConfig {
 
     public boolean makeMissingNullable() {
         return getBoolean(EVOLUTION_ENABLED) && getBoolean(MAKE_MISSING_NULLABLE);
+    }
+
+    /** Whether Debezium change events are applied; never with Kafka coordinates as the key, which name no row. */
+    public boolean applyChangeEvents() {
+        return getBoolean(ChangeEventOptions.APPLY_CHANGE_EVENTS) && !kafkaKey();
+    }
+
+    public boolean clearOnTruncate() {
+        return getBoolean(ChangeEventOptions.CLEAR_ON_TRUNCATE);
     }
 }

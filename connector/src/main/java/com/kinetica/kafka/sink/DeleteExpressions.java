@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The /delete/records expression that names the row of a tombstone's key. */
+/** The /delete/records expression that names the row of a key: a tombstone's, or a change event's. */
 final class DeleteExpressions {
     private DeleteExpressions() {
     }
@@ -30,28 +30,28 @@ final class DeleteExpressions {
      */
     static String forKey(List<String> keyColumns, Object key) {
         if (keyColumns.isEmpty()) {
-            throw new DataException("the table has no primary key, so a tombstone cannot name a row to delete");
+            throw new DataException("the table has no primary key, so a delete cannot name a row");
         }
         if (key == null) {
-            throw new DataException("the tombstone has no key");
+            throw new DataException("the delete has no key");
         }
         StringBuilder expression = new StringBuilder();
         for (String column : keyColumns) {
             Object value;
             if (key instanceof Struct s) {
                 if (s.schema().field(column) == null) {
-                    throw new DataException("the tombstone's key has no field '" + column + "' of the primary key");
+                    throw new DataException("the key has no field '" + column + "' of the primary key");
                 }
                 value = s.get(column);
             } else if (key instanceof Map<?, ?> m) {
                 if (!m.containsKey(column)) {
-                    throw new DataException("the tombstone's key has no field '" + column + "' of the primary key");
+                    throw new DataException("the key has no field '" + column + "' of the primary key");
                 }
                 value = m.get(column);
             } else if (keyColumns.size() == 1) {
                 value = key;
             } else {
-                throw new DataException("the tombstone's key is a single value but the primary key has columns "
+                throw new DataException("the key is a single value but the primary key has columns "
                         + keyColumns);
             }
             if (expression.length() > 0) {
@@ -72,7 +72,7 @@ final class DeleteExpressions {
         if (value instanceof String s) {
             return "'" + s.replace("'", "''") + "'";
         }
-        throw new DataException("the tombstone's key value for '" + column + "' is "
+        throw new DataException("the key value for '" + column + "' is "
                 + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a number or text");
     }
 }

@@ -6,6 +6,8 @@ import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import com.gpudb.WorkerList;
+import com.gpudb.protocol.DeleteRecordsRequest;
+import com.gpudb.protocol.InsertRecordsRequest;
 import com.gpudb.protocol.RawInsertRecordsRequest;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.HungCalls;
@@ -16,6 +18,7 @@ import com.kinetica.kafka.schema.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,17 @@ import java.util.Map;
 final class Flusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Flusher.class);
 
+    /** Insert options that replace the row of an existing key: change events' rows always do. */
+    static final Map<String, String> UPSERT = Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK,
+            InsertRecordsRequest.Options.TRUE);
+    private static final Map<String, String> ALL_RECORDS = Map.of(DeleteRecordsRequest.Options.DELETE_ALL_RECORDS,
+            DeleteRecordsRequest.Options.TRUE);
+
     enum Mode {
         /**
          * Runs of rows, at most a batch per call: encoded here and sent to the head node, or
          * through gpudb-api's BulkInserter to the worker ranks when the server has them
-         * (multi-head); runs of deletes in one call.
+         * (multi-head); runs of deletes in one call, of truncates in one.
          */
         BATCH,
         /** Every record in its own call, to find the ones Kinetica refuses. */
@@ -47,11 +56,12 @@ final class Flusher implements AutoCloseable {
     /** The worker ranks for multi-head ingest, or null: the head node takes all rows. */
     private final WorkerList workers;
     private final int batchSize;
+    /** How rows are inserted: upserted, or the row already there kept ({@code update_on_existing_pk}). */
     private final Map<String, String> insertOptions;
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
     /** Multi-head only: an inserter is made for one table type, a table that changed gets a new one. */
-    private record Inserter(BulkInserter<GenericRecord> bulk, Type type) {
+    private record Inserter(BulkInserter<GenericRecord> bulk, Type type, Map<String, String> options) {
     }
 
     private final Map<TableId, Inserter> inserters = new HashMap<>();
@@ -89,11 +99,11 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    /** The end of the run of rows, or of deletes, that starts at {@code from}. */
+    /** The end of the run of writes of one kind (rows, or deletes) that starts at {@code from}. */
     private static int runEnd(TableBuffer buffer, int from) {
-        boolean rows = buffer.write(from) instanceof GenericRecord;
+        Write.Kind kind = buffer.write(from).kind();
         int end = from + 1;
-        while (end < buffer.size() && (buffer.write(end) instanceof GenericRecord) == rows) {
+        while (end < buffer.size() && buffer.write(end).kind() == kind) {
             end++;
         }
         return end;
@@ -103,16 +113,12 @@ final class Flusher implements AutoCloseable {
         GPUdb client = batchClient(buffer.id());
         HungCalls call = HungCalls.watch(client, connection.timeoutMs());
         try {
-            if (!(buffer.write(from) instanceof GenericRecord)) {
-                client.deleteRecords(buffer.id().qualified(), buffer.deletes(from, to), Map.of());
-            } else if (workers == null) {
-                client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
-                        new RowEncoder(buffer.type()).encode(buffer.rows(from, to)), insertOptions));
-            } else {
-                // gpudb-api routes each row to the rank that holds its shard
-                BulkInserter<GenericRecord> inserter = inserter(client, buffer);
-                inserter.insert(buffer.rows(from, to));
-                inserter.flush();
+            List<Write> run = buffer.writes(from, to);
+            switch (run.get(0).kind()) {
+                case ROW -> insert(client, buffer, rows(run), insertOptions);
+                case UPSERT -> insert(client, buffer, rows(run), UPSERT);
+                case DELETE -> client.deleteRecords(buffer.id().qualified(), expressions(run), Map.of());
+                case TRUNCATE -> client.deleteRecords(buffer.id().qualified(), List.of(), ALL_RECORDS);
             }
         } catch (GPUdbException | RuntimeException e) {
             // a fresh inserter next time: nothing half-queued from this attempt is sent twice
@@ -130,6 +136,33 @@ final class Flusher implements AutoCloseable {
         } finally {
             call.done();
         }
+    }
+
+    private void insert(GPUdb client, TableBuffer buffer, List<GenericRecord> rows, Map<String, String> options)
+            throws GPUdbException {
+        if (workers == null) {
+            client.insertRecordsRaw(new RawInsertRecordsRequest(buffer.id().qualified(),
+                    new RowEncoder(buffer.type()).encode(rows), options));
+        } else {
+            // gpudb-api routes each row to the rank that holds its shard
+            BulkInserter<GenericRecord> inserter = inserter(client, buffer, options);
+            inserter.insert(rows);
+            inserter.flush();
+        }
+    }
+
+    /** The rows of a run of {@link Write.Row}s (a run is of one kind). */
+    private static List<GenericRecord> rows(List<Write> run) {
+        List<GenericRecord> rows = new ArrayList<>(run.size());
+        run.forEach(w -> rows.add(((Write.Row) w).row()));
+        return rows;
+    }
+
+    /** The expressions of a run of {@link Write.Delete}s. */
+    private static List<String> expressions(List<Write> run) {
+        List<String> expressions = new ArrayList<>(run.size());
+        run.forEach(w -> expressions.add(((Write.Delete) w).expression()));
+        return expressions;
     }
 
     private GPUdb batchClient(TableId table) throws WriteFailure {
@@ -150,13 +183,17 @@ final class Flusher implements AutoCloseable {
     }
 
     private void writeOne(TableBuffer buffer, int i) throws WriteFailure {
-        Object write = buffer.write(i);
+        Write write = buffer.write(i);
         for (int attempt = 1; ; attempt++) {
             try {
-                if (write instanceof GenericRecord row) {
-                    gpudb.insertRecords(buffer.id().qualified(), List.of(row), insertOptions);
-                } else {
-                    gpudb.deleteRecords(buffer.id().qualified(), List.of((String) write), Map.of());
+                switch (write.kind()) {
+                    case ROW -> gpudb.insertRecords(buffer.id().qualified(), List.of(((Write.Row) write).row()),
+                            insertOptions);
+                    case UPSERT -> gpudb.insertRecords(buffer.id().qualified(), List.of(((Write.Row) write).row()),
+                            UPSERT);
+                    case DELETE -> gpudb.deleteRecords(buffer.id().qualified(),
+                            List.of(((Write.Delete) write).expression()), Map.of());
+                    case TRUNCATE -> gpudb.deleteRecords(buffer.id().qualified(), List.of(), ALL_RECORDS);
                 }
                 return;
             } catch (GPUdbException e) {
@@ -165,8 +202,12 @@ final class Flusher implements AutoCloseable {
                     throw failure;
                 }
                 if (attempt == 2) {
-                    String what = write instanceof String d ? "the delete " + d : "it";
-                    errant.report(buffer.source(i), buffer.id(),
+                    String what = switch (write.kind()) {
+                        case ROW, UPSERT -> "it";
+                        case DELETE -> "the delete " + ((Write.Delete) write).expression();
+                        case TRUNCATE -> "the truncate";
+                    };
+                    errant.report(write.source(), buffer.id(),
                             new GPUdbException("Kinetica rejected " + what + ": " + Failures.summary(e), e));
                     return;
                 }
@@ -174,15 +215,16 @@ final class Flusher implements AutoCloseable {
         }
     }
 
-    private BulkInserter<GenericRecord> inserter(GPUdb client, TableBuffer buffer) throws GPUdbException {
+    private BulkInserter<GenericRecord> inserter(GPUdb client, TableBuffer buffer, Map<String, String> options)
+            throws GPUdbException {
         Inserter inserter = inserters.get(buffer.id());
-        if (inserter != null && inserter.type() != buffer.type()) {
+        if (inserter != null && (inserter.type() != buffer.type() || !inserter.options().equals(options))) {
             closeInserter(buffer.id());
             inserter = null;
         }
         if (inserter == null) {
             inserter = new Inserter(new BulkInserter<>(client, buffer.id().qualified(), buffer.type(), batchSize,
-                    insertOptions, workers), buffer.type());
+                    options, workers), buffer.type(), options);
             inserters.put(buffer.id(), inserter);
         }
         return inserter.bulk();

@@ -1,7 +1,7 @@
 package com.kinetica.kafka.sink;
 
 import com.kinetica.kafka.config.BufferCaps;
-import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.config.WriteOptions;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;
@@ -38,8 +38,8 @@ public final class Intake {
         if (caps.exceeded(records, bytes)) {
             if (held.isEmpty()) {
                 log.info("Holding {} records ({} bytes of rows), past {} or {}: taking no more until Kinetica has "
-                        + "half of them", records, bytes, KineticaSinkConfig.MAX_BUFFERED_RECORDS,
-                        KineticaSinkConfig.MAX_BUFFERED_BYTES);
+                        + "half of them", records, bytes, WriteOptions.MAX_BUFFERED_RECORDS,
+                        WriteOptions.MAX_BUFFERED_BYTES);
             }
             held = Set.copyOf(context.assignment());
             context.pause(held.toArray(TopicPartition[]::new));

@@ -4,28 +4,23 @@ import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
 import com.gpudb.WorkerList;
 import com.gpudb.protocol.InsertRecordsRequest;
-import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.config.BufferCaps;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.schema.KineticaTables;
-import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The sink's write path, one way through: a record is routed to its table ({@link TableNamer}),
- * the table is found, created or changed for it ({@link TableStructures}), its row is buffered
- * ({@link TableBuffer}) and buffers are written ({@link Flusher}). Failures come back as
+ * The sink's write path, one way through: a record is turned into a write ({@link RecordWrites})
+ * for its table ({@link Routes}), buffered with the table ({@link TableBuffer}), and buffers are
+ * written ({@link Flusher}), full ones in the background ({@link BackgroundWrite}). Failures come back as
  * {@link WriteFailure}s for the task to retry or fail on; records that can never be written go
  * to {@link ErrantRecords}.
  */
@@ -35,21 +30,14 @@ public final class SinkWriter implements AutoCloseable {
     private static final int FLUSH_ROUNDS = 4;
 
     private final KineticaSinkConfig config;
-    private final ErrantRecords errant;
-    private final TableNamer namer;
     private final TableStructures structures;
     private final Diagnosis diagnosis;
     private final Flusher flusher;
     private final BackgroundWrite background;
     private final TakenRecords taken = new TakenRecords();
     private final TaskBuffers buffers;
-
-    private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
-    /** The last route taken: consecutive records of one topic and schema skip the lookups. */
-    private String routeTopic;
-    private Schema routeSchema;
-    private TableStructure routeStructure;
-    private TableBuffer routeBuffer;
+    private final Routes routes;
+    private final RecordWrites writes;
 
     /**
      * @param originsKnown whether each record's partition, as this worker gives it, is the one it
@@ -59,17 +47,16 @@ public final class SinkWriter implements AutoCloseable {
     public SinkWriter(KineticaSinkConfig config, GPUdb gpudb, WorkerList workers, ErrantRecords errant,
                       boolean originsKnown) {
         this.config = config;
-        this.errant = errant;
-        this.namer = new TableNamer(config);
         this.structures = new TableStructures(config, new KineticaTables(gpudb));
         this.diagnosis = new Diagnosis(gpudb);
         // upsert, or keep the row already there: either way a redelivered record is no error
-        Map<String, String> insertOptions = config.updateOnExistingPk()
-                ? Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, InsertRecordsRequest.Options.TRUE)
+        Map<String, String> insertOptions = config.updateOnExistingPk() ? Flusher.UPSERT
                 : Map.of(InsertRecordsRequest.Options.IGNORE_EXISTING_PK, InsertRecordsRequest.Options.TRUE);
         this.flusher = new Flusher(gpudb, config.connection(), workers, config.batchSize(), insertOptions, errant);
         this.background = new BackgroundWrite(flusher, "kinetica-sink-writer");
         this.buffers = new TaskBuffers(background, originsKnown);
+        this.routes = new Routes(new TableNamer(config), structures, buffers);
+        this.writes = new RecordWrites(config, routes, errant, diagnosis, this::flush);
     }
 
     /**
@@ -79,7 +66,7 @@ public final class SinkWriter implements AutoCloseable {
     public void put(Collection<SinkRecord> records) throws WriteFailure {
         for (SinkRecord record : records) {
             if (taken.isNew(record)) {
-                accept(record);
+                writes.accept(record);
                 taken.taken(record);
             }
         }
@@ -242,7 +229,7 @@ public final class SinkWriter implements AutoCloseable {
             throw diagnosis.of(b.id(), e);
         }
         log.info("Table {} changed outside this task; converting its {} buffered records again", b.id(), b.size());
-        refit(b, s);
+        writes.refit(b, s);
         return true;
     }
 
@@ -251,118 +238,8 @@ public final class SinkWriter implements AutoCloseable {
         if (!config.createTable()) {
             throw f;
         }
-        forget(b.id());
-        SinkRecord firstRow = null;
-        for (int i = 0; i < b.size() && firstRow == null; i++) {
-            firstRow = b.source(i).value() != null ? b.source(i) : null;
-        }
-        if (firstRow == null) {
-            b.dropFirst(b.size()); // only deletes: the rows they name are gone with the table
-            return;
-        }
-        log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
-        try {
-            RecordValue v = RecordValue.of(firstRow);
-            refit(b, structures.forRecord(b.id(), firstRow.key(), v.schema(), v.value()));
-        } catch (GPUdbException e) {
-            throw diagnosis.of(b.id(), e);
-        }
-    }
-
-    /** Converts the buffer's records again, for the table as it is now. */
-    private void refit(TableBuffer b, TableStructure s) {
-        for (SinkRecord record : b.takeForRetype(s.type())) {
-            try {
-                if (record.value() == null) {
-                    b.addDelete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key()),
-                            record);
-                } else {
-                    RecordValue v = RecordValue.of(record);
-                    b.addRow(s.convert(v.schema(), v.value(), record), record);
-                }
-            } catch (DataException e) {
-                errant.report(record, b.id(), e);
-            }
-        }
-    }
-
-    private void accept(SinkRecord record) throws WriteFailure {
-        if (record.value() == null) {
-            if (config.deleteOnTombstone()) {
-                tombstone(record);
-            }
-            return;
-        }
-        TableId id = null;
-        try {
-            RecordValue v = RecordValue.of(record);
-            Schema schema = v.schema();
-            Object value = v.value();
-            TableStructure s;
-            TableBuffer b;
-            if (routeBuffer != null && schema == routeSchema && record.topic().equals(routeTopic)) {
-                s = routeStructure;
-                b = routeBuffer;
-            } else {
-                id = namer.tableFor(record.topic(), schema);
-                lastTableOfTopic.put(record.topic(), id);
-                s = structures.forRecord(id, record.key(), schema, value);
-                b = bufferOf(s);
-                routeTopic = record.topic();
-                routeSchema = schema;
-                routeStructure = s;
-                routeBuffer = b;
-            }
-            id = s.id();
-            if (s.needsChange(schema, value)) {
-                flush(b); // rows of the table's present shape go first
-                s.change(schema, value);
-                b.takeForRetype(s.type());
-            }
-            b.addRow(s.convert(schema, value, record), record);
-        } catch (DataException e) {
-            errant.report(record, id, e);
-        } catch (GPUdbException e) {
-            WriteFailure f = diagnosis.of(id, e);
-            if (f.kind() != WriteFailure.Kind.REFUSED) {
-                forget(id);
-                throw f;
-            }
-            errant.report(record, id, new DataException("Kinetica refused to create or alter the table for it: "
-                    + Failures.summary(e), e));
-        }
-    }
-
-    /** Forgets a table that is gone or unknown: the next record finds or creates it again. */
-    private void forget(TableId id) {
-        structures.forget(id);
-        routeBuffer = null;
-    }
-
-    private TableBuffer bufferOf(TableStructure s) {
-        return buffers.getOrCreate(s);
-    }
-
-    private void tombstone(SinkRecord record) throws WriteFailure {
-        String topic = record.topic();
-        TableId id = namer.tableDependsOnTopicOnly(topic) ? namer.tableFor(topic, null)
-                : lastTableOfTopic.getOrDefault(topic, namer.tableFor(topic, record.valueSchema()));
-        TableStructure s;
-        try {
-            s = structures.forDelete(id);
-        } catch (GPUdbException e) {
-            throw diagnosis.of(id, e);
-        }
-        if (s == null) {
-            log.debug("Tombstone for missing table {}: nothing to delete", id);
-            return;
-        }
-        try {
-            String expression = DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), record.key());
-            bufferOf(s).addDelete(expression, record);
-        } catch (DataException e) {
-            errant.report(record, id, e);
-        }
+        routes.forget(b.id());
+        writes.recreate(b);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ConfigReference {
             Timestamp into a datetime column), and a record that does not fit goes to Connect's error \
             handling (errors.tolerance, dead-letter queue) or fails the task, naming topic, partition, \
             offset, table and column. Kinetica outages and errors are retried \
-            (kinetica.retry_count, kinetica.retry_backoff_ms). Table naming, evolution, deletes, delivery \
+            (kinetica.retry_count, kinetica.retry_backoff_ms). Table naming, evolution, deletes, change data capture, delivery \
             and failures in detail: kinetica-sink.md (beside this file).""";
 
     private ConfigReference() {

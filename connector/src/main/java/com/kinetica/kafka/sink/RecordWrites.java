@@ -1,0 +1,194 @@
+package com.kinetica.kafka.sink;
+
+import com.gpudb.GPUdbException;
+import com.kinetica.kafka.client.Failures;
+import com.kinetica.kafka.config.ChangeEventOptions;
+import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.schema.TableId;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns each record into the write it asks of its table and buffers it, in record order: a row,
+ * a delete for a tombstone, or what a Debezium change event says ({@link ChangeEvent}). A record
+ * that cannot be converted goes to {@link ErrantRecords}.
+ */
+final class RecordWrites {
+    private static final Logger log = LoggerFactory.getLogger(RecordWrites.class);
+
+    /** Writes a buffer now: rows of a table's present shape go before it changes. */
+    interface Flush {
+        void flush(TableBuffer b) throws WriteFailure;
+    }
+
+    private final KineticaSinkConfig config;
+    private final boolean changeEvents;
+    private final Routes routes;
+    private final ErrantRecords errant;
+    private final Diagnosis diagnosis;
+    private final Flush flush;
+    /** Topics that carried change events: their tombstones only follow deletes, for log compaction. */
+    private final Set<String> changeTopics = new HashSet<>();
+    private final Set<TableId> truncatesSkipped = new HashSet<>();
+
+    RecordWrites(KineticaSinkConfig config, Routes routes, ErrantRecords errant, Diagnosis diagnosis, Flush flush) {
+        this.config = config;
+        this.changeEvents = config.applyChangeEvents();
+        this.routes = routes;
+        this.errant = errant;
+        this.diagnosis = diagnosis;
+        this.flush = flush;
+    }
+
+    void accept(SinkRecord record) throws WriteFailure {
+        if (record.value() == null) {
+            if (config.deleteOnTombstone() && !changeTopics.contains(record.topic())) {
+                tombstone(record);
+            }
+            return;
+        }
+        TableId id = null;
+        try {
+            RecordValue v = RecordValue.of(record);
+            ChangeEvent event = changeEvents ? ChangeEvent.of(v) : null;
+            if (event != null) {
+                changeTopics.add(record.topic());
+                id = routes.tableOfTopic(record.topic());
+                change(record, id, event);
+            } else {
+                id = routes.tableOf(record.topic(), v.schema());
+                row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v, false);
+            }
+        } catch (DataException e) {
+            errant.report(record, id, e);
+        } catch (GPUdbException e) {
+            WriteFailure f = diagnosis.of(id, e);
+            if (f.kind() != WriteFailure.Kind.REFUSED) {
+                routes.forget(id);
+                throw f;
+            }
+            errant.report(record, id, new DataException("Kinetica refused to create or alter the table for it: "
+                    + Failures.summary(e), e));
+        }
+    }
+
+    /** Buffers the row of a value, changing the table first when evolution asks for it. */
+    private void row(SinkRecord record, Routes.Route route, RecordValue v, boolean upsert)
+            throws GPUdbException, WriteFailure {
+        TableStructure s = route.structure();
+        TableBuffer b = route.buffer();
+        if (s.needsChange(v.schema(), v.value())) {
+            flush.flush(b); // rows of the table's present shape go first
+            s.change(v.schema(), v.value());
+            b.takeForRetype(s.type());
+        }
+        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), record, upsert));
+    }
+
+    /**
+     * Buffers what a change event asks. Its table is created from the row after (keyed by the
+     * record key); a delete or truncate of a table that does not exist has nothing to do.
+     */
+    private void change(SinkRecord record, TableId id, ChangeEvent event) throws GPUdbException, WriteFailure {
+        if (event.op() == ChangeEvent.Op.UPSERT) {
+            RecordValue after = event.after();
+            row(record, routes.to(id, record.key(), after.schema(), after.value()), after, true);
+            return;
+        }
+        if (event.op() == ChangeEvent.Op.TRUNCATE && !config.clearOnTruncate()) {
+            if (truncatesSkipped.add(id)) {
+                log.warn("Skipping a truncate event for table {} ({}): set {}=true to clear the table on truncate "
+                        + "events. Later ones for it are skipped without a word", id, Coordinates.of(record),
+                        ChangeEventOptions.CLEAR_ON_TRUNCATE);
+            }
+            return;
+        }
+        Routes.Route route = routes.existing(id);
+        if (route == null) {
+            log.debug("Change event {} for missing table {}: nothing to delete", event.op(), id);
+        } else if (event.op() == ChangeEvent.Op.TRUNCATE) {
+            route.buffer().add(new Write.Truncate(record));
+        } else {
+            // a source table without a key gives no record key: its row before then names the row
+            route.buffer().add(deleteOf(route.structure(), record.key() != null ? record.key() : event.before(),
+                    record));
+        }
+    }
+
+    private void tombstone(SinkRecord record) throws WriteFailure {
+        TableId id = routes.tombstoneTable(record.topic(), record.valueSchema());
+        Routes.Route route;
+        try {
+            route = routes.existing(id);
+        } catch (GPUdbException e) {
+            throw diagnosis.of(id, e);
+        }
+        if (route == null) {
+            log.debug("Tombstone for missing table {}: nothing to delete", id);
+            return;
+        }
+        try {
+            route.buffer().add(deleteOf(route.structure(), record.key(), record));
+        } catch (DataException e) {
+            errant.report(record, id, e);
+        }
+    }
+
+    private static Write.Delete deleteOf(TableStructure s, Object key, SinkRecord record) {
+        return new Write.Delete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), key), key,
+                record);
+    }
+
+    /** Converts a buffer's writes again, for the table as it is now. */
+    void refit(TableBuffer b, TableStructure s) {
+        for (Write w : b.takeForRetype(s.type())) {
+            SinkRecord record = w.source();
+            try {
+                b.add(switch (w.kind()) {
+                    case ROW, UPSERT -> {
+                        Write.Row row = (Write.Row) w;
+                        RecordValue v = valueOf(row);
+                        yield new Write.Row(s.convert(v.schema(), v.value(), record), record, row.upsert());
+                    }
+                    case DELETE -> deleteOf(s, ((Write.Delete) w).key(), record);
+                    case TRUNCATE -> w;
+                });
+            } catch (DataException e) {
+                errant.report(record, b.id(), e);
+            }
+        }
+    }
+
+    /** The value a row was converted from: the record's value, or a change event's row after. */
+    private static RecordValue valueOf(Write.Row row) {
+        RecordValue v = RecordValue.of(row.source());
+        return row.upsert() ? ChangeEvent.of(v).after() : v;
+    }
+
+    /**
+     * Creates a dropped table again from the first row its buffer holds, and converts the buffer
+     * for it; a buffer of deletes only is emptied, the rows they name being gone with the table.
+     */
+    void recreate(TableBuffer b) throws WriteFailure {
+        Write.Row first = null;
+        for (int i = 0; i < b.size() && first == null; i++) {
+            first = b.write(i) instanceof Write.Row r ? r : null;
+        }
+        if (first == null) {
+            b.dropFirst(b.size());
+            return;
+        }
+        log.warn("Table {} is gone; creating it again for its {} buffered records", b.id(), b.size());
+        try {
+            RecordValue v = valueOf(first);
+            refit(b, routes.to(b.id(), first.source().key(), v.schema(), v.value()).structure());
+        } catch (GPUdbException e) {
+            throw diagnosis.of(b.id(), e);
+        }
+    }
+}
