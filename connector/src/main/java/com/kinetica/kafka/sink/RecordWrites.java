@@ -32,6 +32,7 @@ final class RecordWrites {
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
     private final Flush flush;
+    private final HeldRecords held;
     /** Topics that carried change events: their tombstones only follow deletes, for log compaction. */
     private final Set<String> changeTopics = new HashSet<>();
     private final Set<TableId> truncatesSkipped = new HashSet<>();
@@ -43,6 +44,7 @@ final class RecordWrites {
         this.errant = errant;
         this.diagnosis = diagnosis;
         this.flush = flush;
+        this.held = new HeldRecords(config.originals());
     }
 
     void accept(SinkRecord record) throws WriteFailure {
@@ -87,7 +89,7 @@ final class RecordWrites {
             s.change(v.schema(), v.value());
             b.takeForRetype(s.type());
         }
-        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), record, upsert));
+        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), held.hold(record), upsert));
     }
 
     /**
@@ -112,11 +114,11 @@ final class RecordWrites {
         if (route == null) {
             log.debug("Change event {} for missing table {}: nothing to delete", event.op(), id);
         } else if (event.op() == ChangeEvent.Op.TRUNCATE) {
-            route.buffer().add(new Write.Truncate(record));
+            route.buffer().add(new Write.Truncate(held.hold(record)));
         } else {
             // a source table without a key gives no record key: its row before then names the row
             route.buffer().add(deleteOf(route.structure(), record.key() != null ? record.key() : event.before(),
-                    record));
+                    held.hold(record)));
         }
     }
 
@@ -133,12 +135,13 @@ final class RecordWrites {
             return;
         }
         try {
-            route.buffer().add(deleteOf(route.structure(), record.key(), record));
+            route.buffer().add(deleteOf(route.structure(), record.key(), held.hold(record)));
         } catch (DataException e) {
             errant.report(record, id, e);
         }
     }
 
+    /** A delete of the row {@code key} names; {@code record} is the one the write keeps. */
     private static Write.Delete deleteOf(TableStructure s, Object key, SinkRecord record) {
         return new Write.Delete(DeleteExpressions.forKey(DeleteExpressions.primaryKeyColumns(s.type()), key), key,
                 record);

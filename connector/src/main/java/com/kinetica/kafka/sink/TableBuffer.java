@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * What waits to be written to one table, in record order: rows (converted for {@link #type()})
- * and deletes, each a {@link Write} with the record it came from. Data only: the writer fills it,
+ * and deletes, each a {@link Write} with (a copy of) its record. Data only: the writer fills it,
  * the flusher empties it.
  */
 final class TableBuffer {

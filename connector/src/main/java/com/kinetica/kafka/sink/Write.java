@@ -6,8 +6,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import java.nio.ByteBuffer;
 
 /**
- * One change a {@link TableBuffer} holds for its table, with the record it came from. Code that
- * treats kinds apart switches on {@link #kind()}.
+ * One change a {@link TableBuffer} holds for its table, with what it keeps of the record it came
+ * from ({@link HeldRecords}). Code that treats kinds apart switches on {@link #kind()}.
  */
 sealed interface Write {
     enum Kind {

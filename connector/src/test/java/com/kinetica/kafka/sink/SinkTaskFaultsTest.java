@@ -209,6 +209,33 @@ class SinkTaskFaultsTest {
         assertEquals(expected, seqs(topic));
     }
 
+    /**
+     * A buffered write keeps a copy of its record without the consumer's bytes Connect keeps with
+     * it; with a dead-letter queue it keeps Connect's record, whose bytes the queue gets.
+     */
+    @Test
+    void aRefusedRecordIsReportedAsConnectGaveItOnlyWhenADeadLetterQueueTakesIt() {
+        for (boolean dlq : List.of(false, true)) {
+            String topic = "refused_held_" + dlq;
+            Map<String, String> p = props(topic);
+            if (dlq) {
+                p.put("errors.deadletterqueue.topic.name", topic + "_dlq");
+            }
+            try (TaskHarness h = new TaskHarness(p, true)) {
+                emu.faults().refuseRecords("seq", 3);
+                List<SinkRecord> records = batch(h, topic, 0, 5);
+                h.putAndWrite(records);
+                assertEquals(1, h.reported.size());
+                SinkRecord reported = h.reported.get(0).record();
+                assertEquals(dlq, reported == records.get(3), "Connect's own record reported: " + dlq);
+                assertEquals(records.get(3), reported, "the same topic, partition, offset, key and value");
+                assertEquals(records.get(3).timestamp(), reported.timestamp());
+            } finally {
+                emu.faults().reset();
+            }
+        }
+    }
+
     @Test
     void aRefusedRecordWithoutErrorToleranceFailsTheTaskNamingIt() {
         String topic = "refused_strict";
