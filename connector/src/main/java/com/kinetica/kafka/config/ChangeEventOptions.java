@@ -11,6 +11,8 @@ public final class ChangeEventOptions {
 
     public static final String APPLY_CHANGE_EVENTS = "kinetica.cdc.apply_change_events";
     public static final String CLEAR_ON_TRUNCATE = "kinetica.cdc.clear_on_truncate";
+    public static final String TABLE_FROM_SOURCE = "kinetica.cdc.table_from_source";
+    public static final String TABLE_FROM_STRING_KEY = "kinetica.tables.table_from_string_key";
 
     private ChangeEventOptions() {
     }
@@ -28,9 +30,22 @@ public final class ChangeEventOptions {
                                 + "one column per envelope field. Not with "
                                 + KineticaSinkConfig.PRIMARY_KEY_MODE + "=kafka, where envelopes are stored as rows.",
                         GROUP, ++order, Width.SHORT, "Apply change events")
+                .define(TABLE_FROM_SOURCE, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Debezium change events go to the table their 'source' names ('schema', or 'db' where "
+                                + "the database has none, then 'table'; for rows after ExtractNewRecordState, the "
+                                + "added fields __schema or __db, and __table), prefixed by "
+                                + KineticaSinkConfig.PREFIX + ", instead of the table named after the topic. "
+                                + "GoldenGate operations always go to the table their 'table' field names.",
+                        GROUP, ++order, Width.SHORT, "Table from the event's source")
                 .define(CLEAR_ON_TRUNCATE, Type.BOOLEAN, false, Importance.LOW,
                         "A truncate change event (op 't') deletes every row of its table. false: truncate "
                                 + "events are skipped, with one warning per table.",
-                        GROUP, ++order, Width.SHORT, "Clear table on truncate");
+                        GROUP, ++order, Width.SHORT, "Clear table on truncate")
+                .define(TABLE_FROM_STRING_KEY, Type.BOOLEAN, false, Importance.LOW,
+                        "Kinetica's original connector's rule: a record without a value schema whose key is a "
+                                + "string goes to the table the key names (with single_table_per_topic=false, the "
+                                + "prefix and the key after its last dot; with true, the topic's table, as "
+                                + "before), the way GoldenGate's handler keys records by table name.",
+                        GROUP, ++order, Width.SHORT, "Table from a string key");
     }
 }

@@ -282,4 +282,12 @@ public final class KineticaSinkConfig extends AbstractConfig {
     public boolean clearOnTruncate() {
         return getBoolean(ChangeEventOptions.CLEAR_ON_TRUNCATE);
     }
+
+    public boolean tableFromSource() {
+        return getBoolean(ChangeEventOptions.TABLE_FROM_SOURCE);
+    }
+
+    public boolean tableFromStringKey() {
+        return getBoolean(ChangeEventOptions.TABLE_FROM_STRING_KEY);
+    }
 }

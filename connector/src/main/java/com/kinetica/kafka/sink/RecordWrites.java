@@ -1,9 +1,12 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdbException;
+import com.kinetica.kafka.cdc.ChangeEvent;
+import com.kinetica.kafka.cdc.ChangeEvents;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.config.ChangeEventOptions;
 import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.convert.RecordValue;
 import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,7 +31,8 @@ final class RecordWrites {
     }
 
     private final KineticaSinkConfig config;
-    private final boolean changeEvents;
+    /** Reads change events; null when they are stored as rows. */
+    private final ChangeEvents changeEvents;
     private final Routes routes;
     private final ErrantRecords errant;
     private final Diagnosis diagnosis;
@@ -39,7 +44,7 @@ final class RecordWrites {
 
     RecordWrites(KineticaSinkConfig config, Routes routes, ErrantRecords errant, Diagnosis diagnosis, Flush flush) {
         this.config = config;
-        this.changeEvents = config.applyChangeEvents();
+        this.changeEvents = config.applyChangeEvents() ? new ChangeEvents() : null;
         this.routes = routes;
         this.errant = errant;
         this.diagnosis = diagnosis;
@@ -57,13 +62,14 @@ final class RecordWrites {
         TableId id = null;
         try {
             RecordValue v = RecordValue.of(record);
-            ChangeEvent event = changeEvents ? ChangeEvent.of(v) : null;
+            ChangeEvent event = changeEvents == null ? null : changeEvents.read(v);
             if (event != null) {
                 changeTopics.add(record.topic());
-                id = routes.tableOfTopic(record.topic());
+                id = routes.tableOfChange(record.topic(), event, config.tableFromSource());
                 change(record, id, event);
             } else {
-                id = routes.tableOf(record.topic(), v.schema());
+                id = config.tableFromStringKey() && record.valueSchema() == null && record.key() instanceof String k
+                        ? routes.tableOfKey(record.topic(), k) : routes.tableOf(record.topic(), v.schema());
                 row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v, false);
             }
         } catch (DataException e) {
@@ -93,13 +99,19 @@ final class RecordWrites {
     }
 
     /**
-     * Buffers what a change event asks. Its table is created from the row after (keyed by the
-     * record key); a delete or truncate of a table that does not exist has nothing to do.
+     * Buffers what a change event asks. Its table is created from the row after, keyed by the
+     * record key or the key columns the event names; a delete or truncate of a table that does not
+     * exist has nothing to do.
      */
     private void change(SinkRecord record, TableId id, ChangeEvent event) throws GPUdbException, WriteFailure {
         if (event.op() == ChangeEvent.Op.UPSERT) {
             RecordValue after = event.after();
-            row(record, routes.to(id, record.key(), after.schema(), after.value()), after, true);
+            Object key = event.keyedByRecord() ? record.key() : event.keyOf(after.value());
+            Routes.Route route = routes.to(id, key, after.schema(), after.value());
+            if (!event.keyedByRecord()) {
+                deleteMovedKey(route, event, record);
+            }
+            row(record, route, after, true);
             return;
         }
         if (event.op() == ChangeEvent.Op.TRUNCATE && !config.clearOnTruncate()) {
@@ -117,8 +129,25 @@ final class RecordWrites {
             route.buffer().add(new Write.Truncate(held.hold(record)));
         } else {
             // a source table without a key gives no record key: its row before then names the row
-            route.buffer().add(deleteOf(route.structure(), record.key() != null ? record.key() : event.before(),
-                    held.hold(record)));
+            Object key = event.keyedByRecord() && record.key() != null ? record.key() : event.before();
+            route.buffer().add(deleteOf(route.structure(), key, held.hold(record)));
+        }
+    }
+
+    /**
+     * An update whose row before has another key than the row after (GoldenGate writes a key
+     * change as one update): the row of the old key goes first. Without the key in before, the
+     * event does not say, and nothing goes.
+     */
+    private void deleteMovedKey(Routes.Route route, ChangeEvent event, SinkRecord record) {
+        List<String> keyColumns = DeleteExpressions.primaryKeyColumns(route.structure().type());
+        Object before = event.before();
+        if (keyColumns.isEmpty() || before == null || !ChangeEvent.hasFields(before, keyColumns)) {
+            return;
+        }
+        String old = DeleteExpressions.forKey(keyColumns, before);
+        if (!old.equals(DeleteExpressions.forKey(keyColumns, event.after().value()))) {
+            route.buffer().add(new Write.Delete(old, before, held.hold(record)));
         }
     }
 
@@ -168,9 +197,9 @@ final class RecordWrites {
     }
 
     /** The value a row was converted from: the record's value, or a change event's row after. */
-    private static RecordValue valueOf(Write.Row row) {
+    private RecordValue valueOf(Write.Row row) {
         RecordValue v = RecordValue.of(row.source());
-        return row.upsert() ? ChangeEvent.of(v).after() : v;
+        return row.upsert() ? changeEvents.read(v).after() : v;
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdbException;
+import com.kinetica.kafka.cdc.ChangeEvent;
+import com.kinetica.kafka.cdc.ChangeEvent.SourceTable;
 import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.connect.data.Schema;
 
@@ -36,9 +38,21 @@ final class Routes {
         return isLast(topic, schema) ? last.structure().id() : namer.tableFor(topic, schema);
     }
 
-    /** The table named after a topic alone: where its change events go (their schema names say nothing). */
-    TableId tableOfTopic(String topic) {
+    /**
+     * The table a change event goes to: the one its source names (GoldenGate's always; Debezium's
+     * when {@code fromSource}), else the one named after the topic alone (schema names say nothing).
+     */
+    TableId tableOfChange(String topic, ChangeEvent event, boolean fromSource) {
+        SourceTable source = event.source();
+        if (source != null && (fromSource || event.format() == ChangeEvent.Format.GOLDENGATE)) {
+            return namer.tableForSource(source.schema(), source.table());
+        }
         return namer.tableFor(topic, null);
+    }
+
+    /** The table a record's string key names, by the original connector's rule ({@link TableNamer#tableForName}). */
+    TableId tableOfKey(String topic, String key) {
+        return namer.tableForName(topic, key);
     }
 
     /** The table a tombstone of {@code topic} deletes from: that of the topic's last record, when it varies. */
@@ -50,7 +64,7 @@ final class Routes {
     /** The route to {@code id} ({@link #tableOf}) for a value, creating the table from it when missing. */
     Route forValue(TableId id, String topic, Object key, Schema schema, Object value)
             throws GPUdbException, WriteFailure {
-        if (!isLast(topic, schema)) {
+        if (!isLast(topic, schema) || !last.structure().id().equals(id)) {
             last = to(id, key, schema, value);
             lastTableOfTopic.put(topic, id);
             lastTopic = topic;

@@ -41,17 +41,29 @@ public final class TableNamer {
     }
 
     public TableId tableFor(String topic, Schema valueSchema) {
+        return tableForName(topic, valueSchema == null ? null : valueSchema.name());
+    }
+
+    /**
+     * The table of a record on {@code topic} whose value is of the type {@code typeName} names
+     * (a schema name, or, by the original's rule, a string key), or of no named type when null.
+     */
+    public TableId tableForName(String topic, String typeName) {
         String destination = destinationByTopic.get(topic);
         if (destination != null) {
             return TableId.parse(destination, schemaName);
         }
         String name = topic;
-        if (!singleTablePerTopic && valueSchema != null && valueSchema.name() != null
-                && !valueSchema.name().isBlank()) {
-            String full = valueSchema.name();
-            name = full.substring(full.lastIndexOf('.') + 1);
+        if (!singleTablePerTopic && typeName != null && !typeName.isBlank()) {
+            name = typeName.substring(typeName.lastIndexOf('.') + 1);
         }
         return new TableId(schemaName, (prefix + name).replace('.', '_'));
+    }
+
+    /** The table a change event's source names: its schema (the configured one when none), the prefixed name. */
+    public TableId tableForSource(String sourceSchema, String sourceTable) {
+        String schema = sourceSchema == null || sourceSchema.isBlank() ? schemaName : sourceSchema;
+        return new TableId(schema.replace('.', '_'), (prefix + sourceTable).replace('.', '_'));
     }
 
     /** True when the table of a topic does not depend on the record's schema. */

@@ -1,4 +1,4 @@
-package com.kinetica.kafka.sink;
+package com.kinetica.kafka.convert;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,14 +17,14 @@ import java.util.Map;
  * A record's value as the table conversion takes it: a struct with its schema, or, without a
  * schema, a map (JSON text and bytes read as one).
  */
-record RecordValue(Schema schema, Object value) {
+public record RecordValue(Schema schema, Object value) {
     /** Integral JSON numbers as longs, as JsonConverter gives them: the same value, the same column type. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
     /** @throws DataException when the value is neither a struct, a map nor a JSON object */
-    static RecordValue of(SinkRecord record) {
+    public static RecordValue of(SinkRecord record) {
         Schema schema = record.valueSchema();
         if (schema == null && record.value() instanceof Struct s) {
             return new RecordValue(s.schema(), s);
