@@ -14,10 +14,10 @@ import java.util.Map;
  * @param op         what it asks of the table
  * @param after      the row after the change, for an upsert; else null
  * @param before     the row before the change, as the source gave it (often only its key); may be null
- * @param source     the table the source database changed, when the event says; else null
+ * @param origin     what the event says of the table the source database changed: read by {@link #source}
  * @param keyColumns the primary key columns the event names (GoldenGate's {@code primary_keys}); may be empty
  */
-public record ChangeEvent(Format format, Op op, RecordValue after, Object before, SourceTable source,
+public record ChangeEvent(Format format, Op op, RecordValue after, Object before, Object origin,
                           List<String> keyColumns) {
     public enum Format {
         /** Debezium's envelope: the record key names the row. */
@@ -39,6 +39,15 @@ public record ChangeEvent(Format format, Op op, RecordValue after, Object before
 
     /** A table as the source names it; {@code schema} (the database, where there are no schemas) may be null. */
     public record SourceTable(String schema, String table) {
+    }
+
+    /** The table the source database changed, when the event says; else null. Read when asked: rarely needed. */
+    public SourceTable source() {
+        return switch (format) {
+            case DEBEZIUM -> DebeziumEnvelopes.sourceTable(origin);
+            case DEBEZIUM_ROW -> DebeziumRows.sourceTable(origin);
+            case GOLDENGATE -> GoldenGateOps.sourceTable(origin);
+        };
     }
 
     /** Whether the record key names the row; else the row's own key columns do. */

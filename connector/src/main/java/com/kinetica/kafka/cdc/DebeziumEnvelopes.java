@@ -20,17 +20,17 @@ final class DebeziumEnvelopes {
     private DebeziumEnvelopes() {
     }
 
-    /** The event {@code v} is, or null when it is no envelope. */
-    static ChangeEvent read(RecordValue v) {
-        Object value = v.value();
-        boolean rows = Rows.has(value, "before") || Rows.has(value, "after");
-        Schema s = v.schema();
-        boolean envelope = s != null
-                ? s.name() != null && s.name().endsWith(ENVELOPE_SUFFIX) && s.field("op") != null && rows
-                : Rows.has(value, "op") && Rows.has(value, "source") && rows;
-        if (!envelope) {
-            return null;
+    /** Whether values of this shape (a value schema, or a schemaless map) are envelopes. */
+    static boolean isOne(Object shape) {
+        boolean rows = Rows.has(shape, "before") || Rows.has(shape, "after");
+        if (shape instanceof Schema s) {
+            return rows && s.name() != null && s.name().endsWith(ENVELOPE_SUFFIX) && s.field("op") != null;
         }
+        return rows && Rows.has(shape, "op") && Rows.has(shape, "source");
+    }
+
+    /** The event an envelope is. */
+    static ChangeEvent read(Object value) {
         String code = Rows.text(value, "op");
         Op op = switch (String.valueOf(code)) {
             case "c", "r", "u" -> Op.UPSERT;
@@ -41,12 +41,12 @@ final class DebeziumEnvelopes {
         };
         RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", "change event (op '" + code + "')")
                 : null;
-        return new ChangeEvent(Format.DEBEZIUM, op, after, Rows.get(value, "before"),
-                sourceTable(Rows.get(value, "source")), List.of());
+        return new ChangeEvent(Format.DEBEZIUM, op, after, Rows.get(value, "before"), value, List.of());
     }
 
     /** {@code source.table} in {@code source.schema}, or {@code source.db} where the database has no schemas. */
-    private static SourceTable sourceTable(Object source) {
+    static SourceTable sourceTable(Object envelope) {
+        Object source = Rows.get(envelope, "source");
         String table = Rows.text(source, "table");
         if (table == null) {
             return null;

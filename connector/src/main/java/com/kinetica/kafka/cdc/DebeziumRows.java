@@ -32,12 +32,14 @@ final class DebeziumRows {
 
     private final Map<Schema, Schema> unmarked = new IdentityHashMap<>();
 
-    /** The event {@code v} is, or null when it carries no marker. */
+    /** Whether values of this shape (a value schema, or a schemaless map) carry a marker. */
+    static boolean isOne(Object shape) {
+        return Rows.has(shape, DELETED) || Rows.has(shape, OP);
+    }
+
+    /** The event a marked row is. */
     ChangeEvent read(RecordValue v) {
         Object value = v.value();
-        if (!Rows.has(value, DELETED) && !Rows.has(value, OP)) {
-            return null;
-        }
         String code = Rows.text(value, OP);
         Op op;
         if ("true".equalsIgnoreCase(Rows.text(value, DELETED))) {
@@ -54,11 +56,14 @@ final class DebeziumRows {
             };
         }
         RecordValue row = unmarked(v);
-        String table = Rows.text(value, "__table");
-        String schema = Rows.text(value, "__schema");
-        SourceTable source = table == null ? null
-                : new SourceTable(schema != null ? schema : Rows.text(value, "__db"), table);
-        return new ChangeEvent(Format.DEBEZIUM_ROW, op, op == Op.UPSERT ? row : null, row.value(), source, List.of());
+        return new ChangeEvent(Format.DEBEZIUM_ROW, op, op == Op.UPSERT ? row : null, row.value(), value, List.of());
+    }
+
+    /** {@code __table} in {@code __schema}, or {@code __db}: the fields {@code add.fields} adds. */
+    static SourceTable sourceTable(Object row) {
+        String table = Rows.text(row, "__table");
+        String schema = Rows.text(row, "__schema");
+        return table == null ? null : new SourceTable(schema != null ? schema : Rows.text(row, "__db"), table);
     }
 
     private RecordValue unmarked(RecordValue v) {

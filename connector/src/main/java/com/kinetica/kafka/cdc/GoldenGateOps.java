@@ -19,13 +19,14 @@ final class GoldenGateOps {
     private GoldenGateOps() {
     }
 
-    /** The event {@code v} is, or null when it is no GoldenGate operation. */
-    static ChangeEvent read(RecordValue v) {
-        Object value = v.value();
-        if (!Rows.has(value, "op_type") || !Rows.has(value, "table")
-                || !(Rows.has(value, "before") || Rows.has(value, "after"))) {
-            return null;
-        }
+    /** Whether values of this shape (a value schema, or a schemaless map) are GoldenGate operations. */
+    static boolean isOne(Object shape) {
+        return Rows.has(shape, "op_type") && Rows.has(shape, "table")
+                && (Rows.has(shape, "before") || Rows.has(shape, "after"));
+    }
+
+    /** The event an operation is. */
+    static ChangeEvent read(Object value) {
         String code = Rows.text(value, "op_type");
         Op op = switch (String.valueOf(code)) {
             case "I", "U" -> Op.UPSERT;
@@ -36,12 +37,13 @@ final class GoldenGateOps {
         };
         RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", "GoldenGate operation " + code)
                 : null;
-        return new ChangeEvent(Format.GOLDENGATE, op, after, Rows.get(value, "before"),
-                sourceTable(Rows.text(value, "table")), keyColumns(Rows.get(value, "primary_keys")));
+        return new ChangeEvent(Format.GOLDENGATE, op, after, Rows.get(value, "before"), value,
+                keyColumns(Rows.get(value, "primary_keys")));
     }
 
     /** {@code SCHEMA.TABLE}, or {@code CATALOG.SCHEMA.TABLE} from a pluggable database: the last two parts. */
-    private static SourceTable sourceTable(String qualified) {
+    static SourceTable sourceTable(Object operation) {
+        String qualified = Rows.text(operation, "table");
         if (qualified == null || qualified.isBlank()) {
             throw new DataException("the GoldenGate operation names no table");
         }

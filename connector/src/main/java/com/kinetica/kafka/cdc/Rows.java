@@ -1,15 +1,19 @@
 package com.kinetica.kafka.cdc;
 
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.util.Map;
 
-/** Field access on a row that is a struct (with a schema) or a map (without). */
+/** Field access on a row that is a struct (with a schema) or a map (without); {@link #has} on a schema too. */
 final class Rows {
     private Rows() {
     }
 
     static boolean has(Object row, String field) {
+        if (row instanceof Schema s) {
+            return s.type() == Schema.Type.STRUCT && s.field(field) != null;
+        }
         return row instanceof Struct s ? s.schema().field(field) != null
                 : row instanceof Map<?, ?> m && m.containsKey(field);
     }

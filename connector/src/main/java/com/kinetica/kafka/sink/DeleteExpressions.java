@@ -29,37 +29,45 @@ final class DeleteExpressions {
      * map key by name, or from a plain key when the table has a one-column primary key.
      */
     static String forKey(List<String> keyColumns, Object key) {
+        Object[] values = keyValues(keyColumns, key);
+        StringBuilder expression = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                expression.append(" and ");
+            }
+            expression.append(keyColumns.get(i)).append(" = ").append(literal(keyColumns.get(i), values[i]));
+        }
+        return expression.toString();
+    }
+
+    /** The values of the primary key columns in a struct or map key, or a plain key's value. */
+    static Object[] keyValues(List<String> keyColumns, Object key) {
         if (keyColumns.isEmpty()) {
             throw new DataException("the table has no primary key, so a delete cannot name a row");
         }
         if (key == null) {
             throw new DataException("the delete has no key");
         }
-        StringBuilder expression = new StringBuilder();
-        for (String column : keyColumns) {
-            Object value;
+        Object[] values = new Object[keyColumns.size()];
+        for (int i = 0; i < values.length; i++) {
+            String column = keyColumns.get(i);
             if (key instanceof Struct s) {
                 if (s.schema().field(column) == null) {
                     throw new DataException("the key has no field '" + column + "' of the primary key");
                 }
-                value = s.get(column);
+                values[i] = s.get(column);
             } else if (key instanceof Map<?, ?> m) {
                 if (!m.containsKey(column)) {
                     throw new DataException("the key has no field '" + column + "' of the primary key");
                 }
-                value = m.get(column);
-            } else if (keyColumns.size() == 1) {
-                value = key;
+                values[i] = m.get(column);
+            } else if (values.length == 1) {
+                values[i] = key;
             } else {
-                throw new DataException("the key is a single value but the primary key has columns "
-                        + keyColumns);
+                throw new DataException("the key is a single value but the primary key has columns " + keyColumns);
             }
-            if (expression.length() > 0) {
-                expression.append(" and ");
-            }
-            expression.append(column).append(" = ").append(literal(column, value));
         }
-        return expression.toString();
+        return values;
     }
 
     private static String literal(String column, Object value) {

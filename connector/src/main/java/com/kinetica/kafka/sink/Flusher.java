@@ -82,6 +82,9 @@ final class Flusher implements AutoCloseable {
      * the buffer and the rest stays, for the next attempt.
      */
     void write(TableBuffer buffer, Mode mode) throws WriteFailure {
+        if (mode == Mode.BATCH) {
+            buffer.reduceChanges();
+        }
         int done = 0;
         try {
             while (done < buffer.size()) {

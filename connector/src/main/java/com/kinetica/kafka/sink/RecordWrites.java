@@ -95,7 +95,7 @@ final class RecordWrites {
             s.change(v.schema(), v.value());
             b.takeForRetype(s.type());
         }
-        b.add(new Write.Row(s.convert(v.schema(), v.value(), record), held.hold(record), upsert));
+        b.add(Write.Row.of(s.convert(v.schema(), v.value(), record), held.hold(record), upsert));
     }
 
     /**
@@ -107,7 +107,7 @@ final class RecordWrites {
         if (event.op() == ChangeEvent.Op.UPSERT) {
             RecordValue after = event.after();
             Object key = event.keyedByRecord() ? record.key() : event.keyOf(after.value());
-            Routes.Route route = routes.to(id, key, after.schema(), after.value());
+            Routes.Route route = routes.forValue(id, record.topic(), key, after.schema(), after.value());
             if (!event.keyedByRecord()) {
                 deleteMovedKey(route, event, record);
             }
@@ -185,7 +185,7 @@ final class RecordWrites {
                     case ROW, UPSERT -> {
                         Write.Row row = (Write.Row) w;
                         RecordValue v = valueOf(row);
-                        yield new Write.Row(s.convert(v.schema(), v.value(), record), record, row.upsert());
+                        yield Write.Row.of(s.convert(v.schema(), v.value(), record), record, row.upsert());
                     }
                     case DELETE -> deleteOf(s, ((Write.Delete) w).key(), record);
                     case TRUNCATE -> w;

@@ -43,8 +43,8 @@ final class Routes {
      * when {@code fromSource}), else the one named after the topic alone (schema names say nothing).
      */
     TableId tableOfChange(String topic, ChangeEvent event, boolean fromSource) {
-        SourceTable source = event.source();
-        if (source != null && (fromSource || event.format() == ChangeEvent.Format.GOLDENGATE)) {
+        SourceTable source = fromSource || event.format() == ChangeEvent.Format.GOLDENGATE ? event.source() : null;
+        if (source != null) {
             return namer.tableForSource(source.schema(), source.table());
         }
         return namer.tableFor(topic, null);
@@ -81,6 +81,9 @@ final class Routes {
 
     /** The route to {@code id} when the table exists, else null. */
     Route existing(TableId id) throws GPUdbException {
+        if (last != null && last.structure().id().equals(id)) {
+            return last;
+        }
         TableStructure s = structures.forDelete(id);
         return s == null ? null : new Route(s, buffers.getOrCreate(s));
     }

@@ -64,6 +64,7 @@ public final class SinkWriter implements AutoCloseable {
      * in by an earlier, failed call with the same records are skipped.
      */
     public void put(Collection<SinkRecord> records) throws WriteFailure {
+        taken.begin();
         for (SinkRecord record : records) {
             if (taken.isNew(record)) {
                 writes.accept(record);

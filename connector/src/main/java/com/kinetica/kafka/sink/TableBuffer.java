@@ -71,8 +71,11 @@ final class TableBuffer {
     /** Moves the first {@code n} writes into a buffer of their own, to be written apart (in the background). */
     TableBuffer takeFirst(int n) {
         TableBuffer taken = new TableBuffer(id, type);
-        writes.subList(0, n).forEach(taken::add);
-        dropFirst(n);
+        List<Write> first = writes.subList(0, n);
+        taken.writes.addAll(first);
+        first.forEach(w -> taken.bytes += w.size());
+        bytes -= taken.bytes;
+        first.clear();
         return taken;
     }
 
@@ -80,6 +83,16 @@ final class TableBuffer {
     void putBackFirst(TableBuffer taken) {
         writes.addAll(0, taken.writes);
         bytes += taken.bytes;
+    }
+
+    /** Reduces the buffered change events to the last per key ({@link ChangeReduction}). */
+    void reduceChanges() {
+        List<Write> reduced = ChangeReduction.reduce(writes, DeleteExpressions.primaryKeyColumns(type));
+        if (reduced != writes) {
+            writes.clear();
+            bytes = 0;
+            reduced.forEach(this::add);
+        }
     }
 
     /** Empties the buffer for a new table type and returns its writes, in order, to be converted again. */

@@ -35,15 +35,10 @@ sealed interface Write {
      * A row to write, converted for the buffer's table type.
      *
      * @param upsert whether it is a change event's row ({@link Kind#UPSERT}), else a plain one
+     * @param size   what it counts against the bytes cap, counted once ({@link #of})
      */
-    record Row(GenericRecord row, SinkRecord source, boolean upsert) implements Write {
-        @Override
-        public Kind kind() {
-            return upsert ? Kind.UPSERT : Kind.ROW;
-        }
-
-        @Override
-        public long size() {
+    record Row(GenericRecord row, SinkRecord source, boolean upsert, long size) implements Write {
+        static Row of(GenericRecord row, SinkRecord source, boolean upsert) {
             long size = 0;
             for (int i = 0, n = row.getType().getColumnCount(); i < n; i++) {
                 Object value = row.get(i);
@@ -55,7 +50,12 @@ sealed interface Write {
                     size += 8;
                 }
             }
-            return size;
+            return new Row(row, source, upsert, size);
+        }
+
+        @Override
+        public Kind kind() {
+            return upsert ? Kind.UPSERT : Kind.ROW;
         }
     }
 

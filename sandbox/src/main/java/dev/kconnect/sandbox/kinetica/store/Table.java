@@ -112,7 +112,7 @@ public final class Table {
             }
         }
         if (store.wasteful()) {
-            rewrite(type, UnaryOperator.identity());
+            compact();
         }
         return new InsertCount(inserted, updated);
     }
@@ -232,6 +232,24 @@ public final class Table {
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
     public synchronized void alter(TableType newType, UnaryOperator<Object[]> convert) {
         rewrite(newType, convert);
+    }
+
+    /** Drops the bytes of deleted and replaced records: live ones are copied as they are and indexed again. */
+    private void compact() {
+        RowStore compacted = new RowStore();
+        KeyIndex reindexed = newIndex(type, compacted);
+        int keyLength = type.primaryKey().length;
+        BinaryDecoder[] decoder = new BinaryDecoder[1];
+        store.forEach((ref, chunk, offset, length) -> {
+            long newRef = compacted.append(chunk, offset, length);
+            if (reindexed != null) {
+                reindexed.put(type.codec().scan(ByteBuffer.wrap(chunk, offset, length).slice(), decoder, keyLength).key(),
+                        newRef);
+            }
+        });
+        store = compacted;
+        index = reindexed;
+        sorted.clear();   // their references point into the old store
     }
 
     private void rewrite(TableType newType, UnaryOperator<Object[]> convert) {

@@ -1,0 +1,88 @@
+package com.kinetica.kafka.sink;
+
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Many changes of few keys, in one batch and across the partitions of one table: each key ends as
+ * its last change says, and Kinetica gets one delete call and one upsert call per batch, never two
+ * changes of one key in a call (whatever order it would apply them in).
+ */
+class SinkTaskChangeOrderTest {
+    @AutoClose
+    static final KineticaEmulator emu = KineticaEmulator.start(0);
+
+    static Map<String, String> props(String topic) {
+        return new HashMap<>(Map.of("kinetica.url", emu.url(), "topics", topic, "kinetica.retry_backoff_ms", "0",
+                "kinetica.batch_size", "100000", "kinetica.linger_ms", "600000"));
+    }
+
+    static Map<Long, Map<String, Object>> rowsById(String table) {
+        Map<Long, Map<String, Object>> rows = new TreeMap<>();
+        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), DebeziumStream.normalized(r)));
+        return rows;
+    }
+
+    static Map<Long, Map<String, Object>> expected(DebeziumStream s) {
+        Map<Long, Map<String, Object>> rows = new TreeMap<>();
+        s.state.forEach((id, row) -> rows.put(id, DebeziumStream.expected(row)));
+        return rows;
+    }
+
+    @Test
+    void aBatchOfManyChangesOfFewKeysIsOneDeleteAndOneUpsertCall() {
+        String topic = DebeziumStream.PREFIX + "_reduced";
+        DebeziumStream s = DebeziumStream.generate(11, 1_000, 1_500, 400, 12);
+        List<SinkRecord> records = s.records(topic, true);
+        try (TaskHarness h = new TaskHarness(props(topic), false)) {
+            h.put(records.subList(0, 1)); // the table is created from the first row
+            h.commit();
+            long inserts = emu.calls("/insert/records");
+            long deletes = emu.calls("/delete/records");
+            h.put(records.subList(1, records.size()));
+            assertEquals(h.consumed, h.commit());
+            assertEquals(1, emu.calls("/insert/records") - inserts, "one upsert call for " + records.size());
+            assertTrue(emu.calls("/delete/records") - deletes <= 1, "at most one delete call");
+        }
+        assertEquals(expected(s), rowsById(topic.replace('.', '_')));
+    }
+
+    @Test
+    void keysSpreadOverPartitionsEndAsTheirLastChangeSays() {
+        String topic = DebeziumStream.PREFIX + "_partitioned";
+        DebeziumStream s = DebeziumStream.generate(12, 600, 900, 300, 40);
+        DebeziumStream.Converters c = new DebeziumStream.Converters(false);
+        // a key's events stay on one partition (Debezium keys by the row key): even ids on 0, odd on 1
+        long[] next = new long[2];
+        List<SinkRecord> records = new ArrayList<>();
+        for (DebeziumStream.Event e : s.events) {
+            int p = (int) (e.id() % 2);
+            SinkRecord r = c.record(topic, new Struct(DebeziumStream.KEY).put("id", e.id()),
+                    e.op() == null ? null : DebeziumStream.envelope(e.op(), e.before(), e.after()), next[p]++);
+            records.add(new SinkRecord(topic, p, r.keySchema(), r.key(), r.valueSchema(), r.value(),
+                    r.kafkaOffset()));
+        }
+        try (TaskHarness h = new TaskHarness(props(topic), false)) {
+            for (int i = 0; i < records.size(); i += 97) {
+                h.put(records.subList(i, Math.min(records.size(), i + 97)));
+                if (i % 5 == 0) {
+                    h.commit();
+                }
+            }
+            assertEquals(h.consumed, h.commit());
+        }
+        assertEquals(expected(s), rowsById(topic.replace('.', '_')));
+    }
+}
