@@ -56,16 +56,6 @@ public final class ChangeStreamBenchmark {
             Rate[] insertRates = new Rate[rounds];
             for (int round = 0; round < rounds; round++) {
                 // the machine is shared: alternate the order, and report medians
-                if (System.getenv("ONLY_CDC") != null) {
-                    cdcRates[round] = cdc(emu, "cdc" + round, stream);
-                    insertRates[round] = cdcRates[round];
-                    continue;
-                }
-                if (System.getenv("ONLY_ROWS") != null) {
-                    insertRates[round] = inserts(emu, "rows" + round, stream);
-                    cdcRates[round] = insertRates[round];
-                    continue;
-                }
                 if (round % 2 == 0) {
                     cdcRates[round] = cdc(emu, "cdc" + round, stream);
                     insertRates[round] = inserts(emu, "rows" + round, stream);
@@ -75,7 +65,7 @@ public final class ChangeStreamBenchmark {
                 }
                 System.out.printf("round %d: change events %s; plain inserts %s%n", round + 1, cdcRates[round],
                         insertRates[round]);
-                if (System.getenv("ONLY_CDC") == null && System.getenv("ONLY_ROWS") == null && emu.rowCount("cdc" + round) != state.size() || emu.rowCount("rows" + round) != stream.size()) {
+                if (emu.rowCount("cdc" + round) != state.size() || emu.rowCount("rows" + round) != stream.size()) {
                     throw new IllegalStateException("cdc" + round + " holds " + emu.rowCount("cdc" + round)
                             + " rows, not " + state.size() + "; rows" + round + " " + emu.rowCount("rows" + round));
                 }
