@@ -8,6 +8,7 @@ import com.kinetica.kafka.config.ChangeEventOptions;
 import com.kinetica.kafka.config.KineticaSinkConfig;
 import com.kinetica.kafka.convert.RecordValue;
 import com.kinetica.kafka.schema.TableId;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -60,9 +61,10 @@ final class RecordWrites {
             return;
         }
         TableId id = null;
+        ChangeEvent event = null;
         try {
             RecordValue v = RecordValue.of(record);
-            ChangeEvent event = changeEvents == null ? null : changeEvents.read(v);
+            event = changeEvents == null ? null : changeEvents.read(v);
             if (event != null) {
                 changeTopics.add(record.topic());
                 id = routes.tableOfChange(record.topic(), event, config.tableFromSource());
@@ -73,6 +75,9 @@ final class RecordWrites {
                 row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v, false);
             }
         } catch (DataException e) {
+            if (event != null && event.op() == ChangeEvent.Op.UPSERT) {
+                throw unfitting(record, id, e);
+            }
             errant.report(record, id, e);
         } catch (GPUdbException e) {
             WriteFailure f = diagnosis.of(id, e);
@@ -83,6 +88,19 @@ final class RecordWrites {
             errant.report(record, id, new DataException("Kinetica refused to create or alter the table for it: "
                     + Failures.summary(e), e));
         }
+    }
+
+    /**
+     * A change event's row the table cannot take: the source's table changed in a way the
+     * table does not follow. Skipping it would leave the row as it was while later changes apply,
+     * so the task stops, and nothing after it is committed.
+     */
+    private static ConnectException unfitting(SinkRecord record, TableId id, DataException e) {
+        return new ConnectException("Table " + id + " cannot take the row of change event " + Coordinates.of(record)
+                + ": " + e.getMessage() + ". Change events are applied in order, so the task stops rather than skip "
+                + "it: alter the table to fit (or let " + KineticaSinkConfig.EVOLUTION_ENABLED + " with "
+                + KineticaSinkConfig.ADD_NEW_FIELDS + " and " + KineticaSinkConfig.MAKE_MISSING_NULLABLE
+                + " change it), then restart the task", e);
     }
 
     /** Buffers the row of a value, changing the table first when evolution asks for it. */
