@@ -57,7 +57,7 @@ class DebeziumPostgresTest {
     private static final String TOPIC = "pg.shop.orders";
     /** The envelopes' table: prefix + topic, the default for change events. */
     private static final String NATIVE_TABLE = "pg_shop_orders";
-    /** ExtractNewRecordState's rows: one table per topic, prefixed. */
+    /** ExtractNewRecordState's rows are change events too: prefix + topic, not their schema's name ({@code Value}). */
     private static final String FLAT_TABLE = "flat_pg_shop_orders";
 
     static ShopOrders postgres;
@@ -111,7 +111,6 @@ class DebeziumPostgresTest {
                 "transforms", "unwrap",
                 "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
                 "transforms.unwrap.delete.tombstone.handling.mode", "rewrite",
-                "kinetica.tables.single_table_per_topic", "true",
                 "kinetica.tables.prefix", "flat_")));
         awaitEqualToPostgres(35);
 
