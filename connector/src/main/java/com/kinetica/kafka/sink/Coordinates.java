@@ -28,6 +28,11 @@ public record Coordinates(String topic, int partition, long offset) {
                 : new TopicPartition(r.topic(), r.kafkaPartition());
     }
 
+    /** Whether two records were read from the same partition; no allocation, for the per-record path. */
+    public static boolean samePartition(SinkRecord a, SinkRecord b) {
+        return kafkaPartitionOf(a) == kafkaPartitionOf(b) && topicOf(a).equals(topicOf(b));
+    }
+
     /** The offset the worker commits past for {@code r}; no allocation, for the per-record path. */
     public static long offsetOf(SinkRecord r) {
         return ORIGINALS ? r.originalKafkaOffset() : r.kafkaOffset();

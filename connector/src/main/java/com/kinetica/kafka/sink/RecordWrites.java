@@ -39,6 +39,8 @@ final class RecordWrites {
     private final Diagnosis diagnosis;
     private final Flush flush;
     private final HeldRecords held;
+    private final boolean tableFromSource;
+    private final boolean tableFromStringKey;
     /** Topics that carried change events: their tombstones only follow deletes, for log compaction. */
     private final Set<String> changeTopics = new HashSet<>();
     private final Set<TableId> truncatesSkipped = new HashSet<>();
@@ -51,6 +53,8 @@ final class RecordWrites {
         this.diagnosis = diagnosis;
         this.flush = flush;
         this.held = new HeldRecords(config.originals());
+        this.tableFromSource = config.tableFromSource();
+        this.tableFromStringKey = config.tableFromStringKey();
     }
 
     void accept(SinkRecord record) throws WriteFailure {
@@ -67,10 +71,10 @@ final class RecordWrites {
             event = changeEvents == null ? null : changeEvents.read(v);
             if (event != null) {
                 changeTopics.add(record.topic());
-                id = routes.tableOfChange(record.topic(), event, config.tableFromSource());
+                id = routes.tableOfChange(record.topic(), event, tableFromSource);
                 change(record, id, event);
             } else {
-                id = config.tableFromStringKey() && record.valueSchema() == null && record.key() instanceof String k
+                id = tableFromStringKey && record.valueSchema() == null && record.key() instanceof String k
                         ? routes.tableOfKey(record.topic(), k) : routes.tableOf(record.topic(), v.schema());
                 row(record, routes.forValue(id, record.topic(), record.key(), v.schema(), v.value()), v, false);
             }

@@ -23,6 +23,8 @@ final class Routes {
     private final TaskBuffers buffers;
     /** The table each topic's records went to last: where its tombstones delete from. */
     private final Map<String, TableId> lastTableOfTopic = new HashMap<>();
+    /** The table named after each topic alone: where its change events go. */
+    private final Map<String, TableId> tableOfTopic = new HashMap<>();
     private String lastTopic;
     private Schema lastSchema;
     private Route last;
@@ -47,7 +49,7 @@ final class Routes {
         if (source != null) {
             return namer.tableForSource(source.schema(), source.table());
         }
-        return namer.tableFor(topic, null);
+        return tableOfTopic.computeIfAbsent(topic, t -> namer.tableFor(t, null));
     }
 
     /** The table a record's string key names, by the original connector's rule ({@link TableNamer#tableForName}). */

@@ -3,6 +3,7 @@ package com.kinetica.kafka.sink;
 import com.gpudb.Type;
 import com.kinetica.kafka.schema.TableId;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,8 +116,20 @@ final class TableBuffer {
 
     /** Lowers, per partition, the offset in {@code firstUnwritten} to that of the first buffered record. */
     void firstOffsets(Map<TopicPartition, Long> firstUnwritten) {
+        // writes come in runs of one partition: one map update per run
+        SinkRecord run = null;
+        long first = Long.MAX_VALUE;
         for (Write w : writes) {
-            firstUnwritten.merge(Coordinates.partitionOf(w.source()), Coordinates.offsetOf(w.source()), Math::min);
+            SinkRecord r = w.source();
+            if (run != null && !Coordinates.samePartition(run, r)) {
+                firstUnwritten.merge(Coordinates.partitionOf(run), first, Math::min);
+                first = Long.MAX_VALUE;
+            }
+            run = r;
+            first = Math.min(first, Coordinates.offsetOf(r));
+        }
+        if (run != null) {
+            firstUnwritten.merge(Coordinates.partitionOf(run), first, Math::min);
         }
     }
 }

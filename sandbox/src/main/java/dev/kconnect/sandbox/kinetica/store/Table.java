@@ -99,11 +99,16 @@ public final class Table {
         int inserted = 0;
         int updated = 0;
         for (NewRow row : batch) {
-            long existing = index.find(row.key());
-            if (existing >= 0 && mode != OnExistingKey.UPDATE) {
-                continue;
+            long existing;
+            if (mode == OnExistingKey.UPDATE) {
+                existing = index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length)); // one lookup
+            } else {
+                existing = index.find(row.key());
+                if (existing >= 0) {
+                    continue;
+                }
+                index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
             }
-            index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
             if (existing >= 0) {
                 kill(existing);
                 updated++;
