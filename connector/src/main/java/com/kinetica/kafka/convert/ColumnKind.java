@@ -36,6 +36,7 @@ public enum ColumnKind {
     DATETIME(DateTimeKind.DATETIME, null, List.of()),
     DECIMAL(new DecimalKind(), Decimal.LOGICAL_NAME, List.of(), BigDecimal.class),
     ULONG(StringKind.ULONG, null, List.of()),
+    UUID(new UuidKind(), null, List.of()),
     BYTES(new BytesKind(), null, List.of(Schema.Type.BYTES), byte[].class, ByteBuffer.class);
 
     private final Kind kind;

@@ -8,12 +8,20 @@ import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
-/** date, time and datetime columns: text in UTC, read as Connect's Date, Time and Timestamp. */
+/**
+ * date, time and datetime columns: text in UTC, read as Connect's Date, Time and Timestamp. Text
+ * is written as it is, unless it is ISO-8601 with an offset (Debezium's ZonedTimestamp and
+ * ZonedTime without schemas): that is taken to UTC and written as Kinetica writes it.
+ */
 final class DateTimeKind extends Kind {
     private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final DateTimeFormatter DATETIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -43,9 +51,25 @@ final class DateTimeKind extends Kind {
     @Override
     Object toKinetica(Object v) {
         if (v instanceof String s) {
-            return s;
+            LocalDateTime iso = isoWithOffset(s);
+            return iso == null ? s : format.apply(iso);
         }
         return format.apply(utc(v));
+    }
+
+    /** The UTC date-time of ISO-8601 text with an offset (a time alone for time columns), or null. */
+    private LocalDateTime isoWithOffset(String s) {
+        try {
+            if (this == TIME && (s.endsWith("Z") || s.indexOf('+') > 0 || s.indexOf('-') > 0)) {
+                return OffsetTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().atDate(LocalDate.EPOCH);
+            }
+            if (this != TIME && s.length() > 10 && s.charAt(10) == 'T') {
+                return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            }
+        } catch (DateTimeParseException e) {
+            return null; // not that: Kinetica decides
+        }
+        return null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.apache.kafka.connect.data.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ final class DecimalKind extends Kind {
     private static final Pattern PRECISION_SCALE = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
     private static final int DEFAULT_PRECISION = 18;
     private static final int DEFAULT_SCALE = 4;
+    private static final String PRECISION = "connect.decimal.precision";
 
     DecimalKind() {
         super(String.class, ColumnProperty.DECIMAL);
@@ -40,6 +42,9 @@ final class DecimalKind extends Kind {
         if (v instanceof Number n) {
             return Long.toString(n.longValue());
         }
+        if (VariableScaleDecimal.isOne(v)) {
+            return VariableScaleDecimal.read(v).toPlainString();
+        }
         if (v instanceof String s) {
             try {
                 return new BigDecimal(s.trim()).toPlainString();
@@ -54,7 +59,24 @@ final class DecimalKind extends Kind {
     Schema schema(Type.Column column) {
         Matcher m = precisionScale(column);
         String precision = m == null ? Integer.toString(DEFAULT_PRECISION) : m.group(1);
-        return Decimal.builder(scale(m)).parameter("connect.decimal.precision", precision).build();
+        return Decimal.builder(scale(m)).parameter(PRECISION, precision).build();
+    }
+
+    /**
+     * Whether a decimal column, as gpudb-api 7.1 makes it (DECIMAL(18,4)), holds every value of a
+     * Connect Decimal schema: a scale up to 4, and at most 14 digits before the point when the
+     * schema says its precision (Debezium's do). Without a precision it is taken to fit.
+     */
+    static boolean holds(Schema decimal) {
+        Map<String, String> parameters = decimal.parameters() == null ? Map.of() : decimal.parameters();
+        try {
+            int scale = Integer.parseInt(parameters.getOrDefault(Decimal.SCALE_FIELD, "0"));
+            String precision = parameters.get(PRECISION);
+            return scale <= DEFAULT_SCALE
+                    && (precision == null || Integer.parseInt(precision) - scale <= DEFAULT_PRECISION - DEFAULT_SCALE);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.apache.kafka.connect.data.Schema;
 
 import java.util.function.Function;
 
-/** float and double columns. */
+/** float and double columns; a schemaless VariableScaleDecimal (a map) is read as its number. */
 final class FloatingKind extends Kind {
     static final FloatingKind FLOAT = new FloatingKind(Float.class, Schema.FLOAT32_SCHEMA);
     static final FloatingKind DOUBLE = new FloatingKind(Double.class, Schema.FLOAT64_SCHEMA);
@@ -23,6 +23,9 @@ final class FloatingKind extends Kind {
     Object toKinetica(Object v) {
         if (v instanceof Number n) {
             return isFloat ? (Object) n.floatValue() : (Object) n.doubleValue();
+        }
+        if (VariableScaleDecimal.isOne(v)) {
+            return toKinetica(VariableScaleDecimal.read(v));
         }
         if (v instanceof String s) {
             try {

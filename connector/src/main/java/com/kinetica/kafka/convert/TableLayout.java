@@ -66,6 +66,10 @@ public final class TableLayout {
         return names[i];
     }
 
+    public ColumnKind kind(int i) {
+        return kinds[i];
+    }
+
     public boolean nullable(int i) {
         return nullable[i];
     }

@@ -14,21 +14,34 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.function.Function;
 
-/** timestamp columns: a long of milliseconds since the epoch, UTC. */
+/**
+ * timestamp columns: a long of milliseconds since the epoch, UTC, in Kinetica's range (1000-01-01
+ * to 2900-12-31). Checked here: a number of microseconds taken for milliseconds (Debezium's
+ * MicroTimestamp without schemas) is out of it, and fails alone with its reason.
+ */
 final class TimestampKind extends Kind {
+    private static final long MIN = -30_610_224_000_000L;
+    private static final long MAX = 29_379_542_399_999L;
+
     TimestampKind() {
         super(Long.class, ColumnProperty.TIMESTAMP);
     }
 
     @Override
     Object toKinetica(Object v) {
+        long millis;
         if (v instanceof Date d) {
-            return d.getTime();
+            millis = d.getTime();
+        } else if (v instanceof String s) {
+            millis = parse(s);
+        } else {
+            millis = WholeNumberKind.ranged(v, Long.MIN_VALUE, Long.MAX_VALUE);
         }
-        if (v instanceof String s) {
-            return parse(s);
+        if (millis < MIN || millis > MAX) {
+            throw new IllegalArgumentException("timestamp " + millis + " is out of Kinetica's range [" + MIN + ", "
+                    + MAX + "] (1000-01-01 to 2900-12-31, epoch milliseconds)");
         }
-        return WholeNumberKind.ranged(v, Long.MIN_VALUE, Long.MAX_VALUE);
+        return millis;
     }
 
     @Override

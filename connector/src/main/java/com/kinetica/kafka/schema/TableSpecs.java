@@ -20,7 +20,7 @@ public final class TableSpecs {
         List<ColumnSpec> columns = new ArrayList<>();
         for (Field f : valueSchema.fields()) {
             boolean pk = primaryKeys.contains(f.name());
-            columns.add(new ColumnSpec(f.name(), KindMapping.forSchema(f.schema()), f.schema().isOptional(), pk));
+            columns.add(ColumnSpec.forField(f.name(), f.schema(), f.schema().isOptional(), pk));
         }
         return columns;
     }

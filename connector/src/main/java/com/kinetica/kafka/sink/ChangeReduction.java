@@ -1,6 +1,7 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GenericRecord;
+import com.gpudb.Type;
 import org.apache.kafka.connect.errors.DataException;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class ChangeReduction {
     }
 
     /** The writes reduced; {@code writes} itself when there is nothing to reduce. */
-    static List<Write> reduce(List<Write> writes, List<String> keyColumns) {
+    static List<Write> reduce(List<Write> writes, List<Type.Column> keyColumns) {
         if (keyColumns.isEmpty() || writes.stream().noneMatch(ChangeReduction::isChange)) {
             return writes;
         }
@@ -64,7 +65,7 @@ final class ChangeReduction {
      * Kinetica's 1 and 0, so a row and a delete of one key compare equal; null when a value is
      * missing or is none of those (the write is then left where it is).
      */
-    private static Object keyOf(Write w, List<String> keyColumns) {
+    private static Object keyOf(Write w, List<Type.Column> keyColumns) {
         Object[] values;
         if (w instanceof Write.Delete d) {
             try {
@@ -76,7 +77,7 @@ final class ChangeReduction {
             GenericRecord row = ((Write.Row) w).row();
             values = new Object[keyColumns.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = row.get(keyColumns.get(i));
+                values[i] = row.get(keyColumns.get(i).getName());
             }
         }
         for (int i = 0; i < values.length; i++) {

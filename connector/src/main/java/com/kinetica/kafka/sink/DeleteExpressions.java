@@ -2,23 +2,27 @@ package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
 import com.gpudb.Type;
+import com.kinetica.kafka.convert.ColumnKind;
+import com.kinetica.kafka.convert.SemanticType;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The /delete/records expression that names the row of a key: a tombstone's, or a change event's. */
 final class DeleteExpressions {
     private DeleteExpressions() {
     }
 
-    static List<String> primaryKeyColumns(Type type) {
-        List<String> keys = new ArrayList<>();
+    static List<Type.Column> primaryKeyColumns(Type type) {
+        List<Type.Column> keys = new ArrayList<>();
         for (Type.Column c : type.getColumns()) {
             if (c.hasProperty(ColumnProperty.PRIMARY_KEY)) {
-                keys.add(c.getName());
+                keys.add(c);
             }
         }
         return keys;
@@ -26,22 +30,24 @@ final class DeleteExpressions {
 
     /**
      * {@code a = 1 and b = 'x'} for the primary key columns, their values taken from a struct or
-     * map key by name, or from a plain key when the table has a one-column primary key.
+     * map key by name, or from a plain key when the table has a one-column primary key. A struct
+     * field of a semantic type, or a date, is written as its column holds it.
      */
-    static String forKey(List<String> keyColumns, Object key) {
+    static String forKey(List<Type.Column> keyColumns, Object key) {
         Object[] values = keyValues(keyColumns, key);
         StringBuilder expression = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
+            String name = keyColumns.get(i).getName();
             if (i > 0) {
                 expression.append(" and ");
             }
-            expression.append(keyColumns.get(i)).append(" = ").append(literal(keyColumns.get(i), values[i]));
+            expression.append(name).append(" = ").append(literal(name, values[i]));
         }
         return expression.toString();
     }
 
-    /** The values of the primary key columns in a struct or map key, or a plain key's value. */
-    static Object[] keyValues(List<String> keyColumns, Object key) {
+    /** The values of the primary key columns in a key, as {@link #forKey} reads and converts them. */
+    static Object[] keyValues(List<Type.Column> keyColumns, Object key) {
         if (keyColumns.isEmpty()) {
             throw new DataException("the table has no primary key, so a delete cannot name a row");
         }
@@ -50,29 +56,50 @@ final class DeleteExpressions {
         }
         Object[] values = new Object[keyColumns.size()];
         for (int i = 0; i < values.length; i++) {
-            String column = keyColumns.get(i);
+            Type.Column column = keyColumns.get(i);
+            String name = column.getName();
+            ColumnKind kind = ColumnKind.of(column);
+            Object value;
             if (key instanceof Struct s) {
-                if (s.schema().field(column) == null) {
-                    throw new DataException("the key has no field '" + column + "' of the primary key");
+                if (s.schema().field(name) == null) {
+                    throw new DataException("the key has no field '" + name + "' of the primary key");
                 }
-                values[i] = s.get(column);
+                value = s.get(name);
+                UnaryOperator<Object> reader = SemanticType.reader(s.schema().field(name).schema(), kind);
+                value = reader == null || value == null ? value : convert(name, reader, value);
             } else if (key instanceof Map<?, ?> m) {
-                if (!m.containsKey(column)) {
-                    throw new DataException("the key has no field '" + column + "' of the primary key");
+                if (!m.containsKey(name)) {
+                    throw new DataException("the key has no field '" + name + "' of the primary key");
                 }
-                values[i] = m.get(column);
+                value = m.get(name);
             } else if (values.length == 1) {
-                values[i] = key;
+                value = key;
             } else {
-                throw new DataException("the key is a single value but the primary key has columns " + keyColumns);
+                throw new DataException("the key is a single value but the primary key has columns "
+                        + keyColumns.stream().map(Type.Column::getName).toList());
             }
+            if (value instanceof java.util.Date) {
+                value = convert(name, kind::convert, value);
+            }
+            values[i] = value;
         }
         return values;
+    }
+
+    private static Object convert(String column, UnaryOperator<Object> conversion, Object value) {
+        try {
+            return conversion.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("the key value for '" + column + "': " + e.getMessage());
+        }
     }
 
     private static String literal(String column, Object value) {
         if (value instanceof Boolean b) {
             return b ? "1" : "0";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
         }
         if (value instanceof Number n) {
             return n.toString();

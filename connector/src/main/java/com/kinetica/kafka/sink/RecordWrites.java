@@ -1,6 +1,7 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.GPUdbException;
+import com.gpudb.Type;
 import com.kinetica.kafka.cdc.ChangeEvent;
 import com.kinetica.kafka.cdc.ChangeEvents;
 import com.kinetica.kafka.client.Failures;
@@ -162,9 +163,10 @@ final class RecordWrites {
      * event does not say, and nothing goes.
      */
     private void deleteMovedKey(Routes.Route route, ChangeEvent event, SinkRecord record) {
-        List<String> keyColumns = DeleteExpressions.primaryKeyColumns(route.structure().type());
+        List<Type.Column> keyColumns = DeleteExpressions.primaryKeyColumns(route.structure().type());
         Object before = event.before();
-        if (keyColumns.isEmpty() || before == null || !ChangeEvent.hasFields(before, keyColumns)) {
+        if (keyColumns.isEmpty() || before == null
+                || !ChangeEvent.hasFields(before, keyColumns.stream().map(Type.Column::getName).toList())) {
             return;
         }
         String old = DeleteExpressions.forKey(keyColumns, before);

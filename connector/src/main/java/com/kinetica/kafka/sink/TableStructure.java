@@ -94,7 +94,7 @@ final class TableStructure {
             StructRows plan = planFor(schema);
             if (addNewFields) {
                 for (Field f : plan.extraFields()) {
-                    added.add(new ColumnSpec(f.name(), KindMapping.forSchema(f.schema()), true, false));
+                    added.add(ColumnSpec.forField(f.name(), f.schema(), true, false));
                 }
             }
             relaxed = plan.missingRequired();

@@ -44,13 +44,7 @@ public final class DebeziumStream {
             .field("table", Schema.STRING_SCHEMA)
             .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
             .build();
-    public static final Schema ENVELOPE = SchemaBuilder.struct().name(PREFIX + ".Envelope")
-            .field("before", ROW)
-            .field("after", ROW)
-            .field("source", SOURCE)
-            .field("op", Schema.STRING_SCHEMA)
-            .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
-            .build();
+    public static final Schema ENVELOPE = envelopeOf(PREFIX, ROW);
 
     /** One change: op c, u, d or t; a null op is the tombstone Debezium writes after a delete. */
     public record Event(String op, long id, Struct before, Struct after) {
@@ -126,11 +120,26 @@ public final class DebeziumStream {
                 .put("price", v * 0.25).put("note", v % 3 == 0 ? null : "note-" + v);
     }
 
+    /** The envelope schema Debezium writes for rows of {@code row} (an optional struct) on topic {@code prefix}. */
+    public static Schema envelopeOf(String prefix, Schema row) {
+        return SchemaBuilder.struct().name(prefix + ".Envelope")
+                .field("before", row)
+                .field("after", row)
+                .field("source", SOURCE)
+                .field("op", Schema.STRING_SCHEMA)
+                .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+    }
+
     public static Struct envelope(String op, Struct before, Struct after) {
+        return envelope(ENVELOPE, op, before, after);
+    }
+
+    public static Struct envelope(Schema envelope, String op, Struct before, Struct after) {
         Struct source = new Struct(SOURCE).put("version", "3.6.1.Final").put("connector", "postgresql")
                 .put("name", "dbserver1").put("ts_ms", 1_700_000_000_000L).put("snapshot", "false")
                 .put("db", "inventory").put("schema", "inventory").put("table", "customers").put("lsn", 24023128L);
-        return new Struct(ENVELOPE).put("before", before).put("after", after).put("source", source).put("op", op)
+        return new Struct(envelope).put("before", before).put("after", after).put("source", source).put("op", op)
                 .put("ts_ms", 1_700_000_000_100L);
     }
 

@@ -8,7 +8,9 @@
  * /admin/show/shards, /create/type, /show/types, /create/table, /has/table, /show/table, /clear/table (drops the table, as in Kinetica), /create/schema,
  * /has/schema, /show/schema, /alter/table and /alter/table/columns (add, change, delete column;
  * index, TTL and compression actions are accepted without effect), /insert/records (primary keys
- * enforced; update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run), /get/records
+ * enforced; the text of date, time, datetime, decimal and uuid columns and the range of timestamp
+ * columns checked, properties held to their base type, as Kinetica documents them;
+ * update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run), /get/records
  * (binary encoding; expression, sort_by, sort_order, offset, limit up to 20,000 as
  * max_get_records_size), /delete/records (expressions, global_expression, delete_all_records),
  * /create/tablemonitor and /clear/tablemonitor (registered only: no change events are published).

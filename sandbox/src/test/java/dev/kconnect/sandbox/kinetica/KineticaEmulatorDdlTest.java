@@ -11,6 +11,7 @@ import com.gpudb.protocol.ShowTypesResponse;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -212,6 +213,53 @@ class KineticaEmulatorDdlTest {
                 () -> db.insertRecords("codes", List.of(person(codes, "toolong")), Map.of()));
         db.insertRecords("codes", List.of(person(codes, "toolong")), Map.of("truncate_strings", "true"));
         assertEquals("tool", emu.rows("codes").get(0).get("code"));
+    }
+
+    @Test
+    void typedTextAndTimestampsAreCheckedAsKineticaChecksThem() throws GPUdbException {
+        Type typed = new Type("typed",
+                new Type.Column("id", String.class, ColumnProperty.PRIMARY_KEY, ColumnProperty.UUID),
+                new Type.Column("day", String.class, ColumnProperty.DATE),
+                new Type.Column("clock", String.class, ColumnProperty.TIME),
+                new Type.Column("at", String.class, ColumnProperty.DATETIME),
+                new Type.Column("price", String.class, ColumnProperty.DECIMAL),
+                new Type.Column("ts", Long.class, ColumnProperty.TIMESTAMP),
+                new Type.Column("code", String.class, ColumnProperty.CHAR4));
+        db.createTable("typed", typed.create(db), Map.of());
+        String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Object[] good = {id, "2024-2-9", "7:05:09.12", "2024-02-09 07:05:09.123", "-12345678901234.5678",
+                1_700_000_000_123L, "ab"};
+        db.insertRecords("typed", List.of(person(typed, good)), Map.of());
+        db.insertRecords("typed", List.of(person(typed, "0F8FAD5B-D9CB-469F-A165-70867728950F", "9999-12-31",
+                "23:59:59", "2900-12-31", ".5", -30_610_224_000_000L, "abcd")), Map.of());
+        Object[][] bad = {
+                {"not-a-uuid", 1}, {"0f8fad5b-d9cb-469f-a165-70867728950", 1},
+                {"2024-02-30", 2}, {"0999-12-31", 2}, {"2024-02-09T00:00:00", 2}, {"20240209", 2},
+                {"24:00:00", 3}, {"07:05", 3}, {"07:05:09.1234", 3}, {"07:05:09Z", 3},
+                {"2024-02-09T07:05:09", 4}, {"2024-02-09 07:05", 4}, {"2901-01-01 00:00:00", 4},
+                {"123456789012345", 5}, {"1e3", 5}, {"12,5", 5}, {".", 5},
+                {29_379_542_400_000L, 6}, {-30_610_224_000_001L, 6}};
+        for (Object[] b : bad) {
+            Object[] values = good.clone();
+            values[(Integer) b[1] - 1] = b[0];
+            values[0] = (Integer) b[1] == 1 ? b[0] : "1" + id.substring(1);
+            GPUdbException e = assertThrows(GPUdbException.class,
+                    () -> db.insertRecords("typed", List.of(person(typed, values)), Map.of()), String.valueOf(b[0]));
+            assertTrue(e.getMessage().contains("Invalid value '" + b[0] + "' for column '"
+                    + typed.getColumn((Integer) b[1] - 1).getName() + "'"), e.getMessage());
+        }
+        assertEquals(2, emu.rowCount("typed"));
+    }
+
+    @Test
+    void propertiesMustFitTheirBaseType() {
+        for (Type.Column wrong : List.of(new Type.Column("d", Long.class, ColumnProperty.DATE),
+                new Type.Column("t", String.class, ColumnProperty.TIMESTAMP),
+                new Type.Column("u", ByteBuffer.class, ColumnProperty.UUID),
+                new Type.Column("c", String.class, "char3"))) {
+            GPUdbException e = assertThrows(GPUdbException.class, () -> new Type("wrong", wrong).create(db));
+            assertTrue(e.getMessage().contains("Column '" + wrong.getName() + "'"), e.getMessage());
+        }
     }
 
     @Test

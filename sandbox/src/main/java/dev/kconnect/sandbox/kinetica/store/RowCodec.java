@@ -24,6 +24,8 @@ public final class RowCodec {
     private final boolean[] inKey;
     private final int[] keyOrder;
     private final int[] charLengths;
+    /** The checks of columns whose values Kinetica reads further (date, decimal, ...), else null. */
+    private final ValueCheck[] checks;
 
     /** A record checked by {@link #scan}: its primary key (null without one), and whether a charN value may be too long. */
     public record Scan(Object key, boolean mayBeTooLong) {
@@ -38,11 +40,13 @@ public final class RowCodec {
             keyOrder[primaryKey[k]] = k;
         }
         this.charLengths = columns.stream().mapToInt(Column::charLength).toArray();
+        this.checks = columns.stream().map(ValueCheck::of).toArray(ValueCheck[]::new);
     }
 
     /**
-     * Checks that a record of a request matches the type, reading only its key columns and
-     * skipping the rest: inserts keep the bytes as they came, and make little garbage.
+     * Checks that a record of a request matches the type, reading only its key columns and the
+     * values Kinetica checks, and skipping the rest: inserts keep the bytes as they came, and
+     * make little garbage.
      */
     public Scan scan(ByteBuffer record, BinaryDecoder[] reuse, int keyLength) {
         BinaryDecoder in = DecoderFactory.get().binaryDecoder(record.array(),
@@ -57,8 +61,15 @@ public final class RowCodec {
                 if (column.nullable() && in.readIndex() == NULL_BRANCH) {
                     continue;
                 }
-                if (inKey[i]) {
+                if (inKey[i] || checks[i] != null) {
                     Object value = read(in, column.type());
+                    if (checks[i] != null) {
+                        checks[i].check(value);
+                    }
+                    mayBeTooLong |= charLengths[i] > 0 && ((String) value).length() > charLengths[i];
+                    if (!inKey[i]) {
+                        continue;
+                    }
                     if (key == null) {
                         single = value;
                     } else {

@@ -35,6 +35,7 @@ public final class TableType {
         List<Integer> keys = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
+            ValueCheck.checkProperties(column);
             if (positions.put(column.name(), i) != null) {
                 throw new KineticaError("Duplicate column name '" + column.name() + "'");
             }
