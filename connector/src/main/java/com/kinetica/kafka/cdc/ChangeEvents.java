@@ -9,6 +9,7 @@ import org.apache.kafka.connect.errors.DataException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the change event a record's value is, in the formats the sink applies: Debezium's
@@ -62,8 +63,8 @@ public final class ChangeEvents {
         return DebeziumRows.isOne(shape) ? Format.DEBEZIUM_ROW : null;
     }
 
-    /** The row in {@code field} of an event, which must be there. */
-    static RecordValue row(Object event, String field, String what) {
+    /** The row in {@code field} of an event, which must be there; {@code what} names the event in the error. */
+    static RecordValue row(Object event, String field, Supplier<String> what) {
         Object row = Rows.get(event, field);
         if (row instanceof Struct s) {
             return new RecordValue(s.schema(), s);
@@ -71,7 +72,7 @@ public final class ChangeEvents {
         if (row instanceof Map<?, ?>) {
             return new RecordValue(null, row);
         }
-        throw new DataException("the " + what + " has " + (row == null ? "no '" + field + "' row"
+        throw new DataException("the " + what.get() + " has " + (row == null ? "no '" + field + "' row"
                 : "a " + row.getClass().getSimpleName() + " as '" + field + "', not a row"));
     }
 }

@@ -39,7 +39,7 @@ final class DebeziumEnvelopes {
             default -> throw new DataException("the change event's op '" + code
                     + "' is not one the sink applies (c, r, u, d, t)");
         };
-        RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", "change event (op '" + code + "')")
+        RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", () -> "change event (op '" + code + "')")
                 : null;
         return new ChangeEvent(Format.DEBEZIUM, op, after, Rows.get(value, "before"), value, List.of());
     }

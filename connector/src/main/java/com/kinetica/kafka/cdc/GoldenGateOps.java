@@ -35,7 +35,7 @@ final class GoldenGateOps {
             default -> throw new DataException("the GoldenGate op_type '" + code
                     + "' is not one the sink applies (I, U, D, T)");
         };
-        RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", "GoldenGate operation " + code)
+        RecordValue after = op == Op.UPSERT ? ChangeEvents.row(value, "after", () -> "GoldenGate operation " + code)
                 : null;
         return new ChangeEvent(Format.GOLDENGATE, op, after, Rows.get(value, "before"), value,
                 keyColumns(Rows.get(value, "primary_keys")));
