@@ -137,7 +137,7 @@ _kc_vals[kconnect_kinetica_rows]='--where=none --max=none -o=words:table,json --
 _kc_args[kconnect_kinetica_rows]='tables'
 _kc_cmds[kconnect_sandbox]='fault'
 _kc_opts[kconnect_sandbox]='--kafka-port --kinetica-port --control-port --rest-port --data-dir --demo --log-dir --kinetica-user --kinetica-password-file -h --help -V --version --verbose'
-_kc_vals[kconnect_sandbox]='--kafka-port=none --kinetica-port=none --control-port=none --rest-port=none --data-dir=files --log-dir=files --kinetica-user=none --kinetica-password-file=files'
+_kc_vals[kconnect_sandbox]='--kafka-port=none --kinetica-port=none --control-port=none --rest-port=none --data-dir=files --demo=none --log-dir=files --kinetica-user=none --kinetica-password-file=files'
 _kc_args[kconnect_sandbox]='none'
 _kc_cmds[kconnect_sandbox_fault]=''
 _kc_opts[kconnect_sandbox_fault]='--for --calls --control-url -h --help -V --version --verbose'

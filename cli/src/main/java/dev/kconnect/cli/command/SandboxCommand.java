@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
             "Examples:",
             "  kconnect sandbox",
             "  kconnect sandbox --demo",
+            "  kconnect sandbox --demo cdc",
             "  kconnect sandbox --kinetica-user admin --kinetica-password-file kinetica-password",
             "  kconnect sandbox fault kinetica down --for 45s    (in another terminal, while it runs)",
             "  kconnect sandbox --kafka-port 19092 --kinetica-port 19191 --control-port 19190 --rest-port 18083"})
@@ -47,8 +48,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Keep Kafka's data here across runs (default: a temporary directory, removed on exit).")
     Path dataDir;
 
-    @Option(names = "--demo", description = "Also create the example sink and source connectors and feed them sample data.")
-    boolean demo;
+    @Option(names = "--demo", arity = "0..1", paramLabel = "KIND", fallbackValue = SandboxRun.PIPELINE_DEMO,
+            description = {"Also create connectors and feed them sample data: " + SandboxRun.PIPELINE_DEMO
+                    + " (the default: the example sink and source) or " + SandboxRun.CDC_DEMO
+                    + " (Debezium change events of a table, applied by a sink)."})
+    String demo;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
             description = "Where sandbox.log is written (default: ${DEFAULT-VALUE}).")
@@ -70,6 +74,10 @@ public final class SandboxCommand implements Callable<Integer> {
         if (kineticaUser == null != (kineticaPasswordFile == null)) {
             throw new ParameterException(spec.commandLine(),
                     "--kinetica-user and --kinetica-password-file go together: give both, or neither for no login");
+        }
+        if (demo != null && !demo.equals(SandboxRun.PIPELINE_DEMO) && !demo.equals(SandboxRun.CDC_DEMO)) {
+            throw new ParameterException(spec.commandLine(), "--demo takes " + SandboxRun.PIPELINE_DEMO + " or "
+                    + SandboxRun.CDC_DEMO + ", not '" + demo + "'");
         }
         Login login = kineticaUser == null ? Login.NONE
                 : new Login(kineticaUser, KineticaOptions.readPassword(kineticaPasswordFile));

@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code kconnect sandbox --demo}: the example sink and source connectors, fed with sample data
  * every few seconds so that both directions visibly move.
  */
-final class Demo implements AutoCloseable {
+final class Demo implements DemoFeed {
     // not the examples' names: the guide's flows stay free to create those on the same worker
     static final String SINK = "demo-kinetica-sink";
     static final String SOURCE = "demo-kinetica-source";
@@ -88,8 +88,20 @@ final class Demo implements AutoCloseable {
         return demo;
     }
 
+    @Override
+    public List<String> connectors() {
+        return List.of(SINK, SOURCE);
+    }
+
+    @Override
+    public String describe() {
+        return "Demo: every few seconds, orders go to topic '" + ORDERS_TOPIC + "' (sink -> table) and rows to table '"
+                + SOURCE_TABLE + "' (source -> topic).";
+    }
+
     /** One round: a few orders to the topic, a few rows to the table. */
-    void feed(int count) throws Exception {
+    @Override
+    public void feed(int count) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < count; i++) {
             long id = nextOrder++;
@@ -114,7 +126,8 @@ final class Demo implements AutoCloseable {
     }
 
     /** What has flowed so far, for one line on the console. */
-    String progress() throws Exception {
+    @Override
+    public String progress() throws Exception {
         long ordersRows = sandbox.kinetica().hasTable(ORDERS_TOPIC) ? sandbox.kinetica().rowCount(ORDERS_TOPIC) : 0;
         long sourceRecords = 0;
         var topics = admin.listTopics().names().get();

@@ -25,13 +25,17 @@ public final class SandboxRun implements Callable<Integer> {
     /** Where the fault controls answer by default, beside Kinetica's 9191; {@code sandbox fault} looks there. */
     public static final int CONTROL_PORT = 9190;
     private static final long DEMO_INTERVAL_MS = 5000;
+    /** The demos {@code --demo} runs: the example sink and source, or change events applied by a sink. */
+    public static final String PIPELINE_DEMO = "pipeline";
+    public static final String CDC_DEMO = "cdc";
 
     private final int kafkaPort;
     private final int kineticaPort;
     private final int controlPort;
     private final int restPort;
     private final Path dataDir;
-    private final boolean demo;
+    /** The demo to run: {@code pipeline}, {@code cdc}, or null for none. */
+    private final String demo;
     private final Path logDir;
     private final Login login;
     private final Path bundledPlugins;
@@ -40,9 +44,11 @@ public final class SandboxRun implements Callable<Integer> {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Sandbox> running = new AtomicReference<>();
+    /** The demo running, once it has made its connectors. */
+    private final AtomicReference<DemoFeed> demoFeed = new AtomicReference<>();
     private final Thread stopOnExit = new Thread(this::stop, "kconnect-sandbox-stop");
 
-    public SandboxRun(int kafkaPort, int kineticaPort, int controlPort, int restPort, Path dataDir, boolean demo, Path logDir,
+    public SandboxRun(int kafkaPort, int kineticaPort, int controlPort, int restPort, Path dataDir, String demo, Path logDir,
                       Login login, Path bundledPlugins, PrintWriter out, PrintWriter err) {
         this.kafkaPort = kafkaPort;
         this.kineticaPort = kineticaPort;
@@ -82,7 +88,7 @@ public final class SandboxRun implements Callable<Integer> {
         running.set(sandbox);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         printSummary(sandbox, log);
-        if (demo) {
+        if (demo != null) {
             runDemo(sandbox);
         }
         awaitStop();
@@ -131,10 +137,10 @@ public final class SandboxRun implements Callable<Integer> {
     }
 
     private void runDemo(Sandbox sandbox) {
-        try (Demo feed = Demo.start(sandbox, err)) {
-            sandbox.worker().reportStates(List.of(Demo.SINK, Demo.SOURCE));
-            out.println("Demo: every " + DEMO_INTERVAL_MS / 1000 + " s, orders go to topic '" + Demo.ORDERS_TOPIC
-                    + "' (sink -> table) and rows to table '" + Demo.SOURCE_TABLE + "' (source -> topic).");
+        try (DemoFeed feed = demo.equals(CDC_DEMO) ? CdcDemo.start(sandbox, err) : Demo.start(sandbox, err)) {
+            demoFeed.set(feed);
+            sandbox.worker().reportStates(feed.connectors());
+            out.println(feed.describe());
             out.flush();
             feed.feed(5);
             while (!stopping.await(DEMO_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
@@ -154,7 +160,7 @@ public final class SandboxRun implements Callable<Integer> {
      * One line of progress and the next rows. A round that fails (the emulator made to go down
      * with {@code kconnect sandbox fault}, say) says so and the demo goes on, as the connectors do.
      */
-    private void demoRound(Demo feed) {
+    private void demoRound(DemoFeed feed) {
         try {
             out.println(feed.progress());
             feed.feed(5);
@@ -187,6 +193,11 @@ public final class SandboxRun implements Callable<Integer> {
     /** The running sandbox, or null before it started and after it stopped. */
     public Sandbox sandbox() {
         return running.get();
+    }
+
+    /** The demo running, or null (none asked, or not started yet). */
+    DemoFeed demo() {
+        return demoFeed.get();
     }
 
     private void awaitStop() {

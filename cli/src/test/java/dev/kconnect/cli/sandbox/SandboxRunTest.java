@@ -57,7 +57,7 @@ class SandboxRunTest {
         int kinetica = Ports.isFree(9191) ? 9191 : Ports.free();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        SandboxRun run = new SandboxRun(Ports.free(), kinetica, Ports.free(), rest, null, false,
+        SandboxRun run = new SandboxRun(Ports.free(), kinetica, Ports.free(), rest, null, null,
                 logs, Login.NONE, PLUGINS, new PrintWriter(out, true), new PrintWriter(err, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(run::call);
         // the listener opens before the REST resources are registered
