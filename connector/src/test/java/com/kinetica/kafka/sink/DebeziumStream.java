@@ -1,5 +1,6 @@
 package com.kinetica.kafka.sink;
 
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * A seeded stream of change events over a few keys, in the envelope Debezium's PostgreSQL
@@ -180,6 +182,33 @@ public final class DebeziumStream {
         public byte[] jsonKey(String topic, Struct key) {
             return keys.fromConnectData(topic, key.schema(), key);
         }
+    }
+
+    /** The source table after the stream, rows by id, in the terms of {@link #rowsOf}. */
+    public Map<Long, Map<String, Object>> expectedRows() {
+        Map<Long, Map<String, Object>> rows = new TreeMap<>();
+        state.forEach((id, row) -> rows.put(id, expected(row)));
+        return rows;
+    }
+
+    /** A table's rows by id, in the terms of {@link #expected}. */
+    public static Map<Long, Map<String, Object>> rowsOf(KineticaEmulator emu, String table) {
+        Map<Long, Map<String, Object>> rows = new TreeMap<>();
+        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), normalized(r)));
+        return rows;
+    }
+
+    /** A sink of {@code topic} into {@code emu}, retrying at once, batches of 64; then {@code more} settings. */
+    public static Map<String, String> sinkProps(KineticaEmulator emu, String topic, String... more) {
+        Map<String, String> p = new HashMap<>();
+        p.put("kinetica.url", emu.url());
+        p.put("topics", topic);
+        p.put("kinetica.retry_backoff_ms", "0");
+        p.put("kinetica.batch_size", "64");
+        for (int i = 0; i < more.length; i += 2) {
+            p.put(more[i], more[i + 1]);
+        }
+        return p;
     }
 
     /** A row as the table should hold it: whole numbers as longs, so struct and map rows compare. */

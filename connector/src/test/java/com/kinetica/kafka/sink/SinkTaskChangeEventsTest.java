@@ -10,11 +10,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -43,34 +41,6 @@ class SinkTaskChangeEventsTest {
         return topic.replace('.', '_');
     }
 
-    static Map<String, String> props(String topic, String... more) {
-        Map<String, String> p = new HashMap<>();
-        p.put("kinetica.url", emu.url());
-        p.put("topics", topic);
-        p.put("kinetica.retry_backoff_ms", "0");
-        p.put("kinetica.batch_size", "64");
-        for (int i = 0; i < more.length; i += 2) {
-            p.put(more[i], more[i + 1]);
-        }
-        return p;
-    }
-
-    /** The table's rows by id, in the expected rows' terms. */
-    static Map<Long, Map<String, Object>> rowsById(String table) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        for (Map<String, Object> r : emu.rows(table)) {
-            Map<String, Object> row = DebeziumStream.normalized(r);
-            rows.put((Long) row.get("id"), row);
-        }
-        return rows;
-    }
-
-    static Map<Long, Map<String, Object>> expected(DebeziumStream s) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        s.state.forEach((id, row) -> rows.put(id, DebeziumStream.expected(row)));
-        return rows;
-    }
-
     /** Puts the records in batches of 1 to 250, as polls of varying size bring them. */
     static void putInPolls(TaskHarness h, List<SinkRecord> records, Random random) {
         for (int i = 0; i < records.size(); ) {
@@ -95,14 +65,14 @@ class SinkTaskChangeEventsTest {
             DebeziumStream s = DebeziumStream.generate(29, 1_000, 500, 200, 100);
             assertEquals(Map.of("c", 1_000L, "u", 500L, "d", 200L, "null", 200L), opCounts(s));
             String topic = topic();
-            Map<String, String> p = props(topic, "kinetica.tables.delete_on_tombstone", "true",
+            Map<String, String> p = DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true",
                     "kinetica.tables.update_on_existing_pk", String.valueOf(!variant.endsWith("false")));
             try (TaskHarness h = new TaskHarness(p, true)) {
                 putInPolls(h, s.records(topic, !variant.equals("maps")), new Random(7));
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(expected(s), rowsById(table(topic)), variant);
+            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)), variant);
             assertTrue(s.state.size() < 100 && s.state.size() > 50, "some keys deleted last: " + s.state.size());
         }
     }
@@ -113,18 +83,18 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         List<SinkRecord> records = s.records(topic, true);
         long committed;
-        try (TaskHarness h = new TaskHarness(props(topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
             putInPolls(h, records.subList(0, 800), new Random(1));
             committed = h.commit().values().iterator().next().offset();
             h.put(records.subList(800, 1_300)); // written in part, then the worker dies: closed without a commit
         }
         assertEquals(800, committed);
-        try (TaskHarness h = new TaskHarness(props(topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
             putInPolls(h, records.subList(500, records.size()), new Random(2)); // from before the last commit
             assertEquals(h.consumed, h.commit());
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(expected(s), rowsById(table(topic)));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)));
     }
 
     @Test
@@ -139,7 +109,7 @@ class SinkTaskChangeEventsTest {
             s.apply("c", 2);
             s.apply("d", 2); // deleted last
             String topic = topic();
-            try (TaskHarness h = new TaskHarness(props(topic), true)) {
+            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
                 List<SinkRecord> records = s.records(topic, true);
                 if (oneBatch) {
                     h.put(records);
@@ -149,7 +119,7 @@ class SinkTaskChangeEventsTest {
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(expected(s), rowsById(table(topic)));
+            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)));
             assertEquals(2, emu.rowCount(table(topic)));
         }
     }
@@ -158,7 +128,7 @@ class SinkTaskChangeEventsTest {
     void theTableIsMadeFromTheRowAfterWithTheRecordKeyAsPrimaryKey() throws Exception {
         String topic = topic();
         DebeziumStream s = DebeziumStream.generate(3, 5, 2, 1, 10);
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.tables.single_table_per_topic", "false"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.single_table_per_topic", "false"), true)) {
             h.putAndWrite(s.records(topic, true));
         }
         assertEquals(List.of("id", "name", "qty", "price", "note"), emu.columnNames(table(topic)));
@@ -175,7 +145,7 @@ class SinkTaskChangeEventsTest {
         DebeziumStream.Converters c = new DebeziumStream.Converters(true);
         Struct one = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
         Struct two = new Struct(DebeziumStream.ROW).put("id", 2L).put("name", "b").put("qty", 2).put("price", 2.0);
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("c", null, one), 0),
                     c.record(topic, key(2), envelope("r", null, two), 1),
                     c.record(topic, key(1), null, 2)));
@@ -190,7 +160,7 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         DebeziumStream.Converters c = new DebeziumStream.Converters(false);
         Struct gone = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("d", gone, null), 0),
                     c.record(topic, key(1), null, 1)));
             assertEquals(h.consumed, h.commit());
@@ -212,13 +182,13 @@ class SinkTaskChangeEventsTest {
                     records.add(c.record(topic, null, envelope("t", null, null), records.size()));
                 }
             }
-            try (TaskHarness h = new TaskHarness(props(topic, "kinetica.cdc.clear_on_truncate",
+            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.clear_on_truncate",
                     String.valueOf(allowed)), true)) {
                 h.putAndWrite(records);
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(allowed ? List.of(2L) : List.of(0L, 1L, 2L), List.copyOf(rowsById(table(topic)).keySet()));
+            assertEquals(allowed ? List.of(2L) : List.of(0L, 1L, 2L), List.copyOf(DebeziumStream.rowsOf(emu, table(topic)).keySet()));
         }
     }
 
@@ -226,7 +196,7 @@ class SinkTaskChangeEventsTest {
     void withReadingOffEnvelopesAreStoredAsRowsAsBefore() {
         String topic = topic();
         DebeziumStream s = DebeziumStream.generate(4, 10, 5, 2, 10);
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.cdc.apply_change_events", "false",
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.apply_change_events", "false",
                 "kinetica.tables.single_table_per_topic", "true"), true)) {
             h.putAndWrite(s.records(topic, true));
             assertEquals(List.of(), h.reported);
@@ -240,7 +210,7 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         DebeziumStream.Converters c = new DebeziumStream.Converters(false);
         Struct row = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
-        try (TaskHarness h = new TaskHarness(props(topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("c", null, row), 0),
                     c.record(topic, key(2), envelope("m", null, null), 1),
                     c.record(topic, key(3), envelope("u", row, null), 2)));

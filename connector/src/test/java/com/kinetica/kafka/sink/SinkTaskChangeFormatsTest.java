@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,30 +39,6 @@ class SinkTaskChangeFormatsTest {
     @AutoClose
     static final KineticaEmulator emu = KineticaEmulator.start(0);
     static final GPUdb gpudb = emu.client();
-
-    static Map<String, String> props(String topic, String... more) {
-        Map<String, String> p = new HashMap<>();
-        p.put("kinetica.url", emu.url());
-        p.put("topics", topic);
-        p.put("kinetica.retry_backoff_ms", "0");
-        p.put("kinetica.batch_size", "64");
-        for (int i = 0; i < more.length; i += 2) {
-            p.put(more[i], more[i + 1]);
-        }
-        return p;
-    }
-
-    static Map<Long, Map<String, Object>> rowsById(String table) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), DebeziumStream.normalized(r)));
-        return rows;
-    }
-
-    static Map<Long, Map<String, Object>> expected(DebeziumStream s) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        s.state.forEach((id, row) -> rows.put(id, DebeziumStream.expected(row)));
-        return rows;
-    }
 
     static void putInPolls(TaskHarness h, List<SinkRecord> records, long seed) {
         Random random = new Random(seed);
@@ -115,31 +90,31 @@ class SinkTaskChangeFormatsTest {
         for (boolean schemas : List.of(true, false)) {
             for (boolean withOp : List.of(false, true)) {
                 String topic = "unwrapped" + counter.incrementAndGet();
-                try (TaskHarness h = new TaskHarness(props(topic), false)) {
+                try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
                     putInPolls(h, unwrapped(s, topic, schemas, withOp), variant++);
                     assertEquals(h.consumed, h.commit());
                 }
-                assertEquals(expected(s), rowsById(topic), "schemas " + schemas + ", __op " + withOp);
+                assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, topic), "schemas " + schemas + ", __op " + withOp);
                 assertEquals(Set.of("id", "name", "qty", "price", "note"), Set.copyOf(emu.columnNames(topic)),
                         "the markers are read, not stored");
             }
         }
         String enveloped = "enveloped" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(props(enveloped), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, enveloped), false)) {
             putInPolls(h, s.records(enveloped, true), 7);
         }
-        assertEquals(rowsById(enveloped), expected(s), "the envelopes give the same table");
+        assertEquals(DebeziumStream.rowsOf(emu, enveloped), s.expectedRows(), "the envelopes give the same table");
     }
 
     @Test
     void debeziumEventsGoToTheTableTheirSourceNamesWhenAsked() {
         DebeziumStream s = DebeziumStream.generate(5, 40, 20, 10, 30);
         String topic = "sourced" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.cdc.table_from_source", "true",
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.table_from_source", "true",
                 "kinetica.tables.prefix", "cdc_"), false)) {
             putInPolls(h, s.records(topic, false), 1);
         }
-        assertEquals(expected(s), rowsById("inventory.cdc_customers"));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, "inventory.cdc_customers"));
         assertFalse(emu.hasTable(topic));
     }
 
@@ -200,7 +175,7 @@ class SinkTaskChangeFormatsTest {
         values.configure(Map.of("schemas.enable", false), false);
         List<SinkRecord> records = new ArrayList<>();
         ops.forEach(json -> records.add(record(values, topic, json, records.size())));
-        try (TaskHarness h = new TaskHarness(props(topic), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
             h.put(records.subList(0, 5));
             h.put(records.subList(5, records.size()));
             h.put(List.of());
@@ -229,7 +204,7 @@ class SinkTaskChangeFormatsTest {
                 goldenGate(table, "D", customer("B", "two", 2), null))) {
             records.add(record(values, topic, json, records.size()));
         }
-        try (TaskHarness h = new TaskHarness(props(topic), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
             h.putAndWrite(records);
         }
         assertEquals(Map.of("A", "uno"), byKey(table, "CUST_CODE", "NAME"));
@@ -245,7 +220,7 @@ class SinkTaskChangeFormatsTest {
             SchemaAndValue v = values.toConnectData(topic, ("{\"ID\":" + records.size() + "}").getBytes());
             records.add(new SinkRecord(topic, 0, null, key, v.schema(), v.value(), records.size()));
         }
-        try (TaskHarness h = new TaskHarness(props(topic, "kinetica.tables.table_from_string_key", "true",
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.table_from_string_key", "true",
                 "kinetica.tables.prefix", "k_"), false)) {
             h.putAndWrite(records);
         }
@@ -253,7 +228,7 @@ class SinkTaskChangeFormatsTest {
         assertEquals(1, emu.rowCount("k_TX_EVENT"));
 
         String plain = "plain" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(props(plain), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, plain), false)) {
             h.putAndWrite(List.of(new SinkRecord(plain, 0, null, "CON_RPT.RX_EVENT", null, Map.of("ID", 1L), 0)));
         }
         assertEquals(1, emu.rowCount(plain), "without the option the topic names the table");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,18 +28,6 @@ class SinkTaskChangeOrderTest {
                 "kinetica.batch_size", "100000", "kinetica.linger_ms", "600000"));
     }
 
-    static Map<Long, Map<String, Object>> rowsById(String table) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), DebeziumStream.normalized(r)));
-        return rows;
-    }
-
-    static Map<Long, Map<String, Object>> expected(DebeziumStream s) {
-        Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        s.state.forEach((id, row) -> rows.put(id, DebeziumStream.expected(row)));
-        return rows;
-    }
-
     @Test
     void aBatchOfManyChangesOfFewKeysIsOneDeleteAndOneUpsertCall() {
         String topic = DebeziumStream.PREFIX + "_reduced";
@@ -56,7 +43,7 @@ class SinkTaskChangeOrderTest {
             assertEquals(1, emu.calls("/insert/records") - inserts, "one upsert call for " + records.size());
             assertTrue(emu.calls("/delete/records") - deletes <= 1, "at most one delete call");
         }
-        assertEquals(expected(s), rowsById(topic.replace('.', '_')));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, topic.replace('.', '_')));
     }
 
     @Test
@@ -83,6 +70,6 @@ class SinkTaskChangeOrderTest {
             }
             assertEquals(h.consumed, h.commit());
         }
-        assertEquals(expected(s), rowsById(topic.replace('.', '_')));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, topic.replace('.', '_')));
     }
 }
