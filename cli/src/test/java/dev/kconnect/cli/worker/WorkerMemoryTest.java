@@ -72,7 +72,7 @@ class WorkerMemoryTest {
         for (int t = 0; t < TOPICS; t++) {
             topics.add("mem_" + t);
         }
-        createLed(topics);
+        createLed(parts.kafka().bootstrapServers(), topics);
         produce(topics);
         Path dir = Files.createTempDirectory("worker-memory");
         int port = Ports.free();
@@ -129,8 +129,8 @@ class WorkerMemoryTest {
      * A ListOffsets answers only from a partition the broker has created (describeTopics may
      * already name the leader before), and the admin client retries it until then.
      */
-    static void createLed(List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", parts.kafka().bootstrapServers()))) {
+    static void createLed(String bootstrapServers, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
             admin.listOffsets(topics.stream().collect(Collectors.toMap(t -> new TopicPartition(t, 0),
                     t -> OffsetSpec.latest()))).all().get();
