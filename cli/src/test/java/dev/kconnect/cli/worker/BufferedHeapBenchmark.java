@@ -5,6 +5,8 @@ import com.sun.tools.attach.VirtualMachine;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.KafkaAndKinetica;
+import dev.kconnect.testkit.NewTopics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class BufferedHeapBenchmark {
         int textChars = Integer.getInteger("bench.text", 750);
         String plugins = System.getProperty("bench.plugins", "");
         try (KafkaAndKinetica parts = KafkaAndKinetica.start()) {
-            WorkerMemoryTest.createLed(parts.kafka().bootstrapServers(), List.of(TOPIC));
+            NewTopics.create(parts.kafka().bootstrapServers(), List.of(new NewTopic(TOPIC, 1, (short) 1)));
             Random random = new Random(11);
             // a first record makes the table, so that taking the others needs no Kinetica
             parts.producer().send(new ProducerRecord<>(TOPIC, null, record(0, random, textChars))).get();

@@ -3,13 +3,11 @@ package dev.kconnect.cli.worker;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.KafkaAndKinetica;
-import org.apache.kafka.clients.admin.Admin;
+import dev.kconnect.testkit.NewTopics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +70,7 @@ class WorkerMemoryTest {
         for (int t = 0; t < TOPICS; t++) {
             topics.add("mem_" + t);
         }
-        createLed(parts.kafka().bootstrapServers(), topics);
+        NewTopics.create(parts.kafka().bootstrapServers(), topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList());
         produce(topics);
         Path dir = Files.createTempDirectory("worker-memory");
         int port = Ports.free();
@@ -122,28 +120,13 @@ class WorkerMemoryTest {
         }
     }
 
-    /**
-     * Creates the topics and returns once the broker leads every partition. Producing earlier loses
-     * records (KAFKA-15591): a first request refused while the broker is still creating the
-     * partition, then overtaken by a later one it accepts, fails on its sequence until it expires.
-     * A ListOffsets answers only from a partition the broker has created (describeTopics may
-     * already name the leader before), and the admin client retries it until then.
-     */
-    static void createLed(String bootstrapServers, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
-            admin.listOffsets(topics.stream().collect(Collectors.toMap(t -> new TopicPartition(t, 0),
-                    t -> OffsetSpec.latest()))).all().get();
-        }
-    }
-
     /** 100 records of about 1.1 KB for each topic, with ids unique across topics; each one acknowledged. */
     static void produce(List<String> topics) throws Exception {
         Random random = new Random(7);
         char[] text = new char[1_000];
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        // one request in flight: no batch overtakes an earlier one of its partition (the loss above);
-        // batches of a whole topic keep it to a few dozen requests
+        // one request in flight: no batch overtakes an earlier one of its partition (the loss NewTopics
+        // guards against); batches of a whole topic keep it to a few dozen requests
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", parts.kafka().bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(),
