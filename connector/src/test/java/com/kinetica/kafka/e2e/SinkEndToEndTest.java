@@ -9,6 +9,7 @@ import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.ConnectWorker;
+import dev.kconnect.testkit.NewTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,7 +39,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -90,10 +90,8 @@ class SinkEndToEndTest {
     @Test
     void jsonWithSchemasUpsertsByKeyAndDeletesOnTombstones() throws Exception {
         String topic = "orders";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            // two partitions, two tasks: both write into the one table, which only one of them creates
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        // two partitions, two tasks: both write into the one table, which only one of them creates
+        NewTopics.create(kafka.bootstrapServers(), List.of(new NewTopic(topic, 2, (short) 1)));
         String keySchema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
         String valueSchema = "{\"type\":\"struct\",\"name\":\"com.acme.Order\",\"fields\":["
                 + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"item\",\"type\":\"string\"},"
@@ -141,9 +139,7 @@ class SinkEndToEndTest {
     @Test
     void debeziumChangeEventsEndEqualToTheSource() throws Exception {
         String topic = DebeziumStream.PREFIX;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        NewTopics.create(kafka.bootstrapServers(), List.of(new NewTopic(topic, 2, (short) 1)));
         DebeziumStream s = DebeziumStream.generate(6, 200, 100, 40, 30);
         assertEquals(380, s.events.size(), "200 c, 100 u, 40 d, each d followed by its tombstone");
         DebeziumStream.Converters json = new DebeziumStream.Converters(true);
