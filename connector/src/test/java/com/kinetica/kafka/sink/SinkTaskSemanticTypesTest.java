@@ -1,9 +1,8 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.Type;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -11,6 +10,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,15 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Debezium's semantic types through a real task, the real client and the emulator (which checks
- * date, time, uuid and decimal text and the timestamp range as Kinetica does): change events
- * written by Connect's JsonConverter with the schemas Debezium gives these types, read back
- * column by column.
+ * Debezium's semantic types through a real task, the real client and the Kinetica under test (the
+ * emulator checks date, time, uuid and decimal text and the timestamp range as Kinetica does):
+ * change events written by Connect's JsonConverter with the schemas Debezium gives these types,
+ * read back column by column.
  */
+@Tag("kinetica")
 class SinkTaskSemanticTypesTest {
     @AutoClose
-    static final KineticaEmulator emu = KineticaEmulator.start(0);
-    static final GPUdb gpudb = emu.client();
+    static final KineticaUnderTest kinetica = KineticaUnderTest.start();
 
     static final String ID1 = "0f8fad5b-d9cb-469f-a165-70867728950e";
     static final String ID2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -102,8 +102,8 @@ class SinkTaskSemanticTypesTest {
     }
 
     static Map<String, String> props(String topic) {
-        Map<String, String> p = new HashMap<>();
-        p.put("kinetica.url", emu.url());
+        Map<String, String> p = new HashMap<>(kinetica.connection());
+        p.put("kinetica.tables.schema_name", kinetica.schema());
         p.put("topics", topic);
         p.put("kinetica.retry_backoff_ms", "0");
         return p;
@@ -115,12 +115,12 @@ class SinkTaskSemanticTypesTest {
     }
 
     static Map<String, Object> rowOf(String table, String id) {
-        for (Map<String, Object> r : emu.rows(table)) {
+        for (Map<String, Object> r : kinetica.rows(table)) {
             if (id.equals(r.get("id"))) {
                 return r;
             }
         }
-        throw new AssertionError("no row " + id + " in " + emu.rows(table));
+        throw new AssertionError("no row " + id + " in " + kinetica.rows(table));
     }
 
     @Test
@@ -138,7 +138,7 @@ class SinkTaskSemanticTypesTest {
             assertEquals(h.consumed, h.commit());
         }
 
-        Type type = Type.fromTable(gpudb, table);
+        Type type = kinetica.type(table);
         Map<String, List<String>> expectedProperties = new LinkedHashMap<>();
         expectedProperties.put("id", List.of(ColumnProperty.UUID, ColumnProperty.PRIMARY_KEY));
         expectedProperties.put("day", List.of(ColumnProperty.DATE));
@@ -190,13 +190,13 @@ class SinkTaskSemanticTypesTest {
         assertEquals(null, snapshot.get("ts_micro"));
         assertEquals(null, snapshot.get("amount"));
         assertEquals("S", snapshot.get("size"));
-        assertEquals(2, emu.rowCount(table));
+        assertEquals(2, kinetica.rowCount(table));
 
         try (TaskHarness h = new TaskHarness(props(topic), true)) {
             h.putAndWrite(List.of(event(c, topic, "d", ID2, second, null, 3)));
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(1, emu.rowCount(table), "a delete finds its row by its uuid key");
+        assertEquals(1, kinetica.rowCount(table), "a delete finds its row by its uuid key");
     }
 
     /**
@@ -252,7 +252,7 @@ class SinkTaskSemanticTypesTest {
         assertEquals(-1234.567895, row.get("amount"));
         assertEquals("{\"n\": 5}", row.get("doc"));
         assertEquals("XXL", row.get("size"));
-        assertEquals(2, emu.rowCount(table));
+        assertEquals(2, kinetica.rowCount(table));
     }
 
     @Test
@@ -264,7 +264,7 @@ class SinkTaskSemanticTypesTest {
             h.putAndWrite(List.of(event(none, topic, "c", ID1, null, row(ID1, 1), 0)));
             assertEquals(List.of(), h.reported);
         }
-        Type type = Type.fromTable(gpudb, table);
+        Type type = kinetica.type(table);
         assertEquals(Long.class, type.getColumn("ts_micro").getType());
         assertEquals(Double.class, type.getColumn("amount").getType(), "a VariableScaleDecimal is known by its shape");
         assertEquals(String.class, type.getColumn("ts_zoned").getType());
