@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,25 +140,26 @@ class SinkTaskSemanticTypesTest {
         }
 
         Type type = kinetica.type(table);
-        Map<String, List<String>> expectedProperties = new LinkedHashMap<>();
-        expectedProperties.put("id", List.of(ColumnProperty.UUID, ColumnProperty.PRIMARY_KEY));
-        expectedProperties.put("day", List.of(ColumnProperty.DATE));
+        // sets: the order of a column's properties is the server's
+        Map<String, Set<String>> expectedProperties = new LinkedHashMap<>();
+        expectedProperties.put("id", Set.of(ColumnProperty.UUID, ColumnProperty.PRIMARY_KEY));
+        expectedProperties.put("day", Set.of(ColumnProperty.DATE));
         for (String time : List.of("t_ms", "t_micro", "t_nano", "t_zoned")) {
-            expectedProperties.put(time, List.of(ColumnProperty.TIME));
+            expectedProperties.put(time, Set.of(ColumnProperty.TIME));
         }
-        expectedProperties.put("ts_ms", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("ts_micro", List.of(ColumnProperty.TIMESTAMP, ColumnProperty.NULLABLE));
-        expectedProperties.put("ts_nano", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("ts_zoned", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("amount", List.of(ColumnProperty.NULLABLE));
-        expectedProperties.put("price", List.of(ColumnProperty.DECIMAL));
-        expectedProperties.put("wide", List.of());
-        expectedProperties.put("fine", List.of());
-        expectedProperties.put("doc", List.of());
-        expectedProperties.put("size", List.of(ColumnProperty.CHAR4));
-        Map<String, List<String>> properties = new LinkedHashMap<>();
+        expectedProperties.put("ts_ms", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("ts_micro", Set.of(ColumnProperty.TIMESTAMP, ColumnProperty.NULLABLE));
+        expectedProperties.put("ts_nano", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("ts_zoned", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("amount", Set.of(ColumnProperty.NULLABLE));
+        expectedProperties.put("price", Set.of(ColumnProperty.DECIMAL));
+        expectedProperties.put("wide", Set.of());
+        expectedProperties.put("fine", Set.of());
+        expectedProperties.put("doc", Set.of());
+        expectedProperties.put("size", Set.of(ColumnProperty.CHAR4));
+        Map<String, Set<String>> properties = new LinkedHashMap<>();
         for (Type.Column column : type.getColumns()) {
-            List<String> p = new ArrayList<>(column.getProperties());
+            Set<String> p = new HashSet<>(column.getProperties());
             p.remove(ColumnProperty.DATA);
             properties.put(column.getName(), p);
         }
