@@ -190,6 +190,14 @@ class KineticaEmulatorTest {
         assertThrows(GPUdbException.class, () -> bulkInsert("bulk_upsert", 399, 401, Map.of()));
     }
 
+    @Test
+    void systemPropertiesAskedForByName() throws GPUdbException {
+        Map<String, String> some = db.showSystemProperties(Map.of("properties",
+                "version.gpudb_core_version, conf.enable_ha,conf.no_such_property")).getPropertyMap();
+        assertEquals(Map.of("version.gpudb_core_version", "7.1.10.5", "conf.enable_ha", "FALSE"), some);
+        assertTrue(db.showSystemProperties(Map.of()).getPropertyMap().size() > 2, "all of them without the option");
+    }
+
     private static String customerOf(String table, long id) throws GPUdbException {
         GetRecordsResponse<GenericRecord> response = db.getRecords(table, 0, 10, Map.of("expression", "id = " + id));
         assertEquals(1, response.getData().size());
