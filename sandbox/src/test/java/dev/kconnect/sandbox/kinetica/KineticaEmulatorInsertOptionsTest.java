@@ -96,6 +96,11 @@ class KineticaEmulatorInsertOptionsTest {
         GPUdbException duplicate = assertThrows(GPUdbException.class,
                 () -> db.insertRecords("dry", List.of(event(1, "2024-01-02", "x")), Map.of("dry_run", "true")));
         assertTrue(duplicate.getMessage().contains("primary key"), duplicate.getMessage());
+        InsertRecordsResponse reported = db.insertRecords("dry", mixed(),
+                Map.of("dry_run", "true", "return_individual_errors", "true"));
+        assertEquals(2, reported.getCountInserted(), "the records that would go in");
+        assertEquals("1,2,4", reported.getInfo().get("bad_record_indices"));
+        assertEquals(1, emu.rowCount("dry"));
     }
 
     @Test

@@ -64,7 +64,7 @@ final class InsertEndpoint {
             if (!individually && records.anyRefused()) {
                 throw new KineticaError(records.firstProblem());
             }
-            return answer(dryRun ? records.rows().size() : 0, 0, records.report());
+            return answer(dryRun ? records.fit() : 0, 0, records.report());
         }
         long rerouted = call.rank() == 0 ? 0 : misrouted(type, records.bytes(), call.rank());
         Table.InsertCount count = table.insert(type, records.rows(), mode);

@@ -99,6 +99,11 @@ final class Records {
         problems.put(positions == null ? row : positions[row], problem);
     }
 
+    /** How many records are fit to insert now that every problem is known. */
+    int fit() {
+        return sent.size() - problems.size();
+    }
+
     boolean anyRefused() {
         return !problems.isEmpty();
     }

@@ -52,7 +52,7 @@ public final class Table {
 
     private final String name;
     private TableType type;
-    private RowStore store = new RowStore();
+    private RowStore store;
     private KeyIndex index;
     /** By column position. */
     private final Map<Integer, SortedColumn> sorted = new HashMap<>();
@@ -60,17 +60,7 @@ public final class Table {
     Table(String name, TableType type) {
         this.name = name;
         this.type = type;
-        this.index = newIndex(type, store);
-    }
-
-    /** An index over {@code store} for a type with a primary key, else null. */
-    private static KeyIndex newIndex(TableType type, RowStore store) {
-        if (type.primaryKey().length == 0) {
-            return null;
-        }
-        int keyLength = type.primaryKey().length;
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        return new KeyIndex(ref -> type.codec().scan(store.slice(ref), decoder, keyLength).key());
+        use(StoredRows.empty(type));
     }
 
     public String name() {
@@ -256,44 +246,18 @@ public final class Table {
 
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
     public synchronized void alter(TableType newType, UnaryOperator<Object[]> convert) {
-        rewrite(newType, convert);
-    }
-
-    /** Drops the bytes of deleted and replaced records: live ones are copied as they are and indexed again. */
-    private void compact() {
-        RowStore compacted = new RowStore();
-        KeyIndex reindexed = newIndex(type, compacted);
-        int keyLength = type.primaryKey().length;
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        store.forEach((ref, chunk, offset, length) -> {
-            long newRef = compacted.append(chunk, offset, length);
-            if (reindexed != null) {
-                reindexed.put(type.codec().scan(ByteBuffer.wrap(chunk, offset, length).slice(), decoder, keyLength).key(),
-                        newRef);
-            }
-        });
-        store = compacted;
-        index = reindexed;
-        sorted.clear();   // their references point into the old store
-    }
-
-    private void rewrite(TableType newType, UnaryOperator<Object[]> convert) {
-        RowStore rewritten = new RowStore();
-        KeyIndex reindexed = newIndex(newType, rewritten);
-        RowCodec codec = type.codec();
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        store.forEach((ref, chunk, offset, length) -> {
-            Object[] row = convert.apply(codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder));
-            byte[] bytes = newType.codec().encode(row);
-            long newRef = rewritten.append(bytes, 0, bytes.length);
-            if (reindexed != null && reindexed.put(newType.keyOf(row), newRef) >= 0) {
-                throw new KineticaError("Altering table '" + name + "' would duplicate primary key "
-                        + newType.keyOf(row));
-            }
-        });
-        store = rewritten;
-        index = reindexed;
-        sorted.clear();   // their references point into the old store
+        use(StoredRows.rewritten(name, type, store, newType, convert));
         type = newType;
+    }
+
+    /** Drops the bytes of deleted and replaced records. */
+    private void compact() {
+        use(StoredRows.compacted(type, store));
+    }
+
+    private void use(StoredRows rows) {
+        store = rows.store();
+        index = rows.index();
+        sorted.clear();   // their references point into the old store
     }
 }
