@@ -10,6 +10,7 @@ import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
+import dev.kconnect.cli.command.HealthCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.KineticaCommand;
 import dev.kconnect.cli.command.ListCommand;
@@ -67,6 +68,7 @@ public final class KConnect implements Runnable {
             entry("list", ListCommand.class),
             entry("get", GetCommand.class),
             entry("status", StatusCommand.class),
+            entry("health", HealthCommand.class),
             entry("top", TopCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),

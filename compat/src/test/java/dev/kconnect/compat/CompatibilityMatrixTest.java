@@ -164,6 +164,12 @@ class CompatibilityMatrixTest {
             // apply reads the plugin's options to mask secrets: config/validate stands in before 3.2
             CliRunner.Result apply = ok("apply", "-f", dir.resolve("sink.json").toString());
             assertTrue(apply.out().contains("unchanged"), apply.toString());
+            // GET /health came with 3.9; before it, the states alone say the worker is healthy
+            CliRunner.Result health = ok("health");
+            boolean before39 = release.version().startsWith("3.") && !release.version().startsWith("3.9");
+            assertTrue(health.out().startsWith("healthy: ") && health.out().contains(" 2 connectors, ")
+                    && health.out().contains("none FAILED"), health.toString());
+            assertEquals(before39, health.out().contains("no /health before Connect 3.9"), health.toString());
         }
 
         void pauseAndResumeKeepTheSinkWriting() throws Exception {

@@ -1,6 +1,7 @@
 package com.kinetica.kafka;
 
 import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.config.Settings;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -17,10 +18,14 @@ import java.util.Map;
 public class KineticaSinkConnector extends SinkConnector {
     private Map<String, String> props;
 
+    /** What the sink must be given, for the line that says it was given nothing. */
+    static final String NEEDS = "the Kinetica sink needs at least kinetica.url and topics (or topics.regex)";
+
     @Override
     public void start(Map<String, String> props) {
-        new KineticaSinkConfig(props); // fails the connector at once on a bad configuration
-        this.props = new HashMap<>(props);
+        Map<String, String> given = Settings.given(props, NEEDS);
+        Settings.parse(given, KineticaSinkConfig::new); // fails the connector at once on a bad configuration
+        this.props = given;
     }
 
     @Override
@@ -30,6 +35,7 @@ public class KineticaSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
+        TaskCount.check(props, maxTasks);
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < maxTasks; i++) {
             configs.add(new HashMap<>(props));

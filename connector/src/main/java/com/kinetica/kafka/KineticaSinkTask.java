@@ -9,7 +9,9 @@ import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.client.Multihead;
 import com.kinetica.kafka.client.RetryPolicy;
 import com.kinetica.kafka.config.KineticaSinkConfig;
+import com.kinetica.kafka.config.Settings;
 import com.kinetica.kafka.config.WriteOptions;
+import com.kinetica.kafka.sink.DetachedSinkContext;
 import com.kinetica.kafka.sink.ErrantRecords;
 import com.kinetica.kafka.sink.Intake;
 import com.kinetica.kafka.sink.SinkWriter;
@@ -68,7 +70,11 @@ public class KineticaSinkTask extends SinkTask {
      */
     @Override
     public void start(Map<String, String> props) {
-        config = new KineticaSinkConfig(props);
+        props = Settings.given(props, KineticaSinkConnector.NEEDS);
+        if (context == null) {
+            initialize(new DetachedSinkContext(props)); // started by a caller of its own, not by a worker
+        }
+        config = Settings.parse(props, KineticaSinkConfig::new);
         retry = new RetryPolicy(config.retryLimits(), ms -> context.timeout(ms));
         errant = new ErrantRecords(reporter());
         originsKnown = TopicRenaming.originsKnown(props, config.kafkaKey());
@@ -170,6 +176,22 @@ public class KineticaSinkTask extends SinkTask {
             bufferedSince = now;
         }
         context.timeout(Math.max(1, bufferedSince + config.lingerMs() - now));
+    }
+
+    /**
+     * Writes everything put so far, now, as the {@code SinkTask} contract says. Connect's worker
+     * commits through {@link #preCommit}; this is for callers of their own (tools, harnesses).
+     */
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (writer == null) {
+            return; // nothing was put
+        }
+        try {
+            writer.flushAll();
+        } catch (WriteFailure f) {
+            throw failed(f);
+        }
     }
 
     /** Writes what is buffered, then commits, per partition, what Kinetica has. */

@@ -6,6 +6,7 @@ import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.config.ConnectionConfig;
 import com.kinetica.kafka.config.KineticaSourceConfig;
+import com.kinetica.kafka.config.Settings;
 import com.kinetica.kafka.config.ReadMode;
 import com.kinetica.kafka.source.ReadColumns;
 import com.kinetica.kafka.source.SourceOffset;
@@ -45,8 +46,9 @@ public class KineticaSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        this.props = Map.copyOf(props);
-        this.config = new KineticaSourceConfig(props);
+        Map<String, String> given = Settings.given(props, KineticaSourceTask.NEEDS);
+        this.config = Settings.parse(given, KineticaSourceConfig::new);
+        this.props = given;
     }
 
     @Override
@@ -56,6 +58,7 @@ public class KineticaSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
+        TaskCount.check(props, maxTasks);
         List<Map<String, String>> configs = new ArrayList<>();
         for (List<String> tables : TableAssignment.assign(config.tables(), maxTasks)) {
             Map<String, String> task = new LinkedHashMap<>();
@@ -73,6 +76,11 @@ public class KineticaSourceConnector extends SourceConnector {
                 }
             });
             task.put(KineticaSourceConfig.TABLE_NAMES, String.join(",", tables));
+            if (config.schemaVersions().size() > 1) {
+                // versions go per table, in the order of the tables: each task gets those of its own
+                task.put(KineticaSourceConfig.SCHEMA_VERSION, String.join(",", tables.stream()
+                        .map(t -> String.valueOf(config.schemaVersion(t))).toList()));
+            }
             configs.add(task);
         }
         return configs;

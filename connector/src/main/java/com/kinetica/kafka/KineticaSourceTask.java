@@ -5,7 +5,9 @@ import com.gpudb.GPUdbException;
 import com.kinetica.kafka.client.Failures;
 import com.kinetica.kafka.client.KineticaClients;
 import com.kinetica.kafka.config.KineticaSourceConfig;
+import com.kinetica.kafka.config.Settings;
 import com.kinetica.kafka.source.Backoff;
+import com.kinetica.kafka.source.DetachedSourceContext;
 import com.kinetica.kafka.source.SourceOffset;
 import com.kinetica.kafka.source.TableReader;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -43,9 +45,16 @@ public class KineticaSourceTask extends SourceTask {
         return t;
     });
 
+    /** What the source must be given, for the line that says it was given nothing. */
+    static final String NEEDS = "the Kinetica source needs at least kinetica.url and kinetica.table_names";
+
     @Override
     public void start(Map<String, String> props) {
-        config = new KineticaSourceConfig(props);
+        props = Settings.given(props, NEEDS);
+        if (context == null) {
+            initialize(new DetachedSourceContext(props)); // started by a caller of its own: no stored offsets
+        }
+        config = Settings.parse(props, KineticaSourceConfig::new);
         backoff = new Backoff(config.retryBackoffMs(), config.maxRetries());
         log.info("Kinetica source task reading {} from {}", config.tables(), config.connection());
     }

@@ -7,6 +7,7 @@ import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.ConnectWorker;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,16 +37,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The source through a real KRaft broker and a real distributed Connect worker, driven by the
- * REST calls of the user guide: rows inserted into the emulator show up on the topic, including
- * rows inserted while the connector was stopped, and a reconfiguration spreads more tables over
- * more tasks, each table resuming where it was.
+ * REST calls of the user guide: rows inserted into the Kinetica under test show up on the topic,
+ * including rows inserted while the connector was stopped, and a reconfiguration spreads more
+ * tables over more tasks, each table resuming where it was.
  */
+@Tag("kinetica")
 class SourceConnectorEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String NAME = "kinetica-source-connector";
 
-    static KineticaEmulator emulator;
+    static KineticaUnderTest kinetica;
     static GPUdb db;
     static EmbeddedKafka kafka;
     static ConnectWorker worker;
@@ -52,8 +55,8 @@ class SourceConnectorEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = KineticaEmulator.builder().port(0).start();
-        db = emulator.client();
+        kinetica = KineticaUnderTest.start();
+        db = kinetica.gpudb();
         kafka = EmbeddedKafka.startTemporary();
         worker = ConnectWorker.distributed(kafka.bootstrapServers(), "source-e2e").start();
         rest = worker.url();
@@ -67,19 +70,22 @@ class SourceConnectorEndToEndTest {
         if (kafka != null) {
             kafka.close();
         }
-        if (emulator != null) {
-            emulator.close();
+        if (kinetica != null) {
+            kinetica.close();
         }
     }
 
     @Test
     void theGuidesConnectorStreamsRowsAndResumesAfterStopAndReconfiguration() throws Exception {
-        EventsTable.create(db, "KafkaConnectorTest");
-        EventsTable.insert(db, "KafkaConnectorTest", 1, 10, id -> 1000 + id);
+        // the guide's tables, in the schema of the test; each one's topic is its name
+        String table = kinetica.table("KafkaConnectorTest");
+        String table2 = kinetica.table("KafkaConnectorTest2");
+        EventsTable.create(db, table);
+        EventsTable.insert(db, table, 1, 10, id -> 1000 + id);
 
         String create = "{\"name\":\"" + NAME + "\", \"config\": {\"name\":\"" + NAME + "\","
                 + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"3\","
-                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"KafkaConnectorTest\"}}";
+                + connection() + ",\"kinetica.table_names\":\"" + table + "\"}}";
         assertEquals(201, send("POST", "/connectors", create).statusCode());
         awaitTasks(1, "RUNNING");
 
@@ -89,29 +95,29 @@ class SourceConnectorEndToEndTest {
         tasks.get(0).get("config").fieldNames().forEachRemaining(keys::add);
         assertEquals(new TreeSet<>(List.of("kinetica.timeout", "kinetica.password", "task.class", "kinetica.url",
                 "kinetica.kafka_schema_version", "kinetica.table_names", "kinetica.topic_prefix", "kinetica.username")), keys);
-        assertEquals("KafkaConnectorTest", tasks.get(0).get("config").get("kinetica.table_names").asText());
+        assertEquals(table, tasks.get(0).get("config").get("kinetica.table_names").asText());
 
-        assertEquals(range(1, 10), awaitIds("KafkaConnectorTest", 10));
+        assertEquals(range(1, 10), awaitIds(table, 10));
 
         assertEquals(2, send("PUT", "/connectors/" + NAME + "/stop", null).statusCode() / 100);
         await(() -> state().get("connector").get("state").asText().equals("STOPPED"), "the connector to stop");
-        EventsTable.insert(db, "KafkaConnectorTest", 11, 15, id -> 1000 + id);
+        EventsTable.insert(db, table, 11, 15, id -> 1000 + id);
         assertEquals(2, send("PUT", "/connectors/" + NAME + "/resume", null).statusCode() / 100);
-        assertEquals(range(1, 15), awaitIds("KafkaConnectorTest", 15));
+        assertEquals(range(1, 15), awaitIds(table, 15));
 
         // the guide's reconfiguration: a second table and more tasks
-        EventsTable.create(db, "KafkaConnectorTest2");
-        EventsTable.insert(db, "KafkaConnectorTest2", 1, 4, id -> 1000 + id);
+        EventsTable.create(db, table2);
+        EventsTable.insert(db, table2, 1, 4, id -> 1000 + id);
         String put = "{\"name\":\"" + NAME + "\",\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\","
-                + "\"tasks.max\":\"10\",\"kinetica.url\":\"" + emulator.url() + "\","
-                + "\"kinetica.table_names\":\"KafkaConnectorTest,KafkaConnectorTest2\"}";
+                + "\"tasks.max\":\"10\"," + connection() + ","
+                + "\"kinetica.table_names\":\"" + table + "," + table2 + "\"}";
         assertEquals(200, send("PUT", "/connectors/" + NAME + "/config", put).statusCode());
         awaitTasks(2, "RUNNING");
-        EventsTable.insert(db, "KafkaConnectorTest", 16, 17, id -> 1000 + id);
-        assertEquals(range(1, 4), awaitIds("KafkaConnectorTest2", 4));
-        assertEquals(range(1, 17), awaitIds("KafkaConnectorTest", 17));
+        EventsTable.insert(db, table, 16, 17, id -> 1000 + id);
+        assertEquals(range(1, 4), awaitIds(table2, 4));
+        assertEquals(range(1, 17), awaitIds(table, 17));
         JsonNode split = JSON.readTree(send("GET", "/connectors/" + NAME + "/tasks", null).body());
-        assertEquals(List.of("KafkaConnectorTest", "KafkaConnectorTest2"),
+        assertEquals(List.of(table, table2),
                 List.of(split.get(0).get("config").get("kinetica.table_names").asText(),
                         split.get(1).get("config").get("kinetica.table_names").asText()));
     }
@@ -119,21 +125,23 @@ class SourceConnectorEndToEndTest {
     @Test
     void aMissingTableShowsInTheTaskStatus() throws Exception {
         String name = "missing-table";
+        String missing = kinetica.table("NoSuchTable");
         String create = "{\"name\":\"" + name + "\", \"config\": {"
                 + "\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\",\"tasks.max\":\"1\","
-                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"NoSuchTable\"}}";
+                + connection() + ",\"kinetica.table_names\":\"" + missing + "\"}}";
         assertEquals(201, send("POST", "/connectors", create).statusCode());
         await(() -> {
             JsonNode tasks = status(name).get("tasks");
             return tasks.size() == 1 && tasks.get(0).get("state").asText().equals("FAILED");
         }, "the task to fail");
         String trace = status(name).get("tasks").get(0).get("trace").asText();
-        assertEquals(true, trace.contains("Table 'NoSuchTable' does not exist in Kinetica at " + emulator.url()
+        assertEquals(true, trace.contains("Table '" + missing + "' does not exist in Kinetica at " + kinetica.url()
                 + ": create it, or remove it from kinetica.table_names"), trace);
         send("DELETE", "/connectors/" + name, null);
     }
 
     @Test
+    @Tag("emulator-only")
     void refusedCredentialsShowInTheTaskStatusAtOnce() throws Exception {
         try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
             String firstLine = failedTaskFirstLine("refused", "\"kinetica.url\":\"" + secured.url() + "\","
@@ -171,7 +179,7 @@ class SourceConnectorEndToEndTest {
     @Test
     void validateRejectsSinkOptions() throws Exception {
         String body = "{\"name\":\"v\",\"connector.class\":\"com.kinetica.kafka.KineticaSourceConnector\","
-                + "\"kinetica.url\":\"" + emulator.url() + "\",\"kinetica.table_names\":\"t\",\"kinetica.batch_size\":\"5\"}";
+                + connection() + ",\"kinetica.table_names\":\"t\",\"kinetica.batch_size\":\"5\"}";
         JsonNode result = JSON.readTree(send("PUT", "/connector-plugins/KineticaSourceConnector/config/validate", body).body());
         assertEquals(1, result.get("error_count").asInt());
         for (JsonNode config : result.get("configs")) {
@@ -181,6 +189,12 @@ class SourceConnectorEndToEndTest {
             }
         }
         fail("no entry for kinetica.batch_size in " + result);
+    }
+
+    /** The connection settings of the Kinetica under test, as the members of a JSON object. */
+    static String connection() throws Exception {
+        String object = JSON.writeValueAsString(kinetica.connection());
+        return object.substring(1, object.length() - 1);
     }
 
     static List<Long> awaitIds(String topic, int count) throws Exception {

@@ -55,6 +55,23 @@ public final class ConnectClient implements Closeable {
         return workerVersion;
     }
 
+    /**
+     * {@code GET /health} (Connect 3.9+, KIP-1017); null from a worker without it. A worker that
+     * answers 500 or 503 is starting or unhealthy: its answer says which.
+     */
+    public WorkerHealth health() {
+        try {
+            return get(List.of("health"), NO_QUERY, new TypeReference<WorkerHealth>() { }).value();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (ApiException e) {
+            if (e.status() == 500 || e.status() == 503) {
+                return new WorkerHealth("unhealthy", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** {@code GET /connectors}: names only. */
     public ApiResponse<List<String>> connectorNames() {
         return get(List.of("connectors"), NO_QUERY, new TypeReference<>() { });

@@ -3,7 +3,7 @@ package dev.kconnect.cli.worker;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.KafkaAndKinetica;
-import org.apache.kafka.clients.admin.Admin;
+import dev.kconnect.testkit.NewTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -60,10 +60,8 @@ class ChangeStreamKillTest {
     void aWorkerKilledMidStreamLeavesEachTableAsTheSourceEnds() throws Exception {
         Map<Long, Map<String, Object>> state = new TreeMap<>();
         List<Change> changes = changes(new Random(17), state);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", parts.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(DEBEZIUM_TOPIC, 3, (short) 1),
-                    new NewTopic(GOLDENGATE_TOPIC, 1, (short) 1))).all().get();
-        }
+        NewTopics.create(parts.kafka().bootstrapServers(), List.of(new NewTopic(DEBEZIUM_TOPIC, 3, (short) 1),
+                new NewTopic(GOLDENGATE_TOPIC, 1, (short) 1)));
         Path dir = Files.createTempDirectory("cdc-kill");
         List<String> sinks = List.of(
                 sink(dir, "dbz", DEBEZIUM_TOPIC, true).toString(),

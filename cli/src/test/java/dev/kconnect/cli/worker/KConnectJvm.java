@@ -15,9 +15,14 @@ final class KConnectJvm {
      * to {@code dir/logs/connect.log}, what it prints to {@code dir/out.txt}.
      */
     static Process start(Path dir, List<String> jvmOptions, List<String> args) throws Exception {
+        return start(dir, jvmOptions, args, PipelinesTest.PLUGINS);
+    }
+
+    /** The same with {@code plugins} (the directory holding the plugin's directory) as the bundled plugins: another build's. */
+    static Process start(Path dir, List<String> jvmOptions, List<String> args, Path plugins) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + PipelinesTest.PLUGINS,
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dkconnect.plugins=" + plugins,
                 "dev.kconnect.cli.KConnect"));
         command.addAll(args);
         command.addAll(List.of("--log-dir", dir.resolve("logs").toString()));

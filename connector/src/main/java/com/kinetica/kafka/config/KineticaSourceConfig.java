@@ -39,6 +39,11 @@ public final class KineticaSourceConfig extends AbstractConfig {
 
     public KineticaSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
+        int versions = schemaVersions().size();
+        if (versions > 1 && versions != tables().size()) {
+            throw new ConfigException(SCHEMA_VERSION, getList(SCHEMA_VERSION), "gives " + versions + " versions for "
+                    + tables().size() + " tables in " + TABLE_NAMES + ": give one per table, one for all, or none");
+        }
         // per-table entries must name a table that is read, or they are a typo
         for (String option : List.of(MODE, INCREMENTING_COLUMN, TIMESTAMP_COLUMN)) {
             for (String table : perTable(option).tables()) {
@@ -63,8 +68,10 @@ public final class KineticaSourceConfig extends AbstractConfig {
                                 + "'_' and '-') become '_', so ki_home.orders with prefix 'kin-' goes to "
                                 + "'kin-ki_home.orders'.",
                         TABLES_GROUP, ++order, Width.MEDIUM, "Topic prefix")
-                .define(SCHEMA_VERSION, Type.STRING, "", new SchemaVersionValidator(), Importance.LOW,
-                        "Version set on the Connect key and value schemas, a positive integer; empty for none.",
+                .define(SCHEMA_VERSION, Type.LIST, "", new SchemaVersionValidator(), Importance.LOW,
+                        "Version set on the Connect key and value schemas, a positive integer: one for all "
+                                + "tables, or one per table in the order of " + TABLE_NAMES + " ('1,2,3' for "
+                                + "three tables), as Kinetica's original connector took it; empty for none.",
                         TABLES_GROUP, ++order, Width.SHORT, "Schema version");
         order = 0;
         def.define(MODE, Type.LIST, ReadMode.AUTO.configValue(), PerTableSetting.validator(ReadMode.configValues()),
@@ -129,9 +136,15 @@ public final class KineticaSourceConfig extends AbstractConfig {
         return getString(TOPIC_PREFIX);
     }
 
-    /** The schema version, or null when none is set. */
-    public Integer schemaVersion() {
-        String version = getString(SCHEMA_VERSION).trim();
+    /** The schema versions given: none, one for all tables, or one per table. */
+    public List<String> schemaVersions() {
+        return getList(SCHEMA_VERSION).stream().map(String::trim).toList();
+    }
+
+    /** The schema version of {@code table}'s records, or null when none is set. */
+    public Integer schemaVersion(String table) {
+        List<String> versions = schemaVersions();
+        String version = versions.isEmpty() ? "" : versions.get(versions.size() == 1 ? 0 : tables().indexOf(table));
         return version.isEmpty() ? null : Integer.valueOf(version);
     }
 
@@ -227,23 +240,27 @@ public final class KineticaSourceConfig extends AbstractConfig {
     static final class SchemaVersionValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
-            String version = value == null ? "" : value.toString().trim();
-            if (version.isEmpty()) {
-                return;
-            }
-            try {
-                if (Integer.parseInt(version) > 0) {
-                    return;
+            @SuppressWarnings("unchecked")
+            List<String> versions = value == null ? List.of() : (List<String>) value;
+            for (String version : versions) {
+                if (!version.trim().isEmpty() && !positive(version.trim())) {
+                    throw new ConfigException(name, value, "must be positive integers such as 1 (one for all tables, "
+                            + "or one per table: 1,2,3), or empty for no version");
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
-            throw new ConfigException(name, value, "must be a positive integer such as 1, or empty for no version");
+        }
+
+        private static boolean positive(String version) {
+            try {
+                return Integer.parseInt(version) > 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
 
         @Override
         public String toString() {
-            return "empty or a positive integer";
+            return "empty, a positive integer, or one per table";
         }
     }
 }

@@ -262,7 +262,7 @@ public final class TableReader {
         columns = resolved;
         timestampIndex = columns.timestamp() == null ? -1 : type.getColumnIndex(columns.timestamp());
         incrementingIndex = columns.incrementing() == null ? -1 : type.getColumnIndex(columns.incrementing());
-        converter = new KineticaRowConverter(type, TopicNames.schemaName(table), config.schemaVersion());
+        converter = new KineticaRowConverter(type, TopicNames.schemaName(table), config.schemaVersion(table));
         decoder = new RowDecoder(type);
         aheadDecoder = new RowDecoder(type);
     }

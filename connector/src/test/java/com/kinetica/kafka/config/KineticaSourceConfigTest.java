@@ -26,7 +26,7 @@ class KineticaSourceConfigTest {
         KineticaSourceConfig config = new KineticaSourceConfig(seed());
         assertEquals(List.of("KafkaConnectorTest"), config.tables());
         assertEquals("", config.topicPrefix());
-        assertNull(config.schemaVersion());
+        assertNull(config.schemaVersion("KafkaConnectorTest"));
         assertEquals(ReadMode.AUTO, config.mode("KafkaConnectorTest"));
         assertNull(config.incrementingColumn("KafkaConnectorTest"));
         assertNull(config.timestampColumn("KafkaConnectorTest"));
@@ -51,7 +51,7 @@ class KineticaSourceConfigTest {
         assertEquals("seq", config.incrementingColumn("ki_home.b"));
         assertNull(config.incrementingColumn("a"));
         assertEquals("updated", config.timestampColumn("c"));
-        assertEquals(3, config.schemaVersion());
+        assertEquals(3, config.schemaVersion("ki_home.b"));
         assertTrue(config.startAtLatest());
     }
 

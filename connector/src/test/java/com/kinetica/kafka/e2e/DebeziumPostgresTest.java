@@ -2,13 +2,12 @@ package com.kinetica.kafka.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdbException;
 import com.gpudb.Type;
 import com.kinetica.kafka.KineticaSinkConnector;
 import dev.kconnect.sandbox.kafka.EmbeddedKafka;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.ConnectWorker;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Debezium's own PostgreSQL connector (pgoutput) reading a real PostgreSQL, in a real Connect
  * worker (distributed, in-process) on a real KRaft broker, and two of our sinks reading its topic
- * into the emulator: one applying the envelopes as they come, one after Debezium's
+ * into the Kinetica under test: one applying the envelopes as they come, one after Debezium's
  * ExtractNewRecordState (deletes rewritten as rows marked {@code __deleted}). Rows inserted,
  * updated and deleted before the connector starts (its snapshot) and after (streaming) end equal
  * in both tables to the PostgreSQL table, key by key and column by column.
@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Everything it runs is its own and it mostly waits: it runs beside the module's other test classes.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Tag("kinetica")
 class DebeziumPostgresTest {
     private static final String TOPIC = "pg.shop.orders";
     /** The envelopes' table: prefix + topic, the default for change events. */
@@ -63,7 +64,7 @@ class DebeziumPostgresTest {
 
     static ShopOrders postgres;
     static EmbeddedKafka kafka;
-    static KineticaEmulator emu;
+    static KineticaUnderTest kinetica;
     static ConnectWorker connect;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
@@ -72,7 +73,7 @@ class DebeziumPostgresTest {
     static void start() throws Exception {
         postgres = ShopOrders.start();
         kafka = EmbeddedKafka.startTemporary();
-        emu = KineticaEmulator.start(0);
+        kinetica = KineticaUnderTest.start();
         connect = ConnectWorker.distributed(kafka.bootstrapServers(), "dbz-connect").start();
     }
 
@@ -81,8 +82,8 @@ class DebeziumPostgresTest {
         if (connect != null) {
             connect.close();
         }
-        if (emu != null) {
-            emu.close();
+        if (kinetica != null) {
+            kinetica.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -183,7 +184,8 @@ class DebeziumPostgresTest {
         Map<String, String> c = new HashMap<>(extra);
         c.put("connector.class", KineticaSinkConnector.class.getName());
         c.put("topics", TOPIC);
-        c.put("kinetica.url", emu.url());
+        c.putAll(kinetica.connection());
+        c.put("kinetica.tables.schema_name", kinetica.schema());
         return c;
     }
 
@@ -192,20 +194,20 @@ class DebeziumPostgresTest {
         assertEquals(rows, expected.size());
         for (String table : List.of(NATIVE_TABLE, FLAT_TABLE)) {
             awaitTrue(rows + " rows in " + table + " equal to PostgreSQL's",
-                    () -> emu.hasTable(table) && rowsById(table).equals(expected));
+                    () -> kinetica.hasTable(table) && rowsById(table).equals(expected));
         }
     }
 
     private static Map<Long, Map<String, Object>> rowsById(String table) {
         Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), r));
+        kinetica.rows(table).forEach(r -> rows.put((Long) r.get("id"), r));
         return rows;
     }
 
     /** Each column of the table as Kinetica describes it: its type, then its properties in order, but data, which every column has. */
-    private static Map<String, String> columns(String table) throws GPUdbException {
+    private static Map<String, String> columns(String table) {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (Type.Column c : Type.fromTable(emu.client(), table).getColumns()) {
+        for (Type.Column c : kinetica.type(table).getColumns()) {
             StringBuilder s = new StringBuilder(c.getType().getSimpleName().toLowerCase());
             c.getProperties().stream().filter(p -> !p.equals(ColumnProperty.DATA)).sorted()
                     .forEach(p -> s.append(' ').append(p));

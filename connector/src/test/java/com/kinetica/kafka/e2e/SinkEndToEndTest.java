@@ -1,7 +1,6 @@
 package com.kinetica.kafka.e2e;
 
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.Type;
 import com.kinetica.kafka.KineticaSinkConnector;
 import com.kinetica.kafka.sink.DebeziumStream;
@@ -9,6 +8,8 @@ import dev.kconnect.sandbox.kafka.EmbeddedKafka;
 import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.Await;
 import dev.kconnect.testkit.ConnectWorker;
+import dev.kconnect.testkit.KineticaUnderTest;
+import dev.kconnect.testkit.NewTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -38,7 +40,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -48,28 +49,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sink in a real Connect worker (distributed, in-process) reading a real KRaft broker and
- * writing into the emulator through the real client: JSON with schemas, schemaless JSON, and
- * a record that cannot be written going to the dead-letter queue, an outage waited out with the
- * default settings, and server errors that send nothing there. Offsets end committed.
+ * writing into the Kinetica under test through the real client: JSON with schemas, schemaless
+ * JSON, and a record that cannot be written going to the dead-letter queue; on the emulator also
+ * an outage waited out with the default settings, and server errors that send nothing there.
+ * Offsets end committed.
  * <p>
  * Everything it runs is its own and it mostly waits: it runs beside the module's other test classes
  * (CONCURRENT), its tests one after the other (the lock).
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("SinkEndToEndTest")
+@Tag("kinetica")
 class SinkEndToEndTest {
     static EmbeddedKafka kafka;
-    static KineticaEmulator emu;
+    static KineticaUnderTest kinetica;
     static ConnectWorker connect;
     static String rest;
-    static GPUdb gpudb;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.startTemporary();
-        emu = KineticaEmulator.start(0);
-        gpudb = emu.client();
+        kinetica = KineticaUnderTest.start();
         connect = ConnectWorker.distributed(kafka.bootstrapServers(), "e2e-connect").start();
         rest = connect.url();
     }
@@ -79,8 +80,8 @@ class SinkEndToEndTest {
         if (connect != null) {
             connect.close();
         }
-        if (emu != null) {
-            emu.close();
+        if (kinetica != null) {
+            kinetica.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -90,10 +91,8 @@ class SinkEndToEndTest {
     @Test
     void jsonWithSchemasUpsertsByKeyAndDeletesOnTombstones() throws Exception {
         String topic = "orders";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            // two partitions, two tasks: both write into the one table, which only one of them creates
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        // two partitions, two tasks: both write into the one table, which only one of them creates
+        NewTopics.create(kafka.bootstrapServers(), List.of(new NewTopic(topic, 2, (short) 1)));
         String keySchema = "{\"type\":\"struct\",\"fields\":[{\"field\":\"id\",\"type\":\"int64\"}]}";
         String valueSchema = "{\"type\":\"struct\",\"name\":\"com.acme.Order\",\"fields\":["
                 + "{\"field\":\"id\",\"type\":\"int64\"},{\"field\":\"item\",\"type\":\"string\"},"
@@ -112,20 +111,19 @@ class SinkEndToEndTest {
         createConnector("orders-sink", Map.of(
                 "topics", topic,
                 "tasks.max", "2",
-                "kinetica.tables.schema_name", "kafka",
                 "kinetica.tables.delete_on_tombstone", "true",
                 "key.converter", "org.apache.kafka.connect.json.JsonConverter",
                 "key.converter.schemas.enable", "true",
                 "value.converter", "org.apache.kafka.connect.json.JsonConverter",
                 "value.converter.schemas.enable", "true"));
-        awaitTrue("19 rows in kafka.Order", () -> emu.hasTable("kafka.Order") && emu.rowCount("kafka.Order") == 19
-                && emu.rows("kafka.Order").stream().anyMatch(r -> "item-29".equals(r.get("item"))));
-        Type type = Type.fromTable(gpudb, "kafka.Order");
+        awaitTrue("19 rows in Order", () -> kinetica.hasTable("Order") && kinetica.rowCount("Order") == 19
+                && kinetica.rows("Order").stream().anyMatch(r -> "item-29".equals(r.get("item"))));
+        Type type = kinetica.type("Order");
         assertTrue(type.getColumn("id").hasProperty(ColumnProperty.PRIMARY_KEY));
         assertTrue(type.getColumn("at").hasProperty(ColumnProperty.TIMESTAMP));
         assertTrue(type.getColumn("note").isNullable());
         Map<Long, String> items = new HashMap<>();
-        emu.rows("kafka.Order").forEach(r -> items.put((Long) r.get("id"), (String) r.get("item")));
+        kinetica.rows("Order").forEach(r -> items.put((Long) r.get("id"), (String) r.get("item")));
         assertEquals("item-20", items.get(0L));
         assertEquals("item-18", items.get(18L));
         awaitCommitted("orders-sink", topic, 31);
@@ -141,9 +139,7 @@ class SinkEndToEndTest {
     @Test
     void debeziumChangeEventsEndEqualToTheSource() throws Exception {
         String topic = DebeziumStream.PREFIX;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        NewTopics.create(kafka.bootstrapServers(), List.of(new NewTopic(topic, 2, (short) 1)));
         DebeziumStream s = DebeziumStream.generate(6, 200, 100, 40, 30);
         assertEquals(380, s.events.size(), "200 c, 100 u, 40 d, each d followed by its tombstone");
         DebeziumStream.Converters json = new DebeziumStream.Converters(true);
@@ -167,7 +163,7 @@ class SinkEndToEndTest {
         Map<Long, Map<String, Object>> expected = new HashMap<>();
         s.state.forEach((id, row) -> expected.put(id, DebeziumStream.expected(row)));
         String table = topic.replace('.', '_');
-        awaitTrue(expected.size() + " rows equal to the source in " + table, () -> emu.hasTable(table)
+        awaitTrue(expected.size() + " rows equal to the source in " + table, () -> kinetica.hasTable(table)
                 && rowsById(table).equals(expected));
         awaitCommitted("cdc-sink", topic, s.events.size());
         assertEquals(expected, rowsById(table));
@@ -176,7 +172,7 @@ class SinkEndToEndTest {
 
     private static Map<Long, Map<String, Object>> rowsById(String table) {
         Map<Long, Map<String, Object>> rows = new HashMap<>();
-        emu.rows(table).forEach(r -> rows.put(((Number) r.get("id")).longValue(), DebeziumStream.normalized(r)));
+        kinetica.rows(table).forEach(r -> rows.put(((Number) r.get("id")).longValue(), DebeziumStream.normalized(r)));
         return rows;
     }
 
@@ -204,7 +200,7 @@ class SinkEndToEndTest {
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
         createConnector("events-sink", config);
-        awaitTrue("11 rows in events", () -> emu.hasTable("events") && emu.rowCount("events") == 11);
+        awaitTrue("11 rows in events", () -> kinetica.hasTable("events") && kinetica.rowCount("events") == 11);
         List<String> dead = readAll("events-dlq", 2);
         assertEquals(2, dead.size(), dead.toString());
         assertTrue(dead.get(0).contains("not a number"), dead.toString());
@@ -213,11 +209,14 @@ class SinkEndToEndTest {
     }
 
     @Test
+    @Tag("emulator-only")
     void anOutageLongerThanTheOldRetriesIsWaitedOutWithTheDefaultSettings() throws Exception {
         String topic = "outage";
+        KineticaEmulator emu = emulator();
+        String table = kinetica.table(topic);
         produceSeqs(topic, 0, 2000);
         createConnector("outage-sink", schemaless(topic));
-        awaitTrue("2000 rows in " + topic, () -> emu.hasTable(topic) && emu.rowCount(topic) == 2000);
+        awaitTrue("2000 rows in " + table, () -> emu.hasTable(table) && emu.rowCount(table) == 2000);
         emu.faults().down();
         try {
             produceSeqs(topic, 2000, 4000);
@@ -226,16 +225,19 @@ class SinkEndToEndTest {
         } finally {
             emu.faults().up();
         }
-        awaitTrue("4000 rows in " + topic, () -> emu.rowCount(topic) >= 4000);
+        awaitTrue("4000 rows in " + table, () -> emu.rowCount(table) >= 4000);
         awaitCommitted("outage-sink", topic, 4000);
-        assertEquals(4000, emu.rowCount(topic), "no row twice in a table without a key");
-        assertEquals(4000, distinctSeqs(topic));
+        assertEquals(4000, emu.rowCount(table), "no row twice in a table without a key");
+        assertEquals(4000, distinctSeqs(emu, table));
         assertRunning("outage-sink");
     }
 
     @Test
+    @Tag("emulator-only")
     void fortyServerErrorsSendNoRecordToTheDeadLetterQueueAndARefusedRecordIsTheOnlyOneThere() throws Exception {
         String topic = "faults";
+        KineticaEmulator emu = emulator();
+        String table = kinetica.table(topic);
         Map<String, String> config = schemaless(topic);
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", "faults-dlq");
@@ -244,14 +246,14 @@ class SinkEndToEndTest {
         config.put("kinetica.retry_backoff_max_ms", "100");
         produceSeqs(topic, 0, 500);
         createConnector("faults-sink", config);
-        awaitTrue("500 rows in " + topic, () -> emu.hasTable(topic) && emu.rowCount(topic) == 500);
+        awaitTrue("500 rows in " + table, () -> emu.hasTable(table) && emu.rowCount(table) == 500);
 
         emu.faults().failNext(40);
         produceSeqs(topic, 500, 1000);
-        awaitTrue("1000 rows in " + topic, () -> emu.rowCount(topic) >= 1000);
+        awaitTrue("1000 rows in " + table, () -> emu.rowCount(table) >= 1000);
         awaitCommitted("faults-sink", topic, 1000);
         assertEquals(0, endOffset("faults-dlq"), "server errors are no record's fault");
-        assertEquals(1000, emu.rowCount(topic));
+        assertEquals(1000, emu.rowCount(table));
 
         emu.faults().refuseRecords("seq", 1234);
         produceSeqs(topic, 1000, 1500);
@@ -260,8 +262,8 @@ class SinkEndToEndTest {
         List<String> dead = readAll("faults-dlq", 1);
         assertEquals(1, dead.size(), dead.toString());
         assertTrue(dead.get(0).contains("\"seq\":1234"), dead.toString());
-        assertEquals(1499, emu.rowCount(topic));
-        assertEquals(1499, distinctSeqs(topic));
+        assertEquals(1499, emu.rowCount(table));
+        assertEquals(1499, distinctSeqs(emu, table));
         assertRunning("faults-sink");
     }
 
@@ -270,6 +272,7 @@ class SinkEndToEndTest {
      * fails it, with the line naming the settings, though no record ever arrives.
      */
     @Test
+    @Tag("emulator-only")
     void refusedCredentialsFailTheTaskWithNoRecordToWrite() throws Exception {
         try (KineticaEmulator secured = KineticaEmulator.builder().port(0).credentials("alice", "right").start()) {
             Map<String, String> config = schemaless("refused-idle");
@@ -313,7 +316,15 @@ class SinkEndToEndTest {
         }
     }
 
-    private static long distinctSeqs(String table) {
+    /**
+     * The test's own emulator, for the tests that inject faults (a server has none to inject). They
+     * read it directly: a read through the client would take a fault meant for the sink.
+     */
+    private static KineticaEmulator emulator() {
+        return kinetica.emulator().orElseThrow();
+    }
+
+    private static long distinctSeqs(KineticaEmulator emu, String table) {
         return emu.rows(table).stream().map(r -> r.get("seq")).distinct().count();
     }
 
@@ -337,7 +348,8 @@ class SinkEndToEndTest {
         StringBuilder json = new StringBuilder("{\"name\":\"" + name + "\",\"config\":{");
         Map<String, String> config = new HashMap<>(extra);
         config.put("connector.class", KineticaSinkConnector.class.getName());
-        config.putIfAbsent("kinetica.url", emu.url());
+        kinetica.connection().forEach(config::putIfAbsent);
+        config.putIfAbsent("kinetica.tables.schema_name", kinetica.schema());
         config.put("kinetica.batch_size", "5");
         config.putIfAbsent("tasks.max", "1");
         config.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v.replace("\"", "\\\"")).append("\","));

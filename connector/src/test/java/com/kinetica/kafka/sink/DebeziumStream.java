@@ -1,6 +1,6 @@
 package com.kinetica.kafka.sink;
 
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -138,19 +138,29 @@ public final class DebeziumStream {
     }
 
     public static Struct envelope(Schema envelope, String op, Struct before, Struct after) {
+        return envelope(envelope, op, before, after, "inventory");
+    }
+
+    /** An envelope whose source is table customers of schema {@code sourceSchema}. */
+    public static Struct envelope(Schema envelope, String op, Struct before, Struct after, String sourceSchema) {
         Struct source = new Struct(SOURCE).put("version", "3.6.1.Final").put("connector", "postgresql")
                 .put("name", "dbserver1").put("ts_ms", 1_700_000_000_000L).put("snapshot", "false")
-                .put("db", "inventory").put("schema", "inventory").put("table", "customers").put("lsn", 24023128L);
+                .put("db", "inventory").put("schema", sourceSchema).put("table", "customers").put("lsn", 24023128L);
         return new Struct(envelope).put("before", before).put("after", after).put("source", source).put("op", op)
                 .put("ts_ms", 1_700_000_000_100L);
     }
 
     /** The events as records of partition 0 of {@code topic}, from offset 0, through a JsonConverter. */
     public List<SinkRecord> records(String topic, boolean schemas) {
+        return records(topic, schemas, "inventory");
+    }
+
+    /** The same, from table customers of schema {@code sourceSchema}. */
+    public List<SinkRecord> records(String topic, boolean schemas, String sourceSchema) {
         Converters c = new Converters(schemas);
         List<SinkRecord> records = new ArrayList<>();
         for (Event e : events) {
-            Struct value = e.op() == null ? null : envelope(e.op(), e.before(), e.after());
+            Struct value = e.op() == null ? null : envelope(ENVELOPE, e.op(), e.before(), e.after(), sourceSchema);
             records.add(c.record(topic, new Struct(KEY).put("id", e.id()), value, records.size()));
         }
         return records;
@@ -192,16 +202,19 @@ public final class DebeziumStream {
     }
 
     /** A table's rows by id, in the terms of {@link #expected}. */
-    public static Map<Long, Map<String, Object>> rowsOf(KineticaEmulator emu, String table) {
+    public static Map<Long, Map<String, Object>> rowsOf(KineticaUnderTest kinetica, String table) {
         Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        emu.rows(table).forEach(r -> rows.put((Long) r.get("id"), normalized(r)));
+        kinetica.rows(table).forEach(r -> rows.put((Long) r.get("id"), normalized(r)));
         return rows;
     }
 
-    /** A sink of {@code topic} into {@code emu}, retrying at once, batches of 64; then {@code more} settings. */
-    public static Map<String, String> sinkProps(KineticaEmulator emu, String topic, String... more) {
-        Map<String, String> p = new HashMap<>();
-        p.put("kinetica.url", emu.url());
+    /**
+     * A sink of {@code topic} into the schema of {@code kinetica}, retrying at once, batches of 64;
+     * then {@code more} settings.
+     */
+    public static Map<String, String> sinkProps(KineticaUnderTest kinetica, String topic, String... more) {
+        Map<String, String> p = new HashMap<>(kinetica.connection());
+        p.put("kinetica.tables.schema_name", kinetica.schema());
         p.put("topics", topic);
         p.put("kinetica.retry_backoff_ms", "0");
         p.put("kinetica.batch_size", "64");

@@ -1,12 +1,12 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.Type;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debezium change events applied, not stored, by a real task through the real client into the
- * emulator: records made by Connect's JsonConverter from envelopes as Debezium documents them.
+ * Kinetica under test: records made by Connect's JsonConverter from envelopes as Debezium documents them.
  */
+@Tag("kinetica")
 class SinkTaskChangeEventsTest {
     static final AtomicInteger counter = new AtomicInteger();
 
     @AutoClose
-    static final KineticaEmulator emu = KineticaEmulator.start(0);
-    static final GPUdb gpudb = emu.client();
+    static final KineticaUnderTest kinetica = KineticaUnderTest.start();
 
     static String topic() {
         return DebeziumStream.PREFIX + counter.incrementAndGet();
@@ -65,14 +65,14 @@ class SinkTaskChangeEventsTest {
             DebeziumStream s = DebeziumStream.generate(29, 1_000, 500, 200, 100);
             assertEquals(Map.of("c", 1_000L, "u", 500L, "d", 200L, "null", 200L), opCounts(s));
             String topic = topic();
-            Map<String, String> p = DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true",
+            Map<String, String> p = DebeziumStream.sinkProps(kinetica, topic, "kinetica.tables.delete_on_tombstone", "true",
                     "kinetica.tables.update_on_existing_pk", String.valueOf(!variant.endsWith("false")));
             try (TaskHarness h = new TaskHarness(p, true)) {
                 putInPolls(h, s.records(topic, !variant.equals("maps")), new Random(7));
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)), variant);
+            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(kinetica, table(topic)), variant);
             assertTrue(s.state.size() < 100 && s.state.size() > 50, "some keys deleted last: " + s.state.size());
         }
     }
@@ -83,18 +83,18 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         List<SinkRecord> records = s.records(topic, true);
         long committed;
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), true)) {
             putInPolls(h, records.subList(0, 800), new Random(1));
             committed = h.commit().values().iterator().next().offset();
             h.put(records.subList(800, 1_300)); // written in part, then the worker dies: closed without a commit
         }
         assertEquals(800, committed);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), true)) {
             putInPolls(h, records.subList(500, records.size()), new Random(2)); // from before the last commit
             assertEquals(h.consumed, h.commit());
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(kinetica, table(topic)));
     }
 
     @Test
@@ -109,7 +109,7 @@ class SinkTaskChangeEventsTest {
             s.apply("c", 2);
             s.apply("d", 2); // deleted last
             String topic = topic();
-            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
+            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), true)) {
                 List<SinkRecord> records = s.records(topic, true);
                 if (oneBatch) {
                     h.put(records);
@@ -119,8 +119,8 @@ class SinkTaskChangeEventsTest {
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, table(topic)));
-            assertEquals(2, emu.rowCount(table(topic)));
+            assertEquals(s.expectedRows(), DebeziumStream.rowsOf(kinetica, table(topic)));
+            assertEquals(2, kinetica.rowCount(table(topic)));
         }
     }
 
@@ -128,15 +128,15 @@ class SinkTaskChangeEventsTest {
     void theTableIsMadeFromTheRowAfterWithTheRecordKeyAsPrimaryKey() throws Exception {
         String topic = topic();
         DebeziumStream s = DebeziumStream.generate(3, 5, 2, 1, 10);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.single_table_per_topic", "false"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.tables.single_table_per_topic", "false"), true)) {
             h.putAndWrite(s.records(topic, true));
         }
-        assertEquals(List.of("id", "name", "qty", "price", "note"), emu.columnNames(table(topic)));
-        Type type = Type.fromTable(gpudb, table(topic));
+        assertEquals(List.of("id", "name", "qty", "price", "note"), kinetica.columnNames(table(topic)));
+        Type type = kinetica.type(table(topic));
         assertTrue(type.getColumn("id").hasProperty(ColumnProperty.PRIMARY_KEY));
         assertFalse(type.getColumn("name").hasProperty(ColumnProperty.PRIMARY_KEY));
         assertTrue(type.getColumn("note").isNullable());
-        assertEquals(4, emu.rowCount(table(topic)));
+        assertEquals(4, kinetica.rowCount(table(topic)));
     }
 
     @Test
@@ -145,14 +145,14 @@ class SinkTaskChangeEventsTest {
         DebeziumStream.Converters c = new DebeziumStream.Converters(true);
         Struct one = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
         Struct two = new Struct(DebeziumStream.ROW).put("id", 2L).put("name", "b").put("qty", 2).put("price", 2.0);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("c", null, one), 0),
                     c.record(topic, key(2), envelope("r", null, two), 1),
                     c.record(topic, key(1), null, 2)));
             assertEquals(h.consumed, h.commit());
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(2, emu.rowCount(table(topic)));
+        assertEquals(2, kinetica.rowCount(table(topic)));
     }
 
     @Test
@@ -160,13 +160,13 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         DebeziumStream.Converters c = new DebeziumStream.Converters(false);
         Struct gone = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.tables.delete_on_tombstone", "true"), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("d", gone, null), 0),
                     c.record(topic, key(1), null, 1)));
             assertEquals(h.consumed, h.commit());
             assertEquals(List.of(), h.reported);
         }
-        assertFalse(emu.hasTable(table(topic)));
+        assertFalse(kinetica.hasTable(table(topic)));
     }
 
     @Test
@@ -182,13 +182,13 @@ class SinkTaskChangeEventsTest {
                     records.add(c.record(topic, null, envelope("t", null, null), records.size()));
                 }
             }
-            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.clear_on_truncate",
+            try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.cdc.clear_on_truncate",
                     String.valueOf(allowed)), true)) {
                 h.putAndWrite(records);
                 assertEquals(h.consumed, h.commit());
                 assertEquals(List.of(), h.reported);
             }
-            assertEquals(allowed ? List.of(2L) : List.of(0L, 1L, 2L), List.copyOf(DebeziumStream.rowsOf(emu, table(topic)).keySet()));
+            assertEquals(allowed ? List.of(2L) : List.of(0L, 1L, 2L), List.copyOf(DebeziumStream.rowsOf(kinetica, table(topic)).keySet()));
         }
     }
 
@@ -196,13 +196,13 @@ class SinkTaskChangeEventsTest {
     void withReadingOffEnvelopesAreStoredAsRowsAsBefore() {
         String topic = topic();
         DebeziumStream s = DebeziumStream.generate(4, 10, 5, 2, 10);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.apply_change_events", "false",
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.cdc.apply_change_events", "false",
                 "kinetica.tables.single_table_per_topic", "true"), true)) {
             h.putAndWrite(s.records(topic, true));
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(List.of("before", "after", "source", "op", "ts_ms"), emu.columnNames(table(topic)));
-        assertEquals(17, emu.rowCount(table(topic)), "one row per event, tombstones skipped");
+        assertEquals(List.of("before", "after", "source", "op", "ts_ms"), kinetica.columnNames(table(topic)));
+        assertEquals(17, kinetica.rowCount(table(topic)), "one row per event, tombstones skipped");
     }
 
     @Test
@@ -210,7 +210,7 @@ class SinkTaskChangeEventsTest {
         String topic = topic();
         DebeziumStream.Converters c = new DebeziumStream.Converters(false);
         Struct row = new Struct(DebeziumStream.ROW).put("id", 1L).put("name", "a").put("qty", 1).put("price", 1.0);
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), true)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), true)) {
             h.putAndWrite(List.of(c.record(topic, key(1), envelope("c", null, row), 0),
                     c.record(topic, key(2), envelope("m", null, null), 1),
                     c.record(topic, key(3), envelope("u", row, null), 2)));
@@ -221,7 +221,7 @@ class SinkTaskChangeEventsTest {
             assertTrue(h.reported.get(1).error().getMessage().contains("(op 'u') has no 'after' row"),
                     h.reported.get(1).error().getMessage());
         }
-        assertEquals(1, emu.rowCount(table(topic)));
+        assertEquals(1, kinetica.rowCount(table(topic)));
     }
 
     static Struct key(long id) {

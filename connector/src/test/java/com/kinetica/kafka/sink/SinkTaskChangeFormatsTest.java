@@ -3,7 +3,7 @@ package com.kinetica.kafka.sink;
 import com.gpudb.ColumnProperty;
 import com.gpudb.GPUdb;
 import com.gpudb.Type;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -12,6 +12,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,16 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Change events in the other formats the sink applies, through a real task and client into the
- * emulator: Debezium's rows after ExtractNewRecordState, Oracle GoldenGate's operations (as its
+ * Kinetica under test: Debezium's rows after ExtractNewRecordState, Oracle GoldenGate's operations (as its
  * JSON formatter documents them), the table named by the event's source, and the original
  * connector's rule that a string key names the table.
  */
+@Tag("kinetica")
 class SinkTaskChangeFormatsTest {
     static final AtomicInteger counter = new AtomicInteger();
 
     @AutoClose
-    static final KineticaEmulator emu = KineticaEmulator.start(0);
-    static final GPUdb gpudb = emu.client();
+    static final KineticaUnderTest kinetica = KineticaUnderTest.start();
 
     static void putInPolls(TaskHarness h, List<SinkRecord> records, long seed) {
         Random random = new Random(seed);
@@ -90,36 +91,38 @@ class SinkTaskChangeFormatsTest {
         for (boolean schemas : List.of(true, false)) {
             for (boolean withOp : List.of(false, true)) {
                 String topic = "unwrapped" + counter.incrementAndGet();
-                try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
+                try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), false)) {
                     putInPolls(h, unwrapped(s, topic, schemas, withOp), variant++);
                     assertEquals(h.consumed, h.commit());
                 }
-                assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, topic), "schemas " + schemas + ", __op " + withOp);
-                assertEquals(Set.of("id", "name", "qty", "price", "note"), Set.copyOf(emu.columnNames(topic)),
+                assertEquals(s.expectedRows(), DebeziumStream.rowsOf(kinetica, topic), "schemas " + schemas + ", __op " + withOp);
+                assertEquals(Set.of("id", "name", "qty", "price", "note"), Set.copyOf(kinetica.columnNames(topic)),
                         "the markers are read, not stored");
             }
         }
         String enveloped = "enveloped" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, enveloped), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, enveloped), false)) {
             putInPolls(h, s.records(enveloped, true), 7);
         }
-        assertEquals(DebeziumStream.rowsOf(emu, enveloped), s.expectedRows(), "the envelopes give the same table");
+        assertEquals(DebeziumStream.rowsOf(kinetica, enveloped), s.expectedRows(), "the envelopes give the same table");
     }
 
     @Test
     void debeziumEventsGoToTheTableTheirSourceNamesWhenAsked() {
         DebeziumStream s = DebeziumStream.generate(5, 40, 20, 10, 30);
         String topic = "sourced" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.cdc.table_from_source", "true",
-                "kinetica.tables.prefix", "cdc_"), false)) {
-            putInPolls(h, s.records(topic, false), 1);
+        // the source's schema is the test's, the configured one the user's default: the table is in the source's
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.cdc.table_from_source", "true",
+                "kinetica.tables.prefix", "cdc_", "kinetica.tables.schema_name", ""), false)) {
+            putInPolls(h, s.records(topic, false, kinetica.schema()), 1);
         }
-        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(emu, "inventory.cdc_customers"));
-        assertFalse(emu.hasTable(topic));
+        assertEquals(s.expectedRows(), DebeziumStream.rowsOf(kinetica, kinetica.table("cdc_customers")));
+        assertFalse(kinetica.hasTable(topic));
     }
 
-    static final String CUSTOMERS = "QASOURCE.TCUSTMER";
-    static final String ORDERS = "QASOURCE.TCUSTORD";
+    /** GoldenGate names a table with its schema: the test's. */
+    static final String CUSTOMERS = kinetica.table("TCUSTMER");
+    static final String ORDERS = kinetica.table("TCUSTORD");
 
     /** An operation as GoldenGate's JSON formatter writes it ("op" mode, primary keys included). */
     static String goldenGate(String table, String op, String before, String after, String... keys) {
@@ -175,23 +178,23 @@ class SinkTaskChangeFormatsTest {
         values.configure(Map.of("schemas.enable", false), false);
         List<SinkRecord> records = new ArrayList<>();
         ops.forEach(json -> records.add(record(values, topic, json, records.size())));
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), false)) {
             h.put(records.subList(0, 5));
             h.put(records.subList(5, records.size()));
             h.put(List.of());
             assertEquals(h.consumed, h.commit());
         }
-        assertEquals(Map.of("BILL", "BG SOFTWARE", "JANE", "RETURNING"), byKey("QASOURCE.TCUSTMER", "CUST_CODE", "NAME"));
-        assertEquals(Map.of(2L, 20.0, 3L, 30.25), byKey("QASOURCE.TCUSTORD", "ORDER_ID", "TOTAL"));
-        assertTrue(emu.columnNames("QASOURCE.TCUSTMER").containsAll(List.of("CUST_CODE", "NAME", "CITY_ID")));
-        assertFalse(emu.hasTable(topic), "nothing goes to the topic's table");
+        assertEquals(Map.of("BILL", "BG SOFTWARE", "JANE", "RETURNING"), byKey(CUSTOMERS, "CUST_CODE", "NAME"));
+        assertEquals(Map.of(2L, 20.0, 3L, 30.25), byKey(ORDERS, "ORDER_ID", "TOTAL"));
+        assertTrue(kinetica.columnNames(CUSTOMERS).containsAll(List.of("CUST_CODE", "NAME", "CITY_ID")));
+        assertFalse(kinetica.hasTable(topic), "nothing goes to the topic's table");
     }
 
     @Test
     void goldenGateWithoutPrimaryKeysDeletesByTheKeyOfAnExistingTable() throws Exception {
         String topic = "ogg_nokeys" + counter.incrementAndGet();
-        String table = "QASOURCE.T" + counter.incrementAndGet();
-        gpudb.createSchema("QASOURCE", Map.of("no_error_if_exists", "true"));
+        String table = kinetica.table("T" + counter.incrementAndGet());
+        GPUdb gpudb = kinetica.gpudb();
         gpudb.createTable(table, new Type(new Type.Column("CUST_CODE", String.class, ColumnProperty.PRIMARY_KEY,
                 ColumnProperty.CHAR16), new Type.Column("NAME", String.class),
                 new Type.Column("CITY_ID", Long.class)).create(gpudb), Map.of());
@@ -204,7 +207,7 @@ class SinkTaskChangeFormatsTest {
                 goldenGate(table, "D", customer("B", "two", 2), null))) {
             records.add(record(values, topic, json, records.size()));
         }
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic), false)) {
             h.putAndWrite(records);
         }
         assertEquals(Map.of("A", "uno"), byKey(table, "CUST_CODE", "NAME"));
@@ -220,23 +223,23 @@ class SinkTaskChangeFormatsTest {
             SchemaAndValue v = values.toConnectData(topic, ("{\"ID\":" + records.size() + "}").getBytes());
             records.add(new SinkRecord(topic, 0, null, key, v.schema(), v.value(), records.size()));
         }
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, topic, "kinetica.tables.table_from_string_key", "true",
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, topic, "kinetica.tables.table_from_string_key", "true",
                 "kinetica.tables.prefix", "k_"), false)) {
             h.putAndWrite(records);
         }
-        assertEquals(2, emu.rowCount("k_RX_EVENT"));
-        assertEquals(1, emu.rowCount("k_TX_EVENT"));
+        assertEquals(2, kinetica.rowCount("k_RX_EVENT"));
+        assertEquals(1, kinetica.rowCount("k_TX_EVENT"));
 
         String plain = "plain" + counter.incrementAndGet();
-        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(emu, plain), false)) {
+        try (TaskHarness h = new TaskHarness(DebeziumStream.sinkProps(kinetica, plain), false)) {
             h.putAndWrite(List.of(new SinkRecord(plain, 0, null, "CON_RPT.RX_EVENT", null, Map.of("ID", 1L), 0)));
         }
-        assertEquals(1, emu.rowCount(plain), "without the option the topic names the table");
+        assertEquals(1, kinetica.rowCount(plain), "without the option the topic names the table");
     }
 
     static Map<Object, Object> byKey(String table, String key, String column) {
         Map<Object, Object> rows = new HashMap<>();
-        emu.rows(table).forEach(r -> rows.put(r.get(key), r.get(column)));
+        kinetica.rows(table).forEach(r -> rows.put(r.get(key), r.get(column)));
         return rows;
     }
 }

@@ -1,12 +1,13 @@
 package com.kinetica.kafka.sink;
 
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * change the table cannot take stops the task with one line, before anything after it is
  * committed.
  */
+@Tag("kinetica")
 class SinkTaskChangeSchemaTest {
     @AutoClose
-    static final KineticaEmulator emu = KineticaEmulator.start(0);
+    static final KineticaUnderTest kinetica = KineticaUnderTest.start();
 
     static final Schema KEY = SchemaBuilder.struct().name("pg.public.items.Key").field("id", Schema.INT64_SCHEMA).build();
     static final Schema V1 = SchemaBuilder.struct().name("pg.public.items.Value").optional()
@@ -51,8 +53,8 @@ class SinkTaskChangeSchemaTest {
     }
 
     static Map<String, String> props(String topic, boolean evolve) {
-        Map<String, String> p = new HashMap<>(Map.of("kinetica.url", emu.url(), "topics", topic,
-                "kinetica.retry_backoff_ms", "0"));
+        Map<String, String> p = new HashMap<>(kinetica.connection());
+        p.putAll(Map.of("kinetica.tables.schema_name", kinetica.schema(), "topics", topic, "kinetica.retry_backoff_ms", "0"));
         if (evolve) {
             p.put("kinetica.schema_evolution.enabled", "true");
             p.put("kinetica.schema_evolution.add_new_fields_as_columns", "true");
@@ -74,12 +76,12 @@ class SinkTaskChangeSchemaTest {
                 assertEquals(List.of(), h.reported);
             }
             Map<Long, Object> colours = new HashMap<>();
-            emu.rows(topic).forEach(r -> colours.put((Long) r.get("id"), r.get("colour")));
+            kinetica.rows(topic).forEach(r -> colours.put((Long) r.get("id"), r.get("colour")));
             if (evolve) {
                 assertEquals(Map.of(1L, "blue", 2L, "red"), colours);
             } else {
-                assertFalse(emu.columnNames(topic).contains("colour"), "the table's columns are what they are");
-                assertEquals(2, emu.rowCount(topic));
+                assertFalse(kinetica.columnNames(topic).contains("colour"), "the table's columns are what they are");
+                assertEquals(2, kinetica.rowCount(topic));
             }
         }
     }
@@ -94,10 +96,10 @@ class SinkTaskChangeSchemaTest {
             ConnectException e = assertThrows(ConnectException.class, () -> h.put(List.of(retyped)));
             String line = e.getMessage();
             assertFalse(line.contains("\n"), line);
-            assertTrue(line.contains("Table " + topic) && line.contains("offset=1") && line.contains("qty")
+            assertTrue(line.contains("Table " + kinetica.table(topic)) && line.contains("offset=1") && line.contains("qty")
                     && line.contains("restart the task"), line);
             assertEquals(List.of(), h.reported, "no change event skipped into error handling");
-            assertEquals(1, emu.rowCount(topic));
+            assertEquals(1, kinetica.rowCount(topic));
         }
     }
 }

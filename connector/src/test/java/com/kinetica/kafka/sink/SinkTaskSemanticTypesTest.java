@@ -1,9 +1,8 @@
 package com.kinetica.kafka.sink;
 
 import com.gpudb.ColumnProperty;
-import com.gpudb.GPUdb;
 import com.gpudb.Type;
-import dev.kconnect.sandbox.kinetica.KineticaEmulator;
+import dev.kconnect.testkit.KineticaUnderTest;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -11,29 +10,31 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Debezium's semantic types through a real task, the real client and the emulator (which checks
- * date, time, uuid and decimal text and the timestamp range as Kinetica does): change events
- * written by Connect's JsonConverter with the schemas Debezium gives these types, read back
- * column by column.
+ * Debezium's semantic types through a real task, the real client and the Kinetica under test (the
+ * emulator checks date, time, uuid and decimal text and the timestamp range as Kinetica does):
+ * change events written by Connect's JsonConverter with the schemas Debezium gives these types,
+ * read back column by column.
  */
+@Tag("kinetica")
 class SinkTaskSemanticTypesTest {
     @AutoClose
-    static final KineticaEmulator emu = KineticaEmulator.start(0);
-    static final GPUdb gpudb = emu.client();
+    static final KineticaUnderTest kinetica = KineticaUnderTest.start();
 
     static final String ID1 = "0f8fad5b-d9cb-469f-a165-70867728950e";
     static final String ID2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -102,8 +103,8 @@ class SinkTaskSemanticTypesTest {
     }
 
     static Map<String, String> props(String topic) {
-        Map<String, String> p = new HashMap<>();
-        p.put("kinetica.url", emu.url());
+        Map<String, String> p = new HashMap<>(kinetica.connection());
+        p.put("kinetica.tables.schema_name", kinetica.schema());
         p.put("topics", topic);
         p.put("kinetica.retry_backoff_ms", "0");
         return p;
@@ -115,12 +116,12 @@ class SinkTaskSemanticTypesTest {
     }
 
     static Map<String, Object> rowOf(String table, String id) {
-        for (Map<String, Object> r : emu.rows(table)) {
+        for (Map<String, Object> r : kinetica.rows(table)) {
             if (id.equals(r.get("id"))) {
                 return r;
             }
         }
-        throw new AssertionError("no row " + id + " in " + emu.rows(table));
+        throw new AssertionError("no row " + id + " in " + kinetica.rows(table));
     }
 
     @Test
@@ -138,26 +139,27 @@ class SinkTaskSemanticTypesTest {
             assertEquals(h.consumed, h.commit());
         }
 
-        Type type = Type.fromTable(gpudb, table);
-        Map<String, List<String>> expectedProperties = new LinkedHashMap<>();
-        expectedProperties.put("id", List.of(ColumnProperty.UUID, ColumnProperty.PRIMARY_KEY));
-        expectedProperties.put("day", List.of(ColumnProperty.DATE));
+        Type type = kinetica.type(table);
+        // sets: the order of a column's properties is the server's
+        Map<String, Set<String>> expectedProperties = new LinkedHashMap<>();
+        expectedProperties.put("id", Set.of(ColumnProperty.UUID, ColumnProperty.PRIMARY_KEY));
+        expectedProperties.put("day", Set.of(ColumnProperty.DATE));
         for (String time : List.of("t_ms", "t_micro", "t_nano", "t_zoned")) {
-            expectedProperties.put(time, List.of(ColumnProperty.TIME));
+            expectedProperties.put(time, Set.of(ColumnProperty.TIME));
         }
-        expectedProperties.put("ts_ms", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("ts_micro", List.of(ColumnProperty.TIMESTAMP, ColumnProperty.NULLABLE));
-        expectedProperties.put("ts_nano", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("ts_zoned", List.of(ColumnProperty.TIMESTAMP));
-        expectedProperties.put("amount", List.of(ColumnProperty.NULLABLE));
-        expectedProperties.put("price", List.of(ColumnProperty.DECIMAL));
-        expectedProperties.put("wide", List.of());
-        expectedProperties.put("fine", List.of());
-        expectedProperties.put("doc", List.of());
-        expectedProperties.put("size", List.of(ColumnProperty.CHAR4));
-        Map<String, List<String>> properties = new LinkedHashMap<>();
+        expectedProperties.put("ts_ms", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("ts_micro", Set.of(ColumnProperty.TIMESTAMP, ColumnProperty.NULLABLE));
+        expectedProperties.put("ts_nano", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("ts_zoned", Set.of(ColumnProperty.TIMESTAMP));
+        expectedProperties.put("amount", Set.of(ColumnProperty.NULLABLE));
+        expectedProperties.put("price", Set.of(ColumnProperty.DECIMAL));
+        expectedProperties.put("wide", Set.of());
+        expectedProperties.put("fine", Set.of());
+        expectedProperties.put("doc", Set.of());
+        expectedProperties.put("size", Set.of(ColumnProperty.CHAR4));
+        Map<String, Set<String>> properties = new LinkedHashMap<>();
         for (Type.Column column : type.getColumns()) {
-            List<String> p = new ArrayList<>(column.getProperties());
+            Set<String> p = new HashSet<>(column.getProperties());
             p.remove(ColumnProperty.DATA);
             properties.put(column.getName(), p);
         }
@@ -190,13 +192,13 @@ class SinkTaskSemanticTypesTest {
         assertEquals(null, snapshot.get("ts_micro"));
         assertEquals(null, snapshot.get("amount"));
         assertEquals("S", snapshot.get("size"));
-        assertEquals(2, emu.rowCount(table));
+        assertEquals(2, kinetica.rowCount(table));
 
         try (TaskHarness h = new TaskHarness(props(topic), true)) {
             h.putAndWrite(List.of(event(c, topic, "d", ID2, second, null, 3)));
             assertEquals(List.of(), h.reported);
         }
-        assertEquals(1, emu.rowCount(table), "a delete finds its row by its uuid key");
+        assertEquals(1, kinetica.rowCount(table), "a delete finds its row by its uuid key");
     }
 
     /**
@@ -252,7 +254,7 @@ class SinkTaskSemanticTypesTest {
         assertEquals(-1234.567895, row.get("amount"));
         assertEquals("{\"n\": 5}", row.get("doc"));
         assertEquals("XXL", row.get("size"));
-        assertEquals(2, emu.rowCount(table));
+        assertEquals(2, kinetica.rowCount(table));
     }
 
     @Test
@@ -264,7 +266,7 @@ class SinkTaskSemanticTypesTest {
             h.putAndWrite(List.of(event(none, topic, "c", ID1, null, row(ID1, 1), 0)));
             assertEquals(List.of(), h.reported);
         }
-        Type type = Type.fromTable(gpudb, table);
+        Type type = kinetica.type(table);
         assertEquals(Long.class, type.getColumn("ts_micro").getType());
         assertEquals(Double.class, type.getColumn("amount").getType(), "a VariableScaleDecimal is known by its shape");
         assertEquals(String.class, type.getColumn("ts_zoned").getType());
