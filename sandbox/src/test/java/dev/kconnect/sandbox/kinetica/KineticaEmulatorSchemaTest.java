@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Schemas as Kinetica 7.1 documents them: created by /create/table's collection_name, shown, dropped. */
+/** Tables and schemas as Kinetica 7.1 documents them: /create/table's options, schemas shown and dropped. */
 class KineticaEmulatorSchemaTest {
     static final Type ITEMS = new Type("items",
             new Type.Column("id", Integer.class, ColumnProperty.PRIMARY_KEY),
@@ -55,6 +55,16 @@ class KineticaEmulatorSchemaTest {
         GPUdbException missing = assertThrows(GPUdbException.class, () -> create("nowhere.items", Map.of()));
         assertTrue(missing.getMessage().contains("Schema 'nowhere' does not exist"), missing.getMessage());
         assertEquals("ki_home.plain", create("plain", Map.of()).getInfo().get("qualified_table_name"));
+    }
+
+    @Test
+    void noErrorIfExistsOnlyForTheSameType() throws GPUdbException {
+        create("once", Map.of());
+        create("once", Map.of("no_error_if_exists", "true"));
+        String other = new Type("other", new Type.Column("id", Long.class)).create(db);
+        GPUdbException differs = assertThrows(GPUdbException.class,
+                () -> db.createTable("once", other, Map.of("no_error_if_exists", "true")));
+        assertTrue(differs.getMessage().contains("already exists"), differs.getMessage());
     }
 
     @Test
