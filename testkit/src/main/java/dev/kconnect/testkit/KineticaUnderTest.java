@@ -213,7 +213,7 @@ public final class KineticaUnderTest implements AutoCloseable {
 
     /**
      * Drops the schema and its tables: each table first, which works on every server, then the
-     * schema itself (an emulator without /drop/schema keeps it, empty). Fails when a table is left.
+     * schema itself. Fails when a table is left.
      */
     @Override
     public void close() {
@@ -243,13 +243,7 @@ public final class KineticaUnderTest implements AutoCloseable {
     }
 
     private void dropSchema() throws GPUdbException {
-        try {
-            gpudb.dropSchema(schema, Map.of(DropSchemaRequest.Options.NO_ERROR_IF_NOT_EXISTS, "true",
-                    DropSchemaRequest.Options.CASCADE, "true"));
-        } catch (GPUdbException e) {
-            if (!String.valueOf(e.getMessage()).contains("Unknown endpoint /drop/schema")) {
-                throw e;
-            }
-        }
+        gpudb.dropSchema(schema, Map.of(DropSchemaRequest.Options.NO_ERROR_IF_NOT_EXISTS, "true",
+                DropSchemaRequest.Options.CASCADE, "true"));
     }
 }

@@ -87,6 +87,7 @@ class KineticaUnderTestTest {
             createEvents(second, "events", 2);
             second.close();
             assertFalse(first.hasTable(second.table("events")), "dropped with its schema");
+            assertFalse(first.gpudb().hasSchema(second.schema(), Map.of()).getSchemaExists(), "the schema too");
             assertEquals(3, first.rowCount("events"), "another schema's table stays");
         }
     }

@@ -2,8 +2,6 @@ package dev.kconnect.sandbox.kinetica;
 
 import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
-import com.sun.net.httpserver.HttpServer;
-import dev.kconnect.sandbox.PortInUseException;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoints;
 import dev.kconnect.sandbox.kinetica.endpoint.Refusals;
 import dev.kconnect.sandbox.kinetica.endpoint.Ranks;
@@ -11,18 +9,12 @@ import dev.kconnect.sandbox.kinetica.store.Catalog;
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.Table;
 
-import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process server speaking Kinetica's HTTP/Avro wire protocol, so that the real gpudb-api
@@ -36,16 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a port of their own ({@link #controlUrl()}), which stays up whatever fault is injected.
  */
 public final class KineticaEmulator implements AutoCloseable {
-    static {
-        // the JDK server leaves Nagle's algorithm on, costing ~40 ms per back-to-back request;
-        // the property is read once, when the first JDK HttpServer is made
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private final String host;
     /** The credentials it requires, null for none. */
     private final String user;
@@ -54,19 +36,15 @@ public final class KineticaEmulator implements AutoCloseable {
     private final Ranks ranks;
     private final Faults faults;
     private final RequestHandler handler;
-    private final ExecutorService executor;
-    /** The listening servers by rank; null while that rank is down. */
-    private final HttpServer[] servers;
+    private final RankServers servers;
     private final int controlPort;
     private FaultControl control;
-    private boolean closed;
 
     private KineticaEmulator(Builder builder) {
         this.host = builder.host;
         this.user = builder.user;
         this.password = builder.password;
         this.ranks = new Ranks(builder.workerRanks);
-        this.servers = new HttpServer[builder.workerRanks + 1];
         this.controlPort = builder.controlPort;
         ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -75,26 +53,22 @@ public final class KineticaEmulator implements AutoCloseable {
         this.faults = new Faults(refusals, new Faults.Switch() {
             @Override
             public void down() {
-                stopServer(0);
+                servers.stop(0);
             }
 
             @Override
             public void downWorkers() {
-                stopServer(1);
+                servers.stop(1);
             }
 
             @Override
             public void up() {
-                startServer();
+                servers.start();
             }
         });
         this.handler = new RequestHandler(Endpoints.all(catalog, ranks, refusals, authorization != null), faults,
                 authorization);
-        this.executor = Executors.newFixedThreadPool(4 + builder.workerRanks, r -> {
-            Thread thread = new Thread(r, "kinetica-emulator-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.servers = new RankServers(builder.host, ranks, handler);
     }
 
     public static Builder builder() {
@@ -104,50 +78,6 @@ public final class KineticaEmulator implements AutoCloseable {
     /** An emulator without authentication on 127.0.0.1:{@code port} (0 picks a free port). */
     public static KineticaEmulator start(int port) {
         return builder().port(port).start();
-    }
-
-    private synchronized void startServer() {
-        if (closed) {
-            throw new IllegalStateException("the Kinetica emulator on port " + port() + " is closed");
-        }
-        try {
-            for (int rank = 0; rank <= ranks.workers(); rank++) {
-                if (servers[rank] == null) {
-                    servers[rank] = listen(rank);
-                }
-            }
-        } catch (RuntimeException e) {
-            stopServer(0);
-            throw e;
-        }
-    }
-
-    /** Listens on the port of {@code rank}; a port of 0 becomes a free one, kept from then on. */
-    private HttpServer listen(int rank) {
-        int port = ranks.port(rank);
-        String what = rank == 0 ? "the Kinetica emulator" : "worker rank " + rank + " of the Kinetica emulator";
-        try {
-            HttpServer created = HttpServer.create(new InetSocketAddress(host, port), 64);
-            created.createContext("/", exchange -> handler.handle(exchange, rank));
-            created.setExecutor(executor);
-            created.start();
-            ranks.setPort(rank, created.getAddress().getPort());
-            return created;
-        } catch (BindException e) {
-            throw new PortInUseException(port, what);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + what + " on " + host + ":" + port, e);
-        }
-    }
-
-    /** Stops listening on ranks {@code from} to the last. */
-    private synchronized void stopServer(int from) {
-        for (int rank = from; rank < servers.length; rank++) {
-            if (servers[rank] != null) {
-                servers[rank].stop(0);
-                servers[rank] = null;
-            }
-        }
     }
 
     /** Starts the fault controls; the emulator listens already, so that its URL is known. */
@@ -263,12 +193,10 @@ public final class KineticaEmulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        stopServer(0);
+        servers.close();
         if (control != null) {
             control.close();
         }
-        closed = true;
-        executor.shutdownNow();
     }
 
     @Override
@@ -328,7 +256,7 @@ public final class KineticaEmulator implements AutoCloseable {
 
         public KineticaEmulator start() {
             KineticaEmulator emulator = new KineticaEmulator(this);
-            emulator.startServer();
+            emulator.servers.start();
             emulator.startControl();
             return emulator;
         }

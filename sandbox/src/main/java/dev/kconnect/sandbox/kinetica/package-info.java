@@ -5,16 +5,20 @@
  * unmodified gpudb-api client runs against in-memory tables.
  *
  * <p>Emulated: /show/system/properties and /status (no HA), /has/permission (always granted),
- * /admin/show/shards, /create/type, /show/types, /create/table, /has/table, /show/table, /clear/table (drops the table, as in Kinetica), /create/schema,
- * /has/schema, /show/schema, /alter/table and /alter/table/columns (add, change, delete column;
+ * /admin/show/shards, /create/type, /show/types, /create/table (collection_name creates the
+ * table's schema), /has/table, /show/table (every column's properties, sizes with get_sizes),
+ * /clear/table (drops the table, as in Kinetica), /create/schema, /has/schema, /show/schema,
+ * /drop/schema (cascade), /alter/table and /alter/table/columns (add, change, delete column;
  * index, TTL and compression actions are accepted without effect), /insert/records (primary keys
  * enforced; the text of date, time, datetime, decimal and uuid columns and the range of timestamp
  * columns checked, properties held to their base type, as Kinetica documents them;
- * update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run), /get/records
- * (binary encoding; expression, sort_by, sort_order, offset, limit up to 20,000 as
- * max_get_records_size), /delete/records (expressions, global_expression, delete_all_records),
- * /create/tablemonitor and /clear/tablemonitor (registered only: no change events are published).
- * Anything else is answered with a Kinetica error naming the endpoint.
+ * update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run, return_individual_errors,
+ * allow_partial_batch), /get/records (binary encoding; expression, sort_by, sort_order, offset,
+ * limit up to 20,000 as max_get_records_size), /delete/records (expressions, global_expression,
+ * delete_all_records), /create/tablemonitor and /clear/tablemonitor (registered only: no change
+ * events are published). An option an endpoint does not take is refused, as Kinetica refuses it.
+ * Anything else is answered with a Kinetica error naming the endpoint. {@code sandbox/FIDELITY.md}
+ * says, endpoint by endpoint, where the emulator differs from Kinetica.
  *
  * <p>Multi-head ingest, when the builder asks for worker ranks: each worker rank listens on a port
  * of its own and serves every endpoint over the same tables; /show/system/properties lists the

@@ -6,6 +6,7 @@ import com.gpudb.GPUdb;
 import com.gpudb.GPUdbException;
 import com.gpudb.GenericRecord;
 import com.gpudb.Type;
+import com.gpudb.protocol.DeleteRecordsResponse;
 import com.gpudb.protocol.GetRecordsResponse;
 import com.gpudb.protocol.InsertRecordsResponse;
 import com.gpudb.protocol.ShowTableResponse;
@@ -188,6 +189,24 @@ class KineticaEmulatorTest {
         bulkInsert("bulk_upsert", 200, 400, Map.of("update_on_existing_pk", "true"));
         assertEquals(400, emu.rowCount("bulk_upsert"));
         assertThrows(GPUdbException.class, () -> bulkInsert("bulk_upsert", 399, 401, Map.of()));
+    }
+
+    @Test
+    void deletesWithinAGlobalExpression() throws GPUdbException {
+        createOrders("pruned_globally");
+        bulkInsert("pruned_globally", 0, 20, Map.of());
+        DeleteRecordsResponse deleted = db.deleteRecords("pruned_globally", List.of("qty = 1", "qty = 2"),
+                Map.of("global_expression", "id < 10"));
+        assertEquals(List.of(2L, 2L), deleted.getCountsDeleted(), "ids 1 and 8 have qty 1, 2 and 9 qty 2; not 15 and 16");
+        assertEquals(16, emu.rowCount("pruned_globally"));
+    }
+
+    @Test
+    void systemPropertiesAskedForByName() throws GPUdbException {
+        Map<String, String> some = db.showSystemProperties(Map.of("properties",
+                "version.gpudb_core_version, conf.enable_ha,conf.no_such_property")).getPropertyMap();
+        assertEquals(Map.of("version.gpudb_core_version", "7.1.10.5", "conf.enable_ha", "FALSE"), some);
+        assertTrue(db.showSystemProperties(Map.of()).getPropertyMap().size() > 2, "all of them without the option");
     }
 
     private static String customerOf(String table, long id) throws GPUdbException {

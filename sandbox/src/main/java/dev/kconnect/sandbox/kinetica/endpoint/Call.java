@@ -15,12 +15,15 @@ import java.nio.ByteBuffer;
  */
 public record Call(byte[] body, String baseUrl, int rank) {
 
-    /** Decodes the body into {@code empty}, a fresh request record. */
+    /** Decodes the body into {@code empty}, a fresh request record, and refuses options its endpoint does not take. */
     public <T extends IndexedRecord> T decode(T empty) {
+        T request;
         try {
-            return Avro.decode(empty, ByteBuffer.wrap(body));
+            request = Avro.decode(empty, ByteBuffer.wrap(body));
         } catch (GPUdbException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new KineticaError("Unable to parse " + empty.getSchema().getName() + ": " + e.getMessage());
         }
+        OptionKeys.check(request);
+        return request;
     }
 }

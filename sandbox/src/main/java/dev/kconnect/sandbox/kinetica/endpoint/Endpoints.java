@@ -15,8 +15,11 @@ public final class Endpoints {
         new SystemEndpoints(authenticated, ranks).register(endpoints);
         new TypeEndpoints(catalog).register(endpoints);
         new TableEndpoints(catalog).register(endpoints);
+        new ShowTableEndpoint(catalog).register(endpoints);
         new SchemaEndpoints(catalog).register(endpoints);
-        new RecordEndpoints(catalog, ranks, refusals).register(endpoints);
+        new MonitorEndpoints(catalog).register(endpoints);
+        new InsertEndpoint(catalog, ranks, refusals).register(endpoints);
+        new RecordEndpoints(catalog).register(endpoints);
         new AlterEndpoints(catalog).register(endpoints);
         return Map.copyOf(endpoints);
     }

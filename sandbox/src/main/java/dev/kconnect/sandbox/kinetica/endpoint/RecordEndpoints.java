@@ -1,26 +1,16 @@
 package dev.kconnect.sandbox.kinetica.endpoint;
 
-import com.gpudb.Avro;
-import com.gpudb.GPUdbException;
-import com.gpudb.GenericRecord;
-import com.gpudb.ShardRouting;
-import com.gpudb.Type;
 import com.gpudb.protocol.DeleteRecordsRequest;
 import com.gpudb.protocol.DeleteRecordsResponse;
 import com.gpudb.protocol.GetRecordsRequest;
-import com.gpudb.protocol.InsertRecordsResponse;
 import com.gpudb.protocol.RawGetRecordsResponse;
-import com.gpudb.protocol.RawInsertRecordsRequest;
 import dev.kconnect.sandbox.kinetica.filter.Filter;
 import dev.kconnect.sandbox.kinetica.filter.Filters;
 import dev.kconnect.sandbox.kinetica.filter.Values;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
-import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.KineticaError;
-import dev.kconnect.sandbox.kinetica.store.RowCodec;
 import dev.kconnect.sandbox.kinetica.store.Table;
 import dev.kconnect.sandbox.kinetica.store.TableType;
-import org.apache.avro.io.BinaryDecoder;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -30,113 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** /insert/records, /get/records and /delete/records. */
+/** /get/records and /delete/records. */
 final class RecordEndpoints {
     private final Catalog catalog;
-    private final Ranks ranks;
-    private final Refusals refusals;
 
-    RecordEndpoints(Catalog catalog, Ranks ranks, Refusals refusals) {
+    RecordEndpoints(Catalog catalog) {
         this.catalog = catalog;
-        this.ranks = ranks;
-        this.refusals = refusals;
     }
 
     void register(Map<String, Endpoint> endpoints) {
-        endpoints.put("/insert/records", this::insert);
         endpoints.put("/get/records", this::get);
         endpoints.put("/delete/records", this::delete);
-    }
-
-    private InsertRecordsResponse insert(Call call) {
-        RawInsertRecordsRequest request = call.decode(new RawInsertRecordsRequest());
-        Map<String, String> options = request.getOptions();
-        String encoding = request.getListEncoding();
-        if (encoding != null && !encoding.isEmpty() && !"binary".equalsIgnoreCase(encoding)) {
-            throw new KineticaError("Unsupported list_encoding '" + request.getListEncoding()
-                    + "' (the emulator accepts binary records)");
-        }
-        Table table = catalog.table(request.getTableName());
-        TableType type = table.type();
-        refusals.check(type, request.getList());
-        List<Table.NewRow> rows = decode(type, request.getList(), Options.flag(options, "truncate_strings"));
-        Table.OnExistingKey mode = Options.flag(options, "update_on_existing_pk") ? Table.OnExistingKey.UPDATE
-                : Options.flag(options, "ignore_existing_pk") ? Table.OnExistingKey.IGNORE
-                : Table.OnExistingKey.ERROR;
-        if (Options.flag(options, "dry_run")) {
-            return new InsertRecordsResponse().setCountInserted(rows.size()).setCountUpdated(0).setInfo(Map.of());
-        }
-        long rerouted = call.rank() == 0 ? 0 : misrouted(type, request.getList(), call.rank());
-        Table.InsertCount count = table.insert(type, rows, mode);
-        ranks.countInserted(call.rank(), rows.size());
-        ranks.countRerouted(rerouted);
-        return new InsertRecordsResponse()
-                .setRecordIds(List.of())
-                .setCountInserted(count.inserted())
-                .setCountUpdated(count.updated())
-                // as Kinetica: a worker passes records of other ranks' shards on, and says so
-                .setInfo(rerouted > 0 ? Map.of("data_rerouted", "true") : Map.of());
-    }
-
-    /** How many of the records sent to worker {@code rank} belong to shards of other ranks. */
-    private long misrouted(TableType type, List<ByteBuffer> records, int rank) {
-        Type clientType = new Type(type.label(), type.definition(), type.properties());
-        ShardRouting routing = new ShardRouting(clientType);
-        if (!routing.hasKey()) {
-            return 0;   // no shard key: the records of a randomly sharded table may go to any rank
-        }
-        try {
-            List<GenericRecord> decoded = Avro.decode(clientType, records);
-            long misrouted = 0;
-            for (GenericRecord record : decoded) {
-                if (routing.rank(record, ranks.shardRanks()) != rank) {
-                    misrouted++;
-                }
-            }
-            return misrouted;
-        } catch (GPUdbException e) {
-            throw new KineticaError("Cannot compute the shard of a record: " + e.getMessage());
-        }
-    }
-
-    /** Checks each record against the type and takes its key; only a record with a maybe too long charN value is decoded. */
-    private static List<Table.NewRow> decode(TableType type, List<ByteBuffer> records, boolean truncate) {
-        RowCodec codec = type.codec();
-        int keyLength = type.primaryKey().length;
-        BinaryDecoder[] reuse = new BinaryDecoder[1];
-        List<Table.NewRow> rows = new ArrayList<>(records.size());
-        for (ByteBuffer record : records) {
-            RowCodec.Scan scan = codec.scan(record, reuse, keyLength);
-            rows.add(scan.mayBeTooLong() ? checkLengths(type, codec.decode(record, reuse), truncate)
-                    : new Table.NewRow(scan.key(), bytes(record)));
-        }
-        return rows;
-    }
-
-    private static Table.NewRow checkLengths(TableType type, Object[] values, boolean truncate) {
-        List<Column> columns = type.columns();
-        for (int i = 0; i < values.length; i++) {
-            int max = columns.get(i).charLength();
-            if (max > 0 && values[i] instanceof String value && value.length() > max) {
-                if (!truncate) {
-                    throw new KineticaError("Value '" + value + "' is too long for column '"
-                            + columns.get(i).name() + "' (char" + max + "); use option truncate_strings");
-                }
-                values[i] = value.substring(0, max);
-            }
-        }
-        return new Table.NewRow(type.keyOf(values), type.codec().encode(values));
-    }
-
-    /** The record's bytes, without copying when the buffer is exactly one array (as Avro decodes them). */
-    private static byte[] bytes(ByteBuffer record) {
-        if (record.hasArray() && record.arrayOffset() == 0 && record.position() == 0
-                && record.remaining() == record.array().length) {
-            return record.array();
-        }
-        byte[] bytes = new byte[record.remaining()];
-        record.duplicate().get(bytes);
-        return bytes;
     }
 
     private RawGetRecordsResponse get(Call call) {

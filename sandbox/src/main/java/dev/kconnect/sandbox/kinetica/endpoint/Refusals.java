@@ -1,12 +1,9 @@
 package dev.kconnect.sandbox.kinetica.endpoint;
 
-import dev.kconnect.sandbox.kinetica.store.Column;
-import dev.kconnect.sandbox.kinetica.store.KineticaError;
 import dev.kconnect.sandbox.kinetica.store.TableType;
 import org.apache.avro.io.BinaryDecoder;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,29 +33,18 @@ public final class Refusals {
         rule = null;
     }
 
-    /** Throws Kinetica's error when a record of the request breaks the rule. */
-    void check(TableType type, List<ByteBuffer> records) {
+    /** Why Kinetica would refuse the record under the rule in force, or null when it takes it. */
+    String problem(TableType type, ByteBuffer record, BinaryDecoder[] reuse) {
         Rule r = rule;
-        if (r == null) {
-            return;
-        }
-        List<Column> columns = type.columns();
-        int index = -1;
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(r.column())) {
-                index = i;
-            }
-        }
+        int index = r == null ? -1 : type.position(r.column());
         if (index < 0) {
-            return;
+            return null;
         }
-        BinaryDecoder[] reuse = new BinaryDecoder[1];
-        for (ByteBuffer record : records) {
-            Object value = type.codec().decode(record.duplicate(), reuse)[index];
-            if (value != null && String.valueOf(value).equals(r.value())) {
-                throw new KineticaError("Insertion failed: value '" + value + "' of column '" + r.column()
-                        + "' violates a constraint of the table");
-            }
+        Object value = type.codec().decode(record.duplicate(), reuse)[index];
+        if (value != null && String.valueOf(value).equals(r.value())) {
+            return "Insertion failed: value '" + value + "' of column '" + r.column()
+                    + "' violates a constraint of the table";
         }
+        return null;
     }
 }

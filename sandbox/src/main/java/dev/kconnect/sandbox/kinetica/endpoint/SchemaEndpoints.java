@@ -1,11 +1,9 @@
 package dev.kconnect.sandbox.kinetica.endpoint;
 
-import com.gpudb.protocol.ClearTableMonitorRequest;
-import com.gpudb.protocol.ClearTableMonitorResponse;
 import com.gpudb.protocol.CreateSchemaRequest;
 import com.gpudb.protocol.CreateSchemaResponse;
-import com.gpudb.protocol.CreateTableMonitorRequest;
-import com.gpudb.protocol.CreateTableMonitorResponse;
+import com.gpudb.protocol.DropSchemaRequest;
+import com.gpudb.protocol.DropSchemaResponse;
 import com.gpudb.protocol.HasSchemaRequest;
 import com.gpudb.protocol.HasSchemaResponse;
 import com.gpudb.protocol.ShowSchemaRequest;
@@ -16,17 +14,10 @@ import dev.kconnect.sandbox.kinetica.store.Table;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Schemas, and table monitors: monitors are registered and cleared, but the emulator publishes
- * no change events (Kinetica sends those over ZeroMQ, which is not emulated).
- */
+/** /create/schema, /has/schema, /show/schema and /drop/schema. */
 final class SchemaEndpoints {
     private final Catalog catalog;
-    private final Set<String> monitors = ConcurrentHashMap.newKeySet();
 
     SchemaEndpoints(Catalog catalog) {
         this.catalog = catalog;
@@ -36,8 +27,7 @@ final class SchemaEndpoints {
         endpoints.put("/create/schema", this::createSchema);
         endpoints.put("/has/schema", this::hasSchema);
         endpoints.put("/show/schema", this::showSchema);
-        endpoints.put("/create/tablemonitor", this::createMonitor);
-        endpoints.put("/clear/tablemonitor", this::clearMonitor);
+        endpoints.put("/drop/schema", this::dropSchema);
     }
 
     private CreateSchemaResponse createSchema(Call call) {
@@ -74,23 +64,14 @@ final class SchemaEndpoints {
                 .setInfo(Map.of());
     }
 
-    private CreateTableMonitorResponse createMonitor(Call call) {
-        CreateTableMonitorRequest request = call.decode(new CreateTableMonitorRequest());
-        Table table = catalog.table(request.getTableName());
-        String topic = UUID.randomUUID().toString();
-        monitors.add(topic);
-        return new CreateTableMonitorResponse()
-                .setTopicId(topic)
-                .setTableName(table.name())
-                .setTypeSchema(table.type().definition())
-                .setInfo(Map.of("insert_topic_id", topic, "update_topic_id", "", "delete_topic_id", ""));
-    }
-
-    private ClearTableMonitorResponse clearMonitor(Call call) {
-        ClearTableMonitorRequest request = call.decode(new ClearTableMonitorRequest());
-        if (!monitors.remove(request.getTopicId())) {
-            throw new KineticaError("Table monitor '" + request.getTopicId() + "' does not exist");
+    private DropSchemaResponse dropSchema(Call call) {
+        DropSchemaRequest request = call.decode(new DropSchemaRequest());
+        String name = request.getSchemaName();
+        Map<String, String> options = request.getOptions();
+        if (!catalog.dropSchema(name, Options.flag(options, "cascade"))
+                && !Options.flag(options, "no_error_if_not_exists")) {
+            throw new KineticaError("Schema '" + name + "' does not exist");
         }
-        return new ClearTableMonitorResponse().setTopicId(request.getTopicId()).setInfo(Map.of());
+        return new DropSchemaResponse().setSchemaName(name).setInfo(Map.of());
     }
 }

@@ -4,11 +4,13 @@ import com.gpudb.protocol.AdminShowShardsRequest;
 import com.gpudb.protocol.AdminShowShardsResponse;
 import com.gpudb.protocol.HasPermissionRequest;
 import com.gpudb.protocol.HasPermissionResponse;
+import com.gpudb.protocol.ShowSystemPropertiesRequest;
 import com.gpudb.protocol.ShowSystemPropertiesResponse;
 import com.gpudb.protocol.ShowSystemStatusResponse;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -46,6 +48,7 @@ final class SystemEndpoints {
     }
 
     private ShowSystemPropertiesResponse properties(Call call) {
+        ShowSystemPropertiesRequest request = call.decode(new ShowSystemPropertiesRequest());
         String host = call.baseUrl().replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
         Map<String, String> properties = new HashMap<>();
         properties.put("version.gpudb_core_version", VERSION);
@@ -61,6 +64,11 @@ final class SystemEndpoints {
         properties.put("conf.max_get_records_size", String.valueOf(MAX_GET_RECORDS_SIZE));
         properties.put("conf.require_authentication", authenticated ? "TRUE" : "FALSE");
         properties.put("conf.set_monitor_port", "-1");   // no ZeroMQ table monitor stream
+        String wanted = Options.get(request.getOptions(), "properties", "");
+        if (!wanted.isEmpty()) {
+            // a comma-separated list of the properties to answer; names Kinetica does not have are left out
+            properties.keySet().retainAll(List.of(wanted.split("\\s*,\\s*")));
+        }
         return new ShowSystemPropertiesResponse().setPropertyMap(properties).setInfo(Map.of());
     }
 

@@ -4,10 +4,6 @@ import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.KineticaError;
 import dev.kconnect.sandbox.kinetica.store.TableType;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -27,72 +23,19 @@ import java.util.regex.Pattern;
  * {@code and} and {@code or}; anything else leaves them unknown.
  */
 public final class Filters {
-    /** An operand: a column of the row or a literal. */
-    private interface Operand {
-        Object value(Object[] row);
-    }
-
-    private record Literal(Object value) implements Operand {
-        @Override
-        public Object value(Object[] row) {
-            return value;
-        }
-    }
-
-    private record ColumnRef(int position, Column column) implements Operand {
-        @Override
-        public Object value(Object[] row) {
-            return row[position];
-        }
-    }
-
-    /** A parsed part of the expression: its test and its column ranges, as in {@link Filter}. */
-    private record Part(Predicate<Object[]> test, Map<Integer, Range> within, Map<Integer, Range> accepting) {
-        /** A part whose ranges are unknown. */
-        Part(Predicate<Object[]> test) {
-            this(test, Map.of(), Map.of());
-        }
-
-        Part and(Part other) {
-            Map<Integer, Range> bothWithin = new HashMap<>(within);
-            other.within.forEach((column, range) -> bothWithin.merge(column, range, Range::and));
-            Map<Integer, Range> bothAccepting = new HashMap<>();
-            accepting.forEach((column, range) -> {
-                if (other.accepting.containsKey(column)) {
-                    bothAccepting.put(column, range.and(other.accepting.get(column)));
-                }
-            });
-            return new Part(test.and(other.test), bothWithin, bothAccepting);
-        }
-
-        Part or(Part other) {
-            Map<Integer, Range> eitherWithin = new HashMap<>();
-            within.forEach((column, range) -> {
-                if (other.within.containsKey(column)) {
-                    eitherWithin.put(column, range.span(other.within.get(column)));
-                }
-            });
-            // either side's accepting range accepts: keep one
-            Map<Integer, Range> eitherAccepting = new HashMap<>(other.accepting);
-            eitherAccepting.putAll(accepting);
-            return new Part(test.or(other.test), eitherWithin, eitherAccepting);
-        }
-    }
-
     private static final Set<String> COMPARISONS = Set.of(">", ">=", "<", "<=", "=", "==", "!=", "<>");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "is", "in", "between", "like");
 
     private final TableType type;
-    private final List<Token> tokens;
+    private final Cursor tokens;
     private final BitSet columns = new BitSet();
     /** column = literal comparisons, while the expression is nothing but a conjunction of them. */
     private final Map<Integer, Object> equalities = new HashMap<>();
     private boolean onlyEqualities = true;
-    private int at;
 
     private Filters(String text, TableType type) {
         this.type = type;
-        this.tokens = Lexer.tokens(text);
+        this.tokens = new Cursor(text);
     }
 
     /** The filter for {@code expression}; an empty expression selects every row. */
@@ -103,7 +46,7 @@ public final class Filters {
         try {
             Filters parser = new Filters(expression, type);
             Part part = parser.or();
-            parser.expectEnd();
+            parser.tokens.expectEnd();
             Object key = parser.onlyEqualities ? KeyLookup.key(type, parser.equalities) : null;
             return new Filter(part.test(), parser.columns, key, part.within(), part.accepting());
         } catch (FilterException e) {
@@ -114,8 +57,8 @@ public final class Filters {
 
     private Part or() {
         Part left = and();
-        while (peek().isKeyword("or") || peek().isSymbol("||")) {
-            at++;
+        while (tokens.peek().isKeyword("or") || tokens.peek().isSymbol("||")) {
+            tokens.next();
             onlyEqualities = false;
             left = left.or(and());
         }
@@ -124,16 +67,16 @@ public final class Filters {
 
     private Part and() {
         Part left = not();
-        while (peek().isKeyword("and") || peek().isSymbol("&&")) {
-            at++;
+        while (tokens.peek().isKeyword("and") || tokens.peek().isSymbol("&&")) {
+            tokens.next();
             left = left.and(not());
         }
         return left;
     }
 
     private Part not() {
-        if (peek().isKeyword("not") || peek().isSymbol("!")) {
-            at++;
+        if (tokens.peek().isKeyword("not") || tokens.peek().isSymbol("!")) {
+            tokens.next();
             onlyEqualities = false;
             return new Part(not().test().negate());
         }
@@ -141,32 +84,32 @@ public final class Filters {
     }
 
     private Part condition() {
-        if (peek().isSymbol("(")) {
-            at++;
+        if (tokens.peek().isSymbol("(")) {
+            tokens.next();
             Part inner = or();
-            expect(")");
+            tokens.expect(")");
             return inner;
         }
         Operand left = operand();
-        Token op = peek();
+        Token op = tokens.peek();
         if (op.isKeyword("is")) {
-            at++;
+            tokens.next();
             onlyEqualities = false;
-            boolean negated = accept("not");
-            expectKeyword("null");
+            boolean negated = tokens.accept("not");
+            tokens.expectKeyword("null");
             return new Part(negated ? row -> left.value(row) != null : row -> left.value(row) == null);
         }
-        boolean negated = accept("not");
+        boolean negated = tokens.accept("not");
         onlyEqualities &= !negated;
         Predicate<Object[]> predicate;
-        if (accept("in")) {
+        if (tokens.accept("in")) {
             predicate = in(left);
-        } else if (accept("between")) {
+        } else if (tokens.accept("between")) {
             predicate = between(left);
-        } else if (accept("like")) {
+        } else if (tokens.accept("like")) {
             predicate = like(left);
         } else if (negated) {
-            throw error("expected IN, BETWEEN or LIKE after NOT", op);
+            throw tokens.error("expected IN, BETWEEN or LIKE after NOT", op);
         } else {
             return comparison(left);
         }
@@ -175,13 +118,13 @@ public final class Filters {
     }
 
     private Part comparison(Operand left) {
-        Token op = next();
+        Token op = tokens.next();
         if (op.kind() != Token.Kind.SYMBOL || !COMPARISONS.contains(op.text())) {
-            throw error("expected a comparison operator", op);
+            throw tokens.error("expected a comparison operator", op);
         }
         Operand right = operand();
-        Operand l = coerce(left, right);
-        Operand r = coerce(right, left);
+        Operand l = Operand.coerce(left, right);
+        Operand r = Operand.coerce(right, left);
         noteEquality(op.text(), l, r);
         Predicate<Object[]> test = switch (op.text()) {
             case ">" -> compare(l, r, c -> c > 0);
@@ -191,7 +134,7 @@ public final class Filters {
             case "=", "==" -> compare(l, r, c -> c == 0);
             default -> compare(l, r, c -> c != 0);
         };
-        if (l instanceof ColumnRef column && r instanceof Literal literal && inColumnOrder(column.column(), literal.value())) {
+        if (l instanceof Operand.ColumnRef column && r instanceof Operand.Literal literal && inColumnOrder(column.column(), literal.value())) {
             Range range = Range.of(op.text(), literal.value());
             if (range != null) {
                 Map<Integer, Range> ranges = Map.of(column.position(), range);
@@ -212,9 +155,9 @@ public final class Filters {
 
     private void noteEquality(String op, Operand left, Operand right) {
         boolean equality = op.equals("=") || op.equals("==");
-        if (equality && left instanceof ColumnRef c && right instanceof Literal v && v.value() != null) {
+        if (equality && left instanceof Operand.ColumnRef c && right instanceof Operand.Literal v && v.value() != null) {
             onlyEqualities &= equalities.putIfAbsent(c.position(), v.value()) == null;
-        } else if (equality && right instanceof ColumnRef c && left instanceof Literal v && v.value() != null) {
+        } else if (equality && right instanceof Operand.ColumnRef c && left instanceof Operand.Literal v && v.value() != null) {
             onlyEqualities &= equalities.putIfAbsent(c.position(), v.value()) == null;
         } else {
             onlyEqualities = false;
@@ -231,28 +174,28 @@ public final class Filters {
     }
 
     private Predicate<Object[]> in(Operand left) {
-        expect("(");
+        tokens.expect("(");
         List<Predicate<Object[]>> equals = new ArrayList<>();
         do {
             Operand item = operand();
-            equals.add(compare(coerce(left, item), coerce(item, left), c -> c == 0));
-        } while (acceptSymbol(","));
-        expect(")");
+            equals.add(compare(Operand.coerce(left, item), Operand.coerce(item, left), c -> c == 0));
+        } while (tokens.acceptSymbol(","));
+        tokens.expect(")");
         return row -> equals.stream().anyMatch(p -> p.test(row));
     }
 
     private Predicate<Object[]> between(Operand left) {
         Operand low = operand();
-        expectKeyword("and");
+        tokens.expectKeyword("and");
         Operand high = operand();
-        return compare(coerce(left, low), coerce(low, left), c -> c >= 0)
-                .and(compare(coerce(left, high), coerce(high, left), c -> c <= 0));
+        return compare(Operand.coerce(left, low), Operand.coerce(low, left), c -> c >= 0)
+                .and(compare(Operand.coerce(left, high), Operand.coerce(high, left), c -> c <= 0));
     }
 
     private Predicate<Object[]> like(Operand left) {
-        Token token = next();
+        Token token = tokens.next();
         if (token.kind() != Token.Kind.STRING) {
-            throw error("expected a 'pattern' after LIKE", token);
+            throw tokens.error("expected a 'pattern' after LIKE", token);
         }
         StringBuilder regex = new StringBuilder();
         for (char c : token.text().toCharArray()) {
@@ -263,119 +206,39 @@ public final class Filters {
     }
 
     private Operand operand() {
-        Token token = next();
+        Token token = tokens.next();
         switch (token.kind()) {
             case NUMBER:
-                return new Literal(number(token.text(), false));
+                return Operand.number(token.text(), false);
             case STRING:
-                return new Literal(token.text());
+                return new Operand.Literal(token.text());
             case QUOTED:
                 return column(token);
             case IDENTIFIER:
                 if (token.isKeyword("null")) {
-                    return new Literal(null);
+                    return new Operand.Literal(null);
                 }
                 if (KEYWORDS.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
-                    throw error("unexpected keyword " + token.text(), token);
+                    throw tokens.error("unexpected keyword " + token.text(), token);
                 }
                 return column(token);
             case SYMBOL:
-                if ((token.isSymbol("-") || token.isSymbol("+")) && peek().kind() == Token.Kind.NUMBER) {
-                    return new Literal(number(next().text(), token.isSymbol("-")));
+                if ((token.isSymbol("-") || token.isSymbol("+")) && tokens.peek().kind() == Token.Kind.NUMBER) {
+                    return Operand.number(tokens.next().text(), token.isSymbol("-"));
                 }
-                throw error("unexpected '" + token.text() + "'", token);
+                throw tokens.error("unexpected '" + token.text() + "'", token);
             default:
-                throw error("unexpected end of expression", token);
+                throw tokens.error("unexpected end of expression", token);
         }
     }
 
     private Operand column(Token token) {
         int position = type.position(token.text());
         if (position < 0) {
-            throw error("unknown column '" + token.text() + "'", token);
+            throw tokens.error("unknown column '" + token.text() + "'", token);
         }
         columns.set(position);
-        return new ColumnRef(position, type.columns().get(position));
+        return new Operand.ColumnRef(position, type.columns().get(position));
     }
 
-    private static Number number(String text, boolean negative) {
-        String signed = negative ? "-" + text : text;
-        try {
-            return text.matches("\\d+") ? (Number) Long.parseLong(signed) : (Number) Double.parseDouble(signed);
-        } catch (NumberFormatException e) {
-            return Double.parseDouble(signed);
-        }
-    }
-
-    /** A string literal compared with a timestamp column is a date-time: it becomes epoch milliseconds. */
-    private Operand coerce(Operand operand, Operand other) {
-        if (operand instanceof Literal literal && literal.value() instanceof String text
-                && other instanceof ColumnRef ref && ref.column().has("timestamp")) {
-            return new Literal(epochMillis(text));
-        }
-        return operand;
-    }
-
-    private static Object epochMillis(String text) {
-        String value = text.trim().replace('T', ' ');
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-            }
-            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return text;   // a number in a string, or an error when compared
-        }
-    }
-
-    private Token peek() {
-        return tokens.get(at);
-    }
-
-    private Token next() {
-        Token token = tokens.get(at);
-        if (token.kind() != Token.Kind.END) {
-            at++;
-        }
-        return token;
-    }
-
-    private boolean accept(String keyword) {
-        if (peek().isKeyword(keyword)) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean acceptSymbol(String symbol) {
-        if (peek().isSymbol(symbol)) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String symbol) {
-        if (!acceptSymbol(symbol)) {
-            throw error("expected '" + symbol + "'", peek());
-        }
-    }
-
-    private void expectKeyword(String keyword) {
-        if (!accept(keyword)) {
-            throw error("expected " + keyword.toUpperCase(java.util.Locale.ROOT), peek());
-        }
-    }
-
-    private void expectEnd() {
-        if (peek().kind() != Token.Kind.END) {
-            throw error("unexpected '" + peek().text() + "'", peek());
-        }
-    }
-
-    private FilterException error(String message, Token token) {
-        return new FilterException(token.kind() == Token.Kind.END && !message.startsWith("unexpected end")
-                ? message + " but the expression ended" : message, token.position());
-    }
 }

@@ -114,6 +114,27 @@ public final class Catalog {
         }
     }
 
+    /**
+     * Drops a schema; with {@code cascade} its tables too, else only when it holds none. Returns
+     * false when it does not exist. The default schema stays: unqualified names resolve to it.
+     */
+    public synchronized boolean dropSchema(String schema, boolean cascade) {
+        if (!schemas.contains(schema)) {
+            return false;
+        }
+        if (schema.equals(DEFAULT_SCHEMA)) {
+            throw new KineticaError("Cannot drop schema '" + schema + "': it is the default schema");
+        }
+        List<Table> held = tablesIn(schema);
+        if (!held.isEmpty() && !cascade) {
+            throw new KineticaError("Cannot drop schema '" + schema + "': it holds " + held.size()
+                    + " table(s); drop them first or use option cascade");
+        }
+        held.forEach(table -> tables.remove(table.name()));
+        schemas.remove(schema);
+        return true;
+    }
+
     public boolean hasSchema(String schema) {
         return schemas.contains(schema);
     }

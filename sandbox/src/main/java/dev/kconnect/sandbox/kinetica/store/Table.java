@@ -24,14 +24,18 @@ import java.util.function.UnaryOperator;
  * rewritten.
  */
 public final class Table {
-    /** What an insert does with a record whose primary key already exists. */
-    public enum OnExistingKey { ERROR, UPDATE, IGNORE }
+    /**
+     * What an insert does with a record whose primary key already exists (or repeats one earlier in
+     * its batch): refuse the whole batch, replace the row, keep the row, or leave the record out and
+     * report it (a partial batch).
+     */
+    public enum OnExistingKey { ERROR, UPDATE, IGNORE, REJECT }
 
     /** Selects every row without decoding any. */
     public static final Predicate<Object[]> ALL = row -> true;
 
-    /** Rows inserted and updated by one /insert/records call. */
-    public record InsertCount(int inserted, int updated) {
+    /** Rows inserted and updated by one /insert/records call, and the positions of the records it left out. */
+    public record InsertCount(int inserted, int updated, List<Integer> rejected) {
     }
 
     /** A selected row: its values (null unless decoded) and its binary record. */
@@ -48,7 +52,7 @@ public final class Table {
 
     private final String name;
     private TableType type;
-    private RowStore store = new RowStore();
+    private RowStore store;
     private KeyIndex index;
     /** By column position. */
     private final Map<Integer, SortedColumn> sorted = new HashMap<>();
@@ -56,17 +60,7 @@ public final class Table {
     Table(String name, TableType type) {
         this.name = name;
         this.type = type;
-        this.index = newIndex(type, store);
-    }
-
-    /** An index over {@code store} for a type with a primary key, else null. */
-    private static KeyIndex newIndex(TableType type, RowStore store) {
-        if (type.primaryKey().length == 0) {
-            return null;
-        }
-        int keyLength = type.primaryKey().length;
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        return new KeyIndex(ref -> type.codec().scan(store.slice(ref), decoder, keyLength).key());
+        use(StoredRows.empty(type));
     }
 
     public String name() {
@@ -91,20 +85,25 @@ public final class Table {
         }
         if (index == null) {
             batch.forEach(row -> store.append(row.bytes(), 0, row.bytes().length));
-            return new InsertCount(batch.size(), 0);
+            return new InsertCount(batch.size(), 0, List.of());
         }
         if (mode == OnExistingKey.ERROR) {
             requireNewKeys(batch);
         }
         int inserted = 0;
         int updated = 0;
-        for (NewRow row : batch) {
+        List<Integer> rejected = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewRow row = batch.get(i);
             long existing;
             if (mode == OnExistingKey.UPDATE) {
                 existing = index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length)); // one lookup
             } else {
                 existing = index.find(row.key());
                 if (existing >= 0) {
+                    if (mode == OnExistingKey.REJECT) {
+                        rejected.add(i);
+                    }
                     continue;
                 }
                 index.put(row.key(), store.append(row.bytes(), 0, row.bytes().length));
@@ -119,24 +118,35 @@ public final class Table {
         if (store.wasteful()) {
             compact();
         }
-        return new InsertCount(inserted, updated);
+        return new InsertCount(inserted, updated, rejected);
     }
 
     private void requireNewKeys(List<NewRow> batch) {
+        List<Integer> collisions = collisions(batch);
+        if (!collisions.isEmpty()) {
+            throw new KineticaError("Insertion failed: " + collisions.size() + " record(s) have a primary key value"
+                    + " that already exists in table '" + name + "' (first: " + batch.get(collisions.get(0)).key()
+                    + "); use option update_on_existing_pk or ignore_existing_pk");
+        }
+    }
+
+    /**
+     * The positions of the records whose primary key exists in the table or repeats one earlier
+     * in the batch: those an insert without update_on_existing_pk or ignore_existing_pk refuses.
+     */
+    public synchronized List<Integer> collisions(List<NewRow> batch) {
+        List<Integer> collisions = new ArrayList<>();
+        if (index == null) {
+            return collisions;
+        }
         Set<Object> seen = new HashSet<>();
-        int collisions = 0;
-        Object first = null;
-        for (NewRow row : batch) {
-            if (index.find(row.key()) >= 0 || !seen.add(row.key())) {
-                collisions++;
-                first = first == null ? row.key() : first;
+        for (int i = 0; i < batch.size(); i++) {
+            Object key = batch.get(i).key();
+            if (index.find(key) >= 0 || !seen.add(key)) {
+                collisions.add(i);
             }
         }
-        if (collisions > 0) {
-            throw new KineticaError("Insertion failed: " + collisions + " record(s) have a primary key value"
-                    + " that already exists in table '" + name + "' (first: " + first + ");"
-                    + " use option update_on_existing_pk or ignore_existing_pk");
-        }
+        return collisions;
     }
 
     /**
@@ -236,44 +246,18 @@ public final class Table {
 
     /** Changes the type and rewrites every row with {@code convert}; nothing changes if a row fails. */
     public synchronized void alter(TableType newType, UnaryOperator<Object[]> convert) {
-        rewrite(newType, convert);
-    }
-
-    /** Drops the bytes of deleted and replaced records: live ones are copied as they are and indexed again. */
-    private void compact() {
-        RowStore compacted = new RowStore();
-        KeyIndex reindexed = newIndex(type, compacted);
-        int keyLength = type.primaryKey().length;
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        store.forEach((ref, chunk, offset, length) -> {
-            long newRef = compacted.append(chunk, offset, length);
-            if (reindexed != null) {
-                reindexed.put(type.codec().scan(ByteBuffer.wrap(chunk, offset, length).slice(), decoder, keyLength).key(),
-                        newRef);
-            }
-        });
-        store = compacted;
-        index = reindexed;
-        sorted.clear();   // their references point into the old store
-    }
-
-    private void rewrite(TableType newType, UnaryOperator<Object[]> convert) {
-        RowStore rewritten = new RowStore();
-        KeyIndex reindexed = newIndex(newType, rewritten);
-        RowCodec codec = type.codec();
-        BinaryDecoder[] decoder = new BinaryDecoder[1];
-        store.forEach((ref, chunk, offset, length) -> {
-            Object[] row = convert.apply(codec.decode(ByteBuffer.wrap(chunk, offset, length), decoder));
-            byte[] bytes = newType.codec().encode(row);
-            long newRef = rewritten.append(bytes, 0, bytes.length);
-            if (reindexed != null && reindexed.put(newType.keyOf(row), newRef) >= 0) {
-                throw new KineticaError("Altering table '" + name + "' would duplicate primary key "
-                        + newType.keyOf(row));
-            }
-        });
-        store = rewritten;
-        index = reindexed;
-        sorted.clear();   // their references point into the old store
+        use(StoredRows.rewritten(name, type, store, newType, convert));
         type = newType;
+    }
+
+    /** Drops the bytes of deleted and replaced records. */
+    private void compact() {
+        use(StoredRows.compacted(type, store));
+    }
+
+    private void use(StoredRows rows) {
+        store = rows.store();
+        index = rows.index();
+        sorted.clear();   // their references point into the old store
     }
 }

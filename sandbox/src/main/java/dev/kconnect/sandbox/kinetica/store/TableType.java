@@ -170,13 +170,11 @@ public final class TableType {
         return columns.get(position);
     }
 
-    /** Column properties as Kinetica reports them: only columns that have any. */
+    /** Column properties as Kinetica reports them: every column, each with its storage property at least. */
     public Map<String, List<String>> properties() {
         Map<String, List<String>> properties = new LinkedHashMap<>();
         for (Column column : columns) {
-            if (!column.properties().isEmpty()) {
-                properties.put(column.name(), column.properties());
-            }
+            properties.put(column.name(), column.properties());
         }
         return properties;
     }

@@ -25,11 +25,14 @@ class TableTypeTest {
                 "people", Map.of("id", List.of("primary_key"), "name", List.of("char16")));
         assertEquals(List.of("id", "name"), type.columns().stream().map(Column::name).toList());
         assertTrue(type.column("name").nullable());
-        assertEquals(List.of("char16", "nullable"), type.properties().get("name"));
+        assertEquals(List.of("data", "char16", "nullable"), type.properties().get("name"));
+        assertEquals(List.of("data", "primary_key"), type.properties().get("id"), "every column is listed, with data");
         assertEquals(16, type.column("name").charLength());
         assertEquals(1, type.primaryKey().length);
         assertEquals(type.id(), TableType.parse(type.definition(), "people", type.properties()).id());
         assertNotEquals(type.id(), TableType.parse(type.definition(), "people", Map.of()).id());
+        assertEquals(type.id(), TableType.parse(type.definition(), "people", Map.of("id", List.of("data", "primary_key"),
+                "name", List.of("char16"))).id(), "data is the default: giving it makes the same type");
     }
 
     @Test
