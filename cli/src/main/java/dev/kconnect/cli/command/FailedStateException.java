@@ -1,6 +1,6 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.error.KConnectException;
 

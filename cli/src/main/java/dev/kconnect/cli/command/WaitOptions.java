@@ -1,9 +1,9 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.client.NotFoundException;
 import dev.kconnect.cli.client.RequestTimedOutException;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.output.Format;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.StatusView;

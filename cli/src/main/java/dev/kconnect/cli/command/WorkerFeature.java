@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.WorkerVersion;
+import dev.kconnect.cli.client.model.WorkerVersion;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

@@ -1,6 +1,6 @@
 package dev.kconnect.cli.completion;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.kconnect.testkit.Tools;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,12 +47,7 @@ public class ShellCompletionTest {
     }
 
     public static List<String> complete(String shell, Map<String, String> env, String... words) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        boolean present = new ProcessBuilder("sh", "-c", "command -v " + shell).start().waitFor() == 0;
-        if (!ci) {
-            Assumptions.assumeTrue(present, shell + " is not installed (.ci/run installs it)");
-        }
-        assertTrue(present, shell + " must be installed for this test (.ci/run installs it)");
+        Tools.require(shell);
         StringBuilder array = new StringBuilder();
         for (String w : words) {
             array.append(" '").append(w.replace("'", "'\\''")).append('\'');

@@ -229,24 +229,19 @@ class ChaosIT {
      * changed for {@link #SETTLED}, or until nothing has changed for {@link #STILL} (what is missing
      * then is lost), five minutes at most.
      */
-    private void awaitStillness(TopicReader sourceTopic, long produced, long inserted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Counts last = null;
-        long changed = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            Counts now = new Counts(rows(KEYED), rows(KEYLESS),
-                    sourceTopic.readOn(Duration.ofSeconds(5)).size());
-            if (!now.equals(last)) {
-                last = now;
-                changed = System.nanoTime();
+    private void awaitStillness(TopicReader sourceTopic, long produced, long inserted) {
+        Counts[] last = {null};
+        long[] changed = {System.nanoTime()};
+        Await.poll(Duration.ofMinutes(5), () -> {
+            Counts now = new Counts(rows(KEYED), rows(KEYLESS), sourceTopic.readOn(Duration.ofSeconds(5)).size());
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                changed[0] = System.nanoTime();
             }
             Duration enough = now.complete(produced, inserted) ? SETTLED : STILL;
-            if (System.nanoTime() - changed > enough.toNanos()) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
-        say("counts settled: " + last + " for " + produced + " records and " + inserted + " rows");
+            return System.nanoTime() - changed[0] > enough.toNanos();
+        }, settled -> settled);
+        say("counts settled: " + last[0] + " for " + produced + " records and " + inserted + " rows");
     }
 
     private long rows(String table) {

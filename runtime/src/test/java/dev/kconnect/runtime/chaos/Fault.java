@@ -1,5 +1,7 @@
 package dev.kconnect.runtime.chaos;
 
+import dev.kconnect.testkit.Await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -89,10 +91,7 @@ enum Fault {
             } else {
                 cluster.kinetica.failNext(calls);
             }
-            long deadline = System.nanoTime() + spell.toNanos();
-            while (cluster.kinetica.failuresLeft() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Await.poll(spell, cluster.kinetica::failuresLeft, left -> left == 0);
             int left = cluster.kinetica.failuresLeft();
             cluster.kinetica.failNext(0);
             return (calls - left) + " of " + calls + " calls answered with an error"

@@ -1,6 +1,7 @@
 package dev.kconnect.runtime.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kconnect.testkit.Await;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -39,13 +40,13 @@ final class TopicReader implements AutoCloseable {
 
     /** Reads up to the last stable offset (or for at most {@code max}); returns the ids read so far. */
     List<Long> readOn(Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (!reached(end) && System.nanoTime() < deadline) {
+        Await.poll(max, () -> {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 ids.add(idOf(record.value()));
             }
-        }
+            return reached(end);
+        }, reached -> reached);
         return ids;
     }
 

@@ -3,17 +3,16 @@ package dev.kconnect.runtime.launch;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.live.SilentSocket;
 import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ class LauncherIT {
 
     @Test
     void jarStartsAndPrintsVersions() throws Exception {
-        Result r = run(ROOT, Map.of(), "java", "-jar", "cli/target/lib/kconnect-cli.jar", "--version");
+        Result r = run(ROOT, Map.of(), "java", "-jar", "runtime/target/lib/kconnect-cli-" + VERSION + ".jar", "--version");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("kconnect " + VERSION), r.out);
         assertTrue(r.out.contains("Kafka (connect-runtime) 4.3.1"), r.out);
@@ -71,101 +70,61 @@ class LauncherIT {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("kconnect " + VERSION), r.out);
         assertTrue(r.err.isEmpty() || !r.err.contains("building"), r.err);
-        for (String part : List.of("lib/kconnect-cli.jar", "plugins/kinetica-kafka-connector/manifest.json",
+        for (String part : List.of("lib/kconnect-cli-" + VERSION + ".jar", "lib/kconnect-runtime.jar",
+                "plugins/kinetica-kafka-connector/manifest.json",
                 "plugins/kinetica-kafka-connector/lib", "completion", "examples", "README.md")) {
             assertTrue(Files.exists(unpacked.resolve(part)), part + " is in the archive");
         }
     }
 
+    /**
+     * The admin-only archive holds the CLI and what its commands need, none of the worker runtime, and
+     * is well under half the full one.
+     */
     @Test
-    void checkoutLauncherMapsTheClassDataArchiveTheBuildMade() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        Result r = run(Path.of("/"), env, ROOT.resolve("kconnect").toString(), "--version");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("kconnect " + VERSION), r.out);
-    }
-
-    @Test
-    void distributionMakesItsOwnClassDataArchiveOnFirstUse() throws Exception {
-        // the build's archive names the build's paths, so the archive ships only the class list
-        Path lib = unpacked.resolve("lib");
-        assertTrue(Files.isRegularFile(lib.resolve("kconnect.classlist")), "the class list is in the archive");
-        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home"));
-        Result first = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
-        assertEquals(0, first.code, first.err);
-        Path archive = lib.resolve("kconnect-" + System.getProperty("java.runtime.version") + ".jsa");
-        Result second = versionWithArchiveMapped(env, archive, "-Xshare:on", Duration.ofSeconds(60));
-        assertTrue(second.out.contains("kconnect " + VERSION), second.out);
+    void theAdminArchiveIsTheClientAlone() throws Exception {
+        Path admin = Path.of(System.getProperty("kconnect.dist")).resolveSibling("kconnect-cli-" + VERSION + ".tar.gz");
+        Path full = Path.of(System.getProperty("kconnect.dist"));
+        assertTrue(Files.size(admin) < Files.size(full) * 0.45, Files.size(admin) + " bytes against " + Files.size(full));
+        Result listing = run(ROOT, Map.of(), "tar", "tzf", admin.toString());
+        assertEquals(0, listing.code, listing.err);
+        for (String absent : List.of("connect-runtime-", "jetty-", "jersey-", "scala-library-", "kafka_2.13-",
+                "kconnect-runtime", "kconnect-sandbox-", "log4j-core-", "plugins/")) {
+            assertFalse(listing.out.contains(absent), absent + " is in the admin archive");
+        }
+        assertTrue(listing.out.contains("lib/kafka-clients-"), "kafka-clients (lag, topic) is in the admin archive");
     }
 
     /**
-     * An archive works only with the Java that made it: under each Java (Java 25 in a checkout
-     * built with 17, say) the launcher makes that Java its own archive, then maps it, printing
-     * nothing either time.
+     * Commands that talk to a worker start from a class-data archive of the classes they load: the
+     * first one (here an unreachable worker: the command loads its classes all the same) leaves it,
+     * the next one maps it. Under each Java its own archive; neither run prints anything but the
+     * command's own line. -Xshare:on fails the JVM when the archive cannot be mapped.
      */
     @ParameterizedTest(name = "Java {0}")
     @ValueSource(ints = {17, 21, 25})
     void eachJavaGetsItsOwnArchiveSilently(int feature) throws Exception {
         Path jdk = Jdks.home(feature);
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString());
-        Result first = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
-        assertEquals(0, first.code, first.err);
-        assertEquals("", first.err);
-        assertTrue(first.out.contains("Java " + Jdks.release(jdk, "JAVA_VERSION") + " "), first.out);
-        // Java 25 gets an AOT cache, trained in the background, with a file naming the jars it was made
-        // from, written last; -XX:AOTMode=on fails the JVM when the cache cannot be used
-        String made = "lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + (feature >= 25 ? ".aot.jars" : ".jsa");
-        Result second = versionWithArchiveMapped(env, unpacked.resolve(made), feature >= 25 ? "-XX:AOTMode=on" : "-Xshare:on",
-                Duration.ofSeconds(180));
-        assertEquals("", second.err);
-        // and the build's Java, with its own archive beside the other ones, is as quiet
-        Result own = run(Path.of("/"), Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", System.getProperty("java.home")),
-                unpacked.resolve("bin/kconnect").toString(), "--version");
-        assertEquals("", own.err);
+        String kconnect = unpacked.resolve("bin/kconnect").toString();
+        String unreachable = "kconnect: cannot reach the Connect worker at http://127.0.0.1:9";
+        Result first = run(Path.of("/"), env, kconnect, "list", "--url", "http://127.0.0.1:9");
+        assertEquals(ExitCode.UNREACHABLE, first.code, first.err);
+        assertTrue(first.err.startsWith(unreachable) && first.err.lines().count() == 1, first.err);
+        Path archive = unpacked.resolve("lib/kconnect-cli-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
+        // Java 17 writes it as FILE.PID as the command exits, and the next command takes it
+        Await.until(archive + " to be written", Duration.ofSeconds(60), () -> Files.isRegularFile(archive)
+                || Files.isRegularFile(archive.resolveSibling(archive.getFileName() + "." + first.pid)));
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        Result second = run(Path.of("/"), strict, kconnect, "list", "--url", "http://127.0.0.1:9");
+        assertEquals(ExitCode.UNREACHABLE, second.code, second.err);
+        assertTrue(second.err.startsWith(unreachable) && second.err.lines().count() == 1, second.err);
+        assertTrue(Files.isRegularFile(archive), archive + " is kept");
     }
 
     /**
-     * Java 25 ran classes from an AOT cache after their jar had changed: the launcher makes the cache
-     * again when any jar's size or time differs from what it was made from.
-     */
-    @Test
-    void javaTwentyFiveMakesItsAotCacheAgainWhenAJarChanges() throws Exception {
-        Path jdk = Jdks.home(25);
-        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString());
-        Path made = unpacked.resolve("lib/kconnect-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".aot.jars");
-        assertEquals(0, run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version").code);
-        // made, and its training done (until then another command would not start one)
-        Path training = made.resolveSibling(made.getFileName().toString().replace(".jars", ".making"));
-        Await.until(made + " to be made", Duration.ofSeconds(180), () -> Files.isRegularFile(made) && !Files.exists(training));
-        String before = Files.readString(made);
-        Path jar;
-        try (var jars = Files.list(unpacked.resolve("lib"))) {
-            jar = jars.filter(p -> p.getFileName().toString().startsWith("jackson-core-")).findFirst().orElseThrow();
-        }
-        FileTime time = Files.getLastModifiedTime(jar);
-        try {
-            Files.setLastModifiedTime(jar, FileTime.from(time.toInstant().plusSeconds(60)));
-            Result r = run(Path.of("/"), env, unpacked.resolve("bin/kconnect").toString(), "--version");
-            assertEquals(0, r.code, r.err);
-            Await.until("the AOT cache to be made again", Duration.ofSeconds(180), () -> !before.equals(contentOf(made)));
-        } finally {
-            Files.setLastModifiedTime(jar, time);
-        }
-    }
-
-    private static String contentOf(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A worker refused at once prints its one line, though its warm-up thread was starting logging.
-     * Its JVM archives the few classes it loaded as it exits: the next worker start drops them
+     * A worker refused at once prints its one line. Its JVM archives the few classes it loaded as it exits: the next worker start drops them
      * rather than keep them for every worker after (only a worker that came up marks its archive).
      */
     @Test
@@ -225,7 +184,7 @@ class LauncherIT {
     /** The launcher tells the CLI whether it runs on a terminal (-Dkconnect.terminal): help is coloured there only. */
     @Test
     void launcherColoursOnATerminalOnly() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script (util-linux) is not installed");
+        Tools.require("script");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("NO_COLOR");
         env.put("TERM", "xterm");

@@ -8,8 +8,8 @@ import com.gpudb.GenericRecord;
 import com.gpudb.Type;
 import dev.kconnect.sandbox.Ports;
 import dev.kconnect.testkit.Await;
-import dev.kconnect.testkit.KafkaAndKinetica;
 import dev.kconnect.testkit.ConnectWorker;
+import dev.kconnect.testkit.KafkaAndKinetica;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,8 +24,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -476,15 +478,12 @@ class PipelinesTest {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (lastId >= 0 ? !ids.contains(lastId) : consumer.position(partition) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out waiting for id " + lastId + " on " + topic + "; read " + ids.size());
-                }
+            Await.until("id " + lastId + " on " + topic, Duration.ofSeconds(120), () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(JSON.readTree(r.value()).path("payload").path("id").asLong());
+                    ids.add(idOf(r.value()));
                 }
-            }
+                return lastId >= 0 ? ids.contains(lastId) : consumer.position(partition) >= end;
+            }, () -> "; read " + ids.size());
         }
         return ids;
     }
@@ -584,16 +583,23 @@ class PipelinesTest {
         Set<Long> ids = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (ids.size() < expected && System.nanoTime() < deadline) {
+            Await.poll(Duration.ofSeconds(120), () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode value = JSON.readTree(r.value());
-                    ids.add(value.path("payload").path("id").asLong());
+                    ids.add(idOf(r.value()));
                 }
-            }
+                return ids.size();
+            }, n -> n >= expected);
         }
         assertEquals(expected, ids.size(), "records on " + topic + (worker == null ? "" : "; worker output:\n" + worker.output()));
         return ids;
+    }
+
+    private static long idOf(String value) {
+        try {
+            return JSON.readTree(value).path("payload").path("id").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static KafkaConsumer<String, String> consumer() {

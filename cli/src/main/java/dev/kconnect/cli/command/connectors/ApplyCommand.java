@@ -1,9 +1,9 @@
 package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ApiException;
-import dev.kconnect.cli.client.ConfigInfos;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.UnauthorizedException;
+import dev.kconnect.cli.client.model.ConfigInfos;
 import dev.kconnect.cli.command.ConnectionOptions;
 import dev.kconnect.cli.command.OutputOptions;
 import dev.kconnect.cli.command.WaitOptions;

@@ -2,7 +2,7 @@ package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.PluginInfo;
+import dev.kconnect.cli.client.model.PluginInfo;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.Closest;
 import dev.kconnect.cli.input.ConnectKeys;

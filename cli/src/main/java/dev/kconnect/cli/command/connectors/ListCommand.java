@@ -1,13 +1,13 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.command.ApiCommand;
-import dev.kconnect.cli.command.BootstrapOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorEntry;
 import dev.kconnect.cli.client.Json;
+import dev.kconnect.cli.client.model.ConnectorEntry;
+import dev.kconnect.cli.command.ApiCommand;
+import dev.kconnect.cli.command.BootstrapOptions;
 import dev.kconnect.cli.lag.LagReader;
 import dev.kconnect.cli.lag.SinkLag;
 import dev.kconnect.cli.output.ConnectorListView;

@@ -1,15 +1,15 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.command.TimedOutException;
-import dev.kconnect.cli.command.WorkerFeature;
-import dev.kconnect.cli.command.Credentials;
-import dev.kconnect.cli.command.ApiCommand;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.client.Json;
-import dev.kconnect.cli.client.Message;
+import dev.kconnect.cli.client.model.ConnectorStatus;
+import dev.kconnect.cli.client.model.Message;
+import dev.kconnect.cli.command.ApiCommand;
+import dev.kconnect.cli.command.Credentials;
+import dev.kconnect.cli.command.TimedOutException;
+import dev.kconnect.cli.command.WorkerFeature;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.output.OffsetsView;
 import dev.kconnect.cli.output.Printer;

@@ -1,8 +1,8 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.client.ConfigKeyInfo;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.model.ConfigKeyInfo;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.ConnectorDefinition;
 import dev.kconnect.cli.output.ConfigDiff;

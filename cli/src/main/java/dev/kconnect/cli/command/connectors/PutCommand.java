@@ -2,7 +2,7 @@ package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorInfo;
+import dev.kconnect.cli.client.model.ConnectorInfo;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.WaitOptions;
 import dev.kconnect.cli.input.BadInputException;

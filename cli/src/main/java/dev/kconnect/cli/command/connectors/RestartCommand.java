@@ -2,7 +2,7 @@ package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.WaitOptions;
 import dev.kconnect.cli.output.Printer;

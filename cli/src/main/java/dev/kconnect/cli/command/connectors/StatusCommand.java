@@ -1,18 +1,18 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.command.FailedStateException;
-import dev.kconnect.cli.command.ApiCommand;
-import dev.kconnect.cli.command.BootstrapOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kconnect.cli.client.ActiveTopics;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorOffsets;
-import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.client.Json;
 import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.model.ActiveTopics;
+import dev.kconnect.cli.client.model.ConnectorOffsets;
+import dev.kconnect.cli.client.model.ConnectorStatus;
+import dev.kconnect.cli.command.ApiCommand;
+import dev.kconnect.cli.command.BootstrapOptions;
+import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.lag.Health;
 import dev.kconnect.cli.lag.LagReader;
 import dev.kconnect.cli.lag.Sampler;

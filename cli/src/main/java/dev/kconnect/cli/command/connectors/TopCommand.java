@@ -1,8 +1,8 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.client.ActiveTopics;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.model.ActiveTopics;
 import dev.kconnect.cli.command.BootstrapOptions;
 import dev.kconnect.cli.command.ConnectionOptions;
 import dev.kconnect.cli.lag.LagReader;

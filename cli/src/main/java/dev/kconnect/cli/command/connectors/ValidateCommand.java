@@ -1,8 +1,8 @@
 package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ApiResponse;
-import dev.kconnect.cli.client.ConfigInfos;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.model.ConfigInfos;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.ConnectorDefinition;

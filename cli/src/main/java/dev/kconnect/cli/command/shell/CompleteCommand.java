@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command.shell;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.PluginInfo;
+import dev.kconnect.cli.client.model.PluginInfo;
 import dev.kconnect.cli.command.BootstrapOptions;
 import dev.kconnect.cli.command.ClusterOptions;
 import dev.kconnect.cli.command.ConnectionOptions;

@@ -1,10 +1,10 @@
 package dev.kconnect.cli.command.workers;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorEntry;
-import dev.kconnect.cli.client.ConnectorStatus;
-import dev.kconnect.cli.client.WorkerHealth;
 import dev.kconnect.cli.client.WorkerUnreachableException;
+import dev.kconnect.cli.client.model.ConnectorEntry;
+import dev.kconnect.cli.client.model.ConnectorStatus;
+import dev.kconnect.cli.client.model.WorkerHealth;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.output.Printer;

@@ -2,7 +2,7 @@ package dev.kconnect.cli.command.workers;
 
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.LoggerLevel;
+import dev.kconnect.cli.client.model.LoggerLevel;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.WorkerFeature;
 import dev.kconnect.cli.output.LoggersView;

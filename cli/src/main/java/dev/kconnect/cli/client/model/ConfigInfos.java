@@ -1,4 +1,4 @@
-package dev.kconnect.cli.client;
+package dev.kconnect.cli.client.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

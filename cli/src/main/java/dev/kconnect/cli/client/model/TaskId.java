@@ -1,4 +1,4 @@
-package dev.kconnect.cli.client;
+package dev.kconnect.cli.client.model;
 
 /** A task of a connector, as Connect names it. */
 public record TaskId(String connector, int task) {

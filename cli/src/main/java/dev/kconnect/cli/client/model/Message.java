@@ -1,4 +1,4 @@
-package dev.kconnect.cli.client;
+package dev.kconnect.cli.client.model;
 
 /** Answers that only say what was done, e.g. after changing offsets. */
 public record Message(String message) {

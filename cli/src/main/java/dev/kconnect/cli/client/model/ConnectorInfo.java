@@ -1,4 +1,4 @@
-package dev.kconnect.cli.client;
+package dev.kconnect.cli.client.model;
 
 import java.util.List;
 import java.util.Map;

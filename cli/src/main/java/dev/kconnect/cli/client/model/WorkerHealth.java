@@ -1,4 +1,4 @@
-package dev.kconnect.cli.client;
+package dev.kconnect.cli.client.model;
 
 /**
  * What {@code GET /health} says (Connect 3.9+, KIP-1017): {@code healthy} once the worker has
