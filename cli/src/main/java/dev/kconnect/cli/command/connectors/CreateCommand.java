@@ -39,12 +39,16 @@ public final class CreateCommand extends ApiCommand {
     @Mixin
     WaitOptions waiting;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         waiting.bound(client);
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
         ConnectorChecks.check(definition);
+        secrets.check(name, definition.config(), SecretsCheck.passwordKeys(client, definition.config().get("connector.class")));
         printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, definition.config())),
                 View.message("created connector '" + name + "'", name));
         waiting.awaitRunning(client, name, printer);

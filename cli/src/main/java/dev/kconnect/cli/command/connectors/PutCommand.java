@@ -40,6 +40,9 @@ public final class PutCommand extends ApiCommand {
     @Mixin
     WaitOptions waiting;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         waiting.bound(client);
@@ -49,6 +52,7 @@ public final class PutCommand extends ApiCommand {
                     + name + "'; make them the same (renaming a connector means create and delete)");
         });
         ConnectorChecks.check(definition);
+        secrets.check(name, definition.config(), SecretsCheck.passwordKeys(client, definition.config().get("connector.class")));
         ApiResponse<ConnectorInfo> response = ConnectorChecks.knownPlugin(client, definition,
                 () -> client.putConfig(name, definition.config()));
         String did = response.status() == 201 ? "created" : "updated";
