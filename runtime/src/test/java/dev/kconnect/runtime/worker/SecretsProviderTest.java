@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +108,10 @@ class SecretsProviderTest {
                 assertFalse(shown.out().contains(PASSWORD), shown::toString);
             }
             List<String> stored = configTopic(group + "-configs");
-            assertTrue(stored.stream().anyMatch(v -> v.contains(reference)), stored::toString);
+            assertTrue(stored.stream().anyMatch(r -> r.startsWith("connector-secret-sink ") && r.contains(reference)),
+                    stored::toString);
+            assertTrue(stored.stream().anyMatch(r -> r.startsWith("task-secret-sink-0 ") && r.contains(reference)),
+                    "the task's config, made by the connector from the resolved one, is stored with the reference: " + stored);
             assertTrue(stored.stream().noneMatch(v -> v.contains(PASSWORD)), "the password in the config topic");
         } finally {
             worker.destroy();
@@ -130,20 +134,23 @@ class SecretsProviderTest {
         }
     }
 
-    /** Every value of the worker's config topic, from its start. */
+    /** Every record of the worker's config topic, from its start to its end, as "KEY VALUE". */
     private static List<String> configTopic(String topic) {
-        List<String> values = new ArrayList<>();
+        List<String> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName(),
-                "auto.offset.reset", "earliest", "group.id", "secrets-test-reader"))) {
-            consumer.subscribe(List.of(topic));
-            Await.until("the connector's config in " + topic, Duration.ofSeconds(30), () -> {
+                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Await.until("the whole of " + topic, Duration.ofSeconds(30), () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(r.value() == null ? "" : r.value());
+                    records.add(r.key() + " " + r.value());
                 }
-                return values.stream().anyMatch(v -> v.contains("kinetica.password"));
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });
         }
-        return values;
+        return records;
     }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the connectors with their type, state and their tasks' states (one request).",
-            "Given the Kafka cluster (--bootstrap-server), a LAG column shows how many records each sink is behind."},
+            "Given the Kafka cluster (--bootstrap-server), a LAG column shows how many records each sink is behind.",
+            "--all-contexts: every context at its own URL, one table with a CONTEXT column (no LAG); -o json a list of",
+            "{context, name, info, status}, -o name CONTEXT/NAME lines. Exit code: the highest of the contexts'."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  kconnect list --url http://127.0.0.1:8083",
