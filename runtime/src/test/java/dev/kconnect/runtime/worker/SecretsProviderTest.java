@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * password, a {@code kconnect distributed} worker with no word about providers in its file, and a sink
  * whose config holds {@code ${file:…}} in place of the password. The sink writes every record (so the
  * worker resolved the right password), while its config, as the REST API answers it, as
- * {@code kconnect config} prints it and as the config topic holds it, has the reference only.
+ * {@code kconnect config} prints it and as the config topic holds it, has the reference only. A second
+ * sink takes the password from the worker's environment ({@code ${env:…}}).
  */
 class SecretsProviderTest {
     static final String PASSWORD = "s3cret-4-kinetica";
@@ -68,9 +69,6 @@ class SecretsProviderTest {
     @Test
     void aSinkLogsInWithAPasswordItsConfigOnlyNames() throws Exception {
         String topic = "secret_sink";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
         Path secrets = Files.writeString(dir.resolve("secrets.properties"), "kinetica.password=" + PASSWORD + "\n");
         String reference = "${file:" + secrets + ":kinetica.password}";
         int port = Ports.free();
@@ -79,16 +77,14 @@ class SecretsProviderTest {
                 ConnectWorker.distributed(kafka.bootstrapServers(), group).set("listeners", "http://127.0.0.1:" + port)
                         .properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("\n")));
-        Path connector = Files.writeString(dir.resolve("sink.json"), """
-                {"name": "secret-sink", "config": {
-                  "connector.class": "com.kinetica.kafka.KineticaSinkConnector", "tasks.max": "1", "topics": "%s",
-                  "kinetica.url": "%s", "kinetica.username": "admin", "kinetica.password": "%s",
-                  "kinetica.tables.create_table": "true", "kinetica.tables.single_table_per_topic": "true",
-                  "kinetica.tables.primary_keys": "id"}}
-                """.formatted(topic, kinetica.url(), reference));
+        Path connector = sinkFile("secret-sink", topic, reference);
         produce(topic);
+        // the env provider: a variable of the worker's environment
+        Path envConnector = sinkFile("env-sink", "env_sink", "${env:KCONNECT_TEST_KINETICA_PASSWORD}");
+        produce("env_sink");
 
-        Process worker = KConnectJvm.start(dir, List.of(), List.of("distributed", workerFile.toString()));
+        Process worker = KConnectJvm.start(dir, List.of(), List.of("distributed", workerFile.toString()),
+                Map.of("KCONNECT_TEST_KINETICA_PASSWORD", PASSWORD));
         String rest = "http://127.0.0.1:" + port;
         try {
             Result created = Cli.untilSuccess(() -> Cli.runAgainst(rest, "create", "--file", connector.toString()));
@@ -96,6 +92,11 @@ class SecretsProviderTest {
             assertEquals("", created.err(), "a reference is no literal secret: no warning");
             Await.until("all " + RECORDS + " rows in " + topic, Duration.ofSeconds(120),
                     () -> kinetica.hasTable(topic) && kinetica.rowCount(topic) == RECORDS,
+                    () -> "; log:\n" + KConnectJvm.log(dir));
+            Result env = Cli.runAgainst(rest, "create", "--file", envConnector.toString());
+            assertEquals("", env.err(), env::toString);
+            Await.until("all " + RECORDS + " rows in env_sink", Duration.ofSeconds(120),
+                    () -> kinetica.hasTable("env_sink") && kinetica.rowCount("env_sink") == RECORDS,
                     () -> "; log:\n" + KConnectJvm.log(dir));
 
             Result json = Cli.runAgainst(rest, "config", "secret-sink", "-o", "json");
@@ -124,7 +125,21 @@ class SecretsProviderTest {
         assertFalse(KConnectJvm.log(dir).contains(PASSWORD), "the worker logged the password");
     }
 
-    private static void produce(String topic) {
+    private static Path sinkFile(String name, String topic, String password) throws Exception {
+        return Files.writeString(dir.resolve(name + ".json"), """
+                {"name": "%s", "config": {
+                  "connector.class": "com.kinetica.kafka.KineticaSinkConnector", "tasks.max": "1", "topics": "%s",
+                  "kinetica.url": "%s", "kinetica.username": "admin", "kinetica.password": "%s",
+                  "kinetica.tables.create_table": "true", "kinetica.tables.single_table_per_topic": "true",
+                  "kinetica.tables.primary_keys": "id"}}
+                """.formatted(name, topic, kinetica.url(), password));
+    }
+
+    /** A topic with {@link #RECORDS} records, made before a sink reads it. */
+    private static void produce(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()))) {
             for (int i = 0; i < RECORDS; i++) {
