@@ -145,6 +145,9 @@ class AllContextsTest {
         Result badRegex = Cli.runRaw("list", "--all-contexts", "--where", "name~(");
         assertEquals(ExitCode.USAGE, badRegex.code(), badRegex::toString);
         assertEquals(1, badRegex.err().lines().count(), badRegex::toString);
+        Result timeout = Cli.runRaw("health", "--all-contexts", "--request-timeout", "0");
+        assertEquals(ExitCode.USAGE, timeout.code(), timeout::toString);
+        assertEquals(1, timeout.err().lines().count(), "one line, not one per context: " + timeout);
         Result withUrl = Cli.runRaw("list", "--all-contexts", "--url", east.url());
         assertEquals(ExitCode.USAGE, withUrl.code(), withUrl::toString);
         assertEquals("kconnect: --all-contexts asks every context at its own URL: drop --url, or drop --all-contexts "

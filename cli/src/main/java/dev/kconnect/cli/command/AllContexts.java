@@ -56,6 +56,7 @@ public final class AllContexts {
             throw new ParameterException(mixee.commandLine(), "--all-contexts asks every context at its own URL: "
                     + "drop " + (connection.url != null ? "--url" : "--context") + ", or drop --all-contexts");
         }
+        connection.checkTimeout(); // once, not once per context
         ContextStore store = ContextStore.standard();
         Map<String, Context> contexts = store.load().contexts();
         if (contexts.isEmpty()) {

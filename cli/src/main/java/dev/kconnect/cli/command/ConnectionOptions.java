@@ -86,7 +86,8 @@ public final class ConnectionOptions {
         return settings(contextName, ctx, ctx.url() != null ? ctx.url() : DEFAULT_URL, false);
     }
 
-    private void checkTimeout() {
+    /** A usage error unless --request-timeout is above 0. */
+    void checkTimeout() {
         if (requestTimeout <= 0) {
             throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
                     + "a number of seconds above 0, not " + requestTimeout);

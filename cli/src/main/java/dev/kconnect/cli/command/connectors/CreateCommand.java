@@ -48,9 +48,10 @@ public final class CreateCommand extends ApiCommand {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
         ConnectorChecks.check(definition);
-        secrets.check(name, definition.config(), SecretsCheck.passwordKeys(client, definition.config().get("connector.class")));
+        secrets.beforeChange(client, name, definition.config());
         printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, definition.config())),
                 View.message("created connector '" + name + "'", name));
+        secrets.afterChange(client, name, definition.config());
         waiting.awaitRunning(client, name, printer);
     }
 }

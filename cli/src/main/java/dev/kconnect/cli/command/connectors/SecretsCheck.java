@@ -61,6 +61,23 @@ public final class SecretsCheck {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * For create and put, before the change: with --strict-secrets, refuses a literal now, before
+     * anything is sent. Without it nothing is asked yet, so the change stays the command's first request.
+     */
+    void beforeChange(ConnectClient client, String connector, Map<String, String> config) {
+        if (strict) {
+            check(connector, config, passwordKeys(client, config.get("connector.class")));
+        }
+    }
+
+    /** For create and put, once the change is made: without --strict-secrets, the warning (one more request). */
+    void afterChange(ConnectClient client, String connector, Map<String, String> config) {
+        if (!strict) {
+            check(connector, config, passwordKeys(client, config.get("connector.class")));
+        }
+    }
+
     /** Checks one connector's config; see {@link #check(Map)}. */
     void check(String connector, Map<String, String> config, Set<String> passwordKeys) {
         check(Map.of(connector, literalKeys(config, passwordKeys)));
