@@ -39,14 +39,19 @@ public final class CreateCommand extends ApiCommand {
     @Mixin
     WaitOptions waiting;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         waiting.bound(client);
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
         ConnectorChecks.check(definition);
+        secrets.beforeChange(client, name, definition.config());
         printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, definition.config())),
                 View.message("created connector '" + name + "'", name));
+        secrets.afterChange(client, name, definition.config());
         waiting.awaitRunning(client, name, printer);
     }
 }
