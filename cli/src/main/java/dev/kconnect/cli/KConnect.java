@@ -17,6 +17,7 @@ import dev.kconnect.cli.command.connectors.StopCommand;
 import dev.kconnect.cli.command.connectors.TasksCommand;
 import dev.kconnect.cli.command.connectors.TopCommand;
 import dev.kconnect.cli.command.connectors.ValidateCommand;
+import dev.kconnect.cli.command.connectors.WaitCommand;
 import dev.kconnect.cli.command.contexts.ContextCommand;
 import dev.kconnect.cli.command.data.KineticaCommand;
 import dev.kconnect.cli.command.data.TopicCommand;
@@ -69,6 +70,7 @@ public final class KConnect implements Runnable {
             entry("status", StatusCommand.class),
             entry("health", HealthCommand.class),
             entry("top", TopCommand.class),
+            entry("wait", WaitCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),
