@@ -78,11 +78,16 @@ public final class TableFeed {
             inStep = false;
         }
         if (inStep && taken.hasRows()) {
-            List<SourceRecord> records = fromMonitor(taken.messages());
-            if (records != null) {
+            List<SourceRecord> records = new ArrayList<>();
+            if (fromMonitor(taken.messages(), records)) {
                 return records;
             }
-            inStep = false;   // rows it cannot take as they are: a read finds them
+            // rows it cannot take as they are: those before them are sent, a read at once finds the rest
+            inStep = false;
+            nextReadAt = now;
+            if (!records.isEmpty()) {
+                return records;
+            }
         }
         boolean stepping = !inStep && taken != null && taken.hasRows();
         if (!stepping && now < nextReadAt) {
@@ -103,16 +108,16 @@ public final class TableFeed {
         return records;
     }
 
-    private List<SourceRecord> fromMonitor(List<List<ByteBuffer>> messages) {
-        List<SourceRecord> records = new ArrayList<>();
+    /** Adds the records of the pushed messages, up to one it cannot take as it is; false when there is one. */
+    private boolean fromMonitor(List<List<ByteBuffer>> messages, List<SourceRecord> records) {
         for (List<ByteBuffer> message : messages) {
             List<SourceRecord> rows = reader.pushed(message);
             if (rows == null) {
-                return records.isEmpty() ? null : records;
+                return false;
             }
             records.addAll(rows);
         }
-        return records;
+        return true;
     }
 
     /** A read found rows the monitor did not push first: in flight, or the monitor is gone. */
