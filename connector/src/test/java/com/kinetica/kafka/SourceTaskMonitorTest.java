@@ -109,6 +109,17 @@ class SourceTaskMonitorTest {
         assertEquals(reads, emulator.calls("/get/records"), "pushed, not read");
     }
 
+    @Test
+    void theMonitorPortIsReachedOnTheHostOfTheUrlLocalhostToo() throws Exception {
+        String table = newTable();
+        Map<String, String> props = props(table, NEVER);
+        props.put("kinetica.url", emulator.url().replace("127.0.0.1", "localhost"));
+        harness.start(props);
+        try (RowStream stream = RowStream.start(db, table, 1, 30, 5)) {
+            assertEquals(range(1, 30), collect(harness, 30), "pushed: no read comes of the poll interval");
+        }
+    }
+
     static com.gpudb.GenericRecord row(long id) {
         com.gpudb.GenericRecord row = new com.gpudb.GenericRecord(EventsTable.EVENTS);
         row.put("id", id);
