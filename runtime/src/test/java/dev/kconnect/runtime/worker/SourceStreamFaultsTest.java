@@ -178,6 +178,14 @@ class SourceStreamFaultsTest {
         parts.gpudb().createTable(table, TYPE.create(parts.gpudb()), GPUdbBase.options());
     }
 
+    private static long idOf(String value) {
+        try {
+            return JSON.readTree(value).path("payload").path("id").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The ids on {@code topic} from its start, read committed, once {@code count} distinct came; with -1, what is there now. */
     static List<Long> read(String topic, long count) throws Exception {
         List<Long> ids = new ArrayList<>();
@@ -186,15 +194,12 @@ class SourceStreamFaultsTest {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (count >= 0 ? new HashSet<>(ids).size() < count : consumer.position(partition) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out reading " + topic + ": " + new HashSet<>(ids).size() + " distinct");
-                }
+            Await.until("reading " + topic, Duration.ofSeconds(120), () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(JSON.readTree(r.value()).path("payload").path("id").asLong());
+                    ids.add(idOf(r.value()));
                 }
-            }
+                return count >= 0 ? new HashSet<>(ids).size() >= count : consumer.position(partition) >= end;
+            }, () -> ": " + new HashSet<>(ids).size() + " distinct");
             // and what follows: a repeated row would show here
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(1500))) {
                 ids.add(JSON.readTree(r.value()).path("payload").path("id").asLong());
