@@ -124,6 +124,30 @@ class LauncherIT {
     }
 
     /**
+     * An archive older than the jar (a jar replaced by an upgrade) is made again: Java 21 would go on
+     * trying the old one, failing to map it on every command, and never make a new one.
+     */
+    @Test
+    void anArchiveOlderThanTheJarIsMadeAgain() throws Exception {
+        Path jdk = Jdks.home(21);
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString());
+        String kconnect = unpacked.resolve("bin/kconnect").toString();
+        Path archive = unpacked.resolve("lib/kconnect-cli-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
+        run(Path.of("/"), env, kconnect, "list", "--url", "http://127.0.0.1:9");
+        Await.until(archive + " to be written", Duration.ofSeconds(60), () -> Files.isRegularFile(archive));
+        Path jar = unpacked.resolve("lib/kconnect-cli-" + VERSION + ".jar");
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(made.toInstant().plusSeconds(5)));
+        Result upgraded = run(Path.of("/"), env, kconnect, "list", "--url", "http://127.0.0.1:9");
+        assertEquals(ExitCode.UNREACHABLE, upgraded.code, upgraded.err);
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the archive was made again after the jar changed");
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
+        assertEquals(ExitCode.UNREACHABLE, run(Path.of("/"), strict, kconnect, "list", "--url", "http://127.0.0.1:9").code);
+    }
+
+    /**
      * A worker refused at once prints its one line. Its JVM archives the few classes it loaded as it exits: the next worker start drops them
      * rather than keep them for every worker after (only a worker that came up marks its archive).
      */
