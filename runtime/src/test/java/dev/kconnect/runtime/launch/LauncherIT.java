@@ -136,8 +136,9 @@ class LauncherIT {
         run(Path.of("/"), env, kconnect, "list", "--url", "http://127.0.0.1:9");
         Await.until(archive + " to be written", Duration.ofSeconds(60), () -> Files.isRegularFile(archive));
         Path jar = unpacked.resolve("lib/kconnect-cli-" + VERSION + ".jar");
-        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(archive);
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(made.toInstant().plusSeconds(5)));
+        // as if made before the jar was replaced
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.from(
+                Files.getLastModifiedTime(jar).toInstant().minusSeconds(60)));
         Result upgraded = run(Path.of("/"), env, kconnect, "list", "--url", "http://127.0.0.1:9");
         assertEquals(ExitCode.UNREACHABLE, upgraded.code, upgraded.err);
         assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
