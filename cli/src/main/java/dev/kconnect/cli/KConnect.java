@@ -10,6 +10,7 @@ import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.GetCommand;
+import dev.kconnect.cli.command.HealCommand;
 import dev.kconnect.cli.command.HealthCommand;
 import dev.kconnect.cli.command.InfoCommand;
 import dev.kconnect.cli.command.KineticaCommand;
@@ -69,6 +70,7 @@ public final class KConnect implements Runnable {
             entry("get", GetCommand.class),
             entry("status", StatusCommand.class),
             entry("health", HealthCommand.class),
+            entry("heal", HealCommand.class),
             entry("top", TopCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
