@@ -9,6 +9,7 @@ import dev.kconnect.cli.command.CreateCommand;
 import dev.kconnect.cli.command.DeleteCommand;
 import dev.kconnect.cli.command.DiffCommand;
 import dev.kconnect.cli.command.DistributedCommand;
+import dev.kconnect.cli.command.DlqCommand;
 import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.HealCommand;
 import dev.kconnect.cli.command.HealthCommand;
@@ -83,6 +84,7 @@ public final class KConnect implements Runnable {
             entry("restart", RestartCommand.class),
             entry("info", InfoCommand.class),
             entry("offsets", OffsetsCommand.class),
+            entry("dlq", DlqCommand.class),
             entry("plugins", PluginsCommand.class),
             entry("validate", ValidateCommand.class),
             entry("loggers", LoggersCommand.class),
