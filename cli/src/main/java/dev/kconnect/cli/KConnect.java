@@ -18,6 +18,7 @@ import dev.kconnect.cli.command.KineticaCommand;
 import dev.kconnect.cli.command.ListCommand;
 import dev.kconnect.cli.command.LoggersCommand;
 import dev.kconnect.cli.command.OffsetsCommand;
+import dev.kconnect.cli.command.PatchCommand;
 import dev.kconnect.cli.command.PauseCommand;
 import dev.kconnect.cli.command.PluginsCommand;
 import dev.kconnect.cli.command.PutCommand;
@@ -77,6 +78,7 @@ public final class KConnect implements Runnable {
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),
             entry("put", PutCommand.class),
+            entry("patch", PatchCommand.class),
             entry("delete", DeleteCommand.class),
             entry("pause", PauseCommand.class),
             entry("resume", ResumeCommand.class),

@@ -3,6 +3,7 @@ package dev.kconnect.cli.command;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConfigInfos;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.NewerEndpoints;
 import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
@@ -14,7 +15,10 @@ import dev.kconnect.cli.output.Style;
 import dev.kconnect.cli.output.ValidationView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -39,7 +43,8 @@ import java.util.concurrent.Callable;
             "  kconnect apply -f kinetica-sink.properties -f kinetica-source.json --dry-run",
             "      shows the diffs and the validation errors per key, changes nothing",
             "  kconnect apply -f connectors/ --wait --timeout 120",
-            "  kconnect apply -f connectors/ --dry-run -o json"
+            "  kconnect apply -f connectors/ --dry-run -o json",
+            "  kconnect apply -f connectors/ --state stopped      new connectors are created STOPPED (3.7+)"
         })
 public final class ApplyCommand implements Callable<Integer> {
 
@@ -59,6 +64,9 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -68,6 +76,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Show the diffs and validate, change nothing.")
     boolean dryRun;
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "Create new connectors ${COMPLETION-CANDIDATES} (Connect 3.7+); existing ones keep their state.")
+    NewerEndpoints.InitialState state;
 
     @Mixin
     WaitOptions waiting;
@@ -86,6 +98,12 @@ public final class ApplyCommand implements Callable<Integer> {
         List<Entry> entries = new ArrayList<>();
         try (ConnectClient client = connection.client()) {
             waiting.bound(client);
+            if (state != null) {
+                if (waiting.wait && state != NewerEndpoints.InitialState.RUNNING) {
+                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state);
+                }
+                WorkerFeature.APPLY_STATE.require(client, spec);
+            }
             List<Planner.Plan> plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in, output::notice));
             for (Planner.Plan plan : plans) {
                 List<String> errors = new ArrayList<>();
@@ -158,7 +176,10 @@ public final class ApplyCommand implements Callable<Integer> {
             return outcome;
         }
         try {
-            int status = client.putConfig(name, plan.wanted()).status();
+            // PUT creates too, but only POST takes initial_state (KIP-980)
+            int status = state != null && plan.diff().isNew()
+                    ? new NewerEndpoints(client).create(name, plan.wanted(), state, null).status()
+                    : client.putConfig(name, plan.wanted()).status();
             outcome = status == 201 ? Outcome.created : Outcome.updated;
             out.println("connector '" + name + "' " + outcome);
         } catch (UnauthorizedException e) {
