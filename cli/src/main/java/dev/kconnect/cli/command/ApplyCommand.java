@@ -100,7 +100,7 @@ public final class ApplyCommand implements Callable<Integer> {
             waiting.bound(client);
             if (state != null) {
                 if (waiting.wait && state != NewerEndpoints.InitialState.RUNNING) {
-                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state);
+                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name().toLowerCase());
                 }
                 WorkerFeature.APPLY_STATE.require(client, spec);
             }

@@ -73,7 +73,7 @@ public final class CreateCommand extends ApiCommand {
         String name = definition.requireName();
         ConnectorChecks.check(definition);
         if (waiting.wait && state != null && state != NewerEndpoints.InitialState.RUNNING) {
-            throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state);
+            throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name().toLowerCase());
         }
         Map<String, String> config = new LinkedHashMap<>(definition.config());
         // every release check before the first change: a refused option leaves nothing behind
