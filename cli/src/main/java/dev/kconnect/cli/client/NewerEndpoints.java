@@ -53,4 +53,23 @@ public final class NewerEndpoints {
             throw known != null && known.contains(name) ? e : new ConnectorNotFoundException(name, known == null ? List.of() : known);
         }
     }
+
+    /**
+     * {@code GET /connector-plugins/CLASS/config?version=V} (4.1+, KIP-891): the options of one
+     * installed version; a version the worker lacks is "not found", naming those it has.
+     */
+    public ApiResponse<List<ConfigKeyInfo>> pluginConfig(String plugin, String version) {
+        try {
+            return client.call("GET", List.of("connector-plugins", plugin, "config"), List.of(Map.entry("version", version)),
+                    null, Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<ConfigKeyInfo>>() { }));
+        } catch (ApiException e) {
+            if (e.status() != 404 && e.status() != 400) {
+                throw e;
+            }
+            List<String> versions = client.plugins(true).value().stream()
+                    .filter(p -> plugin.equals(p.className())).map(PluginInfo::version).toList();
+            throw new NotFoundException("no version '" + version + "' of plugin '" + plugin + "' on this worker"
+                    + (versions.isEmpty() ? "; see: kconnect plugins" : "; it has " + String.join(", ", versions)));
+        }
+    }
 }

@@ -20,7 +20,8 @@ enum WorkerFeature {
     APPLY_STATE("apply --state", 3, 7),
     // created STOPPED (3.7), then PATCH …/offsets (3.6), unless the worker takes initial_offsets (KIP-995)
     CREATE_OFFSETS("create --offsets", 3, 7),
-    PLUGIN_VERSION("create --plugin-version", 4, 1);
+    PLUGIN_VERSION("create --plugin-version", 4, 1),
+    PLUGIN_VERSIONS("plugins --plugin-version", 4, 1);
 
     private final String command;
     private final int major;
