@@ -14,8 +14,15 @@ import java.util.Map;
  */
 public final class NewerEndpoints {
 
-    /** The three states a connector may be created in (KIP-980). */
-    public enum InitialState { RUNNING, PAUSED, STOPPED }
+    /** The three states a connector may be created in (KIP-980); lower case, as people type them. */
+    public enum InitialState {
+        running, paused, stopped;
+
+        /** As Connect writes states: RUNNING. */
+        public String connectState() {
+            return name().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final ConnectClient client;
 
@@ -32,7 +39,7 @@ public final class NewerEndpoints {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
         body.set("config", Json.MAPPER.valueToTree(config));
         if (state != null) {
-            body.put("initial_state", state.name());
+            body.put("initial_state", state.connectState());
         }
         if (offsets != null) {
             body.set("initial_offsets", offsets);

@@ -99,8 +99,8 @@ public final class ApplyCommand implements Callable<Integer> {
         try (ConnectClient client = connection.client()) {
             waiting.bound(client);
             if (state != null) {
-                if (waiting.wait && state != NewerEndpoints.InitialState.RUNNING) {
-                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name().toLowerCase());
+                if (waiting.wait && state != NewerEndpoints.InitialState.running) {
+                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name());
                 }
                 WorkerFeature.APPLY_STATE.require(client, spec);
             }

@@ -72,8 +72,8 @@ public final class CreateCommand extends ApiCommand {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
         String name = definition.requireName();
         ConnectorChecks.check(definition);
-        if (waiting.wait && state != null && state != NewerEndpoints.InitialState.RUNNING) {
-            throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name().toLowerCase());
+        if (waiting.wait && state != null && state != NewerEndpoints.InitialState.running) {
+            throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name());
         }
         Map<String, String> config = new LinkedHashMap<>(definition.config());
         // every release check before the first change: a refused option leaves nothing behind
@@ -91,7 +91,7 @@ public final class CreateCommand extends ApiCommand {
         }
         if (initialOffsets != null) {
             JsonNode body = initialOffsets;
-            NewerEndpoints.InitialState wanted = state == null ? NewerEndpoints.InitialState.RUNNING : state;
+            NewerEndpoints.InitialState wanted = state == null ? NewerEndpoints.InitialState.running : state;
             // lines for people go to stderr under -o json|yaml|name, which then print the worker's answer alone
             PrintWriter steps = printer.format() == Format.table ? printer.out() : spec.commandLine().getErr();
             ApiResponse<ConnectorInfo> created = ConnectorChecks.knownPlugin(client, definition,
@@ -102,7 +102,7 @@ public final class CreateCommand extends ApiCommand {
         } else if (state != null) {
             printer.print(ConnectorChecks.knownPlugin(client, definition,
                             () -> new NewerEndpoints(client).create(name, config, state, null)),
-                    View.message("created connector '" + name + "' " + state, name));
+                    View.message("created connector '" + name + "' " + state.connectState(), name));
         } else {
             printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, config)),
                     View.message("created connector '" + name + "'", name));

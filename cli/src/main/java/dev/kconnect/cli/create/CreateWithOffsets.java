@@ -31,14 +31,14 @@ public final class CreateWithOffsets {
         ApiResponse<ConnectorInfo> created;
         boolean applied;
         try {
-            created = newer.create(name, config, InitialState.STOPPED, offsets);
+            created = newer.create(name, config, InitialState.stopped, offsets);
             applied = hasOffsetsStatus(created);
         } catch (ApiException e) {
             // a worker without KIP-995 may refuse the field it does not know: nothing was created
             if (e.getMessage() == null || !e.getMessage().contains("initial_offsets")) {
                 throw e;
             }
-            created = newer.create(name, config, InitialState.STOPPED, null);
+            created = newer.create(name, config, InitialState.stopped, null);
             applied = false;
         }
         out.println("created connector '" + name + "' STOPPED" + (applied ? ", its offsets set by the worker (initial_offsets)" : ""));
@@ -54,15 +54,15 @@ public final class CreateWithOffsets {
             }
         }
         switch (wanted) {
-            case RUNNING -> {
+            case running -> {
                 client.resume(name);
                 out.println("resuming connector '" + name + "'");
             }
-            case PAUSED -> {
+            case paused -> {
                 client.pause(name);
                 out.println("pausing connector '" + name + "' (resume it with: kconnect resume " + name + ")");
             }
-            case STOPPED -> out.println("connector '" + name + "' stays STOPPED; start it with: kconnect resume " + name);
+            case stopped -> out.println("connector '" + name + "' stays STOPPED; start it with: kconnect resume " + name);
         }
         out.flush();
         return created;
