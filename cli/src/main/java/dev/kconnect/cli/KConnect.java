@@ -1,40 +1,39 @@
 package dev.kconnect.cli;
 
-import dev.kconnect.cli.command.ApplyCommand;
-import dev.kconnect.cli.command.CompleteCommand;
-import dev.kconnect.cli.command.CompletionCommand;
-import dev.kconnect.cli.command.ConfigCommand;
-import dev.kconnect.cli.command.ContextCommand;
-import dev.kconnect.cli.command.CreateCommand;
-import dev.kconnect.cli.command.DeleteCommand;
-import dev.kconnect.cli.command.DiffCommand;
-import dev.kconnect.cli.command.DistributedCommand;
 import dev.kconnect.cli.command.DlqCommand;
-import dev.kconnect.cli.command.GetCommand;
 import dev.kconnect.cli.command.HealCommand;
-import dev.kconnect.cli.command.HealthCommand;
-import dev.kconnect.cli.command.InfoCommand;
-import dev.kconnect.cli.command.KineticaCommand;
-import dev.kconnect.cli.command.ListCommand;
-import dev.kconnect.cli.command.LoggersCommand;
-import dev.kconnect.cli.command.OffsetsCommand;
 import dev.kconnect.cli.command.PatchCommand;
-import dev.kconnect.cli.command.PauseCommand;
-import dev.kconnect.cli.command.PluginsCommand;
-import dev.kconnect.cli.command.PutCommand;
-import dev.kconnect.cli.command.RestartCommand;
-import dev.kconnect.cli.command.ResumeCommand;
-import dev.kconnect.cli.command.SandboxCommand;
-import dev.kconnect.cli.command.StandaloneCommand;
-import dev.kconnect.cli.command.StatusCommand;
-import dev.kconnect.cli.command.StopCommand;
-import dev.kconnect.cli.command.TasksCommand;
-import dev.kconnect.cli.command.TopCommand;
-import dev.kconnect.cli.command.TopicCommand;
-import dev.kconnect.cli.command.ValidateCommand;
+import dev.kconnect.cli.command.connectors.ApplyCommand;
+import dev.kconnect.cli.command.connectors.ConfigCommand;
+import dev.kconnect.cli.command.connectors.CreateCommand;
+import dev.kconnect.cli.command.connectors.DeleteCommand;
+import dev.kconnect.cli.command.connectors.DiffCommand;
+import dev.kconnect.cli.command.connectors.GetCommand;
+import dev.kconnect.cli.command.connectors.ListCommand;
+import dev.kconnect.cli.command.connectors.OffsetsCommand;
+import dev.kconnect.cli.command.connectors.PauseCommand;
+import dev.kconnect.cli.command.connectors.PutCommand;
+import dev.kconnect.cli.command.connectors.RestartCommand;
+import dev.kconnect.cli.command.connectors.ResumeCommand;
+import dev.kconnect.cli.command.connectors.StatusCommand;
+import dev.kconnect.cli.command.connectors.StopCommand;
+import dev.kconnect.cli.command.connectors.TasksCommand;
+import dev.kconnect.cli.command.connectors.TopCommand;
+import dev.kconnect.cli.command.connectors.ValidateCommand;
+import dev.kconnect.cli.command.contexts.ContextCommand;
+import dev.kconnect.cli.command.data.KineticaCommand;
+import dev.kconnect.cli.command.data.TopicCommand;
+import dev.kconnect.cli.command.shell.CompleteCommand;
+import dev.kconnect.cli.command.shell.CompletionCommand;
+import dev.kconnect.cli.command.workers.DistributedCommand;
+import dev.kconnect.cli.command.workers.HealthCommand;
+import dev.kconnect.cli.command.workers.InfoCommand;
+import dev.kconnect.cli.command.workers.LoggersCommand;
+import dev.kconnect.cli.command.workers.PluginsCommand;
+import dev.kconnect.cli.command.workers.SandboxCommand;
+import dev.kconnect.cli.command.workers.StandaloneCommand;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.output.Style;
-import dev.kconnect.cli.worker.WorkerWarmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,8 +106,6 @@ public final class KConnect implements Runnable {
 
     /** Options of every command that talks to a worker, which may come before the command's name. */
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-o", "--output", "--url", "--context", "--request-timeout");
-    /** The commands that register shutdown hooks (workers stop cleanly, top restores the terminal). */
-    private static final Set<String> WITH_SHUTDOWN_HOOKS = Set.of("standalone", "distributed", "sandbox", "top");
 
     @Spec
     CommandSpec spec;
@@ -154,32 +151,8 @@ public final class KConnect implements Runnable {
     }
 
     public static void main(String[] args) {
-        // picocli otherwise looks for Groovy's Closure class when it first loads its factory: on the
-        // CLI's classpath of a hundred jars that failed lookup opens every jar, a large part of start-up
-        System.setProperty("picocli.disable.closures", "true");
         String[] normalized = globalOptionsLast(args);
-        String command = subcommandOf(normalized);
-        boolean warming = WorkerWarmup.startFor(command, normalized);
-        CommandLine commandLine = commandLine(command);
-        if (warming) {
-            // the worker command itself runs once logging has started
-            commandLine.setExecutionStrategy(parsed -> {
-                WorkerWarmup.awaitLogging();
-                return new CommandLine.RunLast().execute(parsed);
-            });
-        }
-        int code = commandLine.execute(normalized);
-        if (command != null && WITH_SHUTDOWN_HOOKS.contains(command)) {
-            WorkerWarmup.awaitLogging();
-            System.exit(code);
-        }
-        // Java 21+ logs System.exit through a System.Logger, whose first use looks for a logging backend
-        // in every jar of the classpath: 100 ms of CPU here. Other commands leave no shutdown hook to run.
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        System.out.flush();
-        System.err.flush();
-        Runtime.getRuntime().halt(code);
+        System.exit(commandLine(subcommandOf(normalized)).execute(normalized));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.kconnect.cli;
 
-import dev.kconnect.cli.command.CompletionCommand;
+import dev.kconnect.cli.command.shell.CompletionCommand;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.kconnect.cli;
 
-import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
+import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
 import dev.kconnect.testkit.Await;
+import dev.kconnect.testkit.Tools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +22,6 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code kconnect top} against the live worker running a healthy and a failing connector: one
@@ -56,7 +56,7 @@ class TopTest {
 
     @Test
     void inATerminalItRefreshesAndQLeavesCleanly() throws Exception {
-        assumeTrue(has("tmux"), "tmux is not installed");
+        Tools.require("tmux");
         String session = "kconnect-top-" + ProcessHandle.current().pid();
         startTop(session);
         try {
@@ -78,7 +78,7 @@ class TopTest {
 
     @Test
     void ctrlCLeavesTheTerminalAsItWas() throws Exception {
-        assumeTrue(has("tmux"), "tmux is not installed");
+        Tools.require("tmux");
         String session = "kconnect-top-c-" + ProcessHandle.current().pid();
         startTop(session);
         try {
@@ -128,14 +128,6 @@ class TopTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return out;
-    }
-
-    private static boolean has(String program) {
-        try {
-            return new ProcessBuilder(program, "-V").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     /** What top shows of this class's connectors, as words: one line per connector and per task. */

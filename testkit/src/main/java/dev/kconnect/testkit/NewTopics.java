@@ -4,7 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ public final class NewTopics {
      * lose records (KAFKA-15591): an idempotent producer's first request to a partition the broker
      * is still creating is refused, a later request is taken, and the first then fails on its
      * sequence until it expires. A ListOffsets is answered only from a partition the broker has
-     * made (describeTopics may name the leader before), and the admin client retries it until then.
+     * made (describeTopics may name the leader before). The admin client retries it while the
+     * partition is not led yet, but not while the broker's metadata does not know the topic at all
+     * (UnknownTopicOrPartitionException), which a loaded broker answers for a moment: asked again then.
      */
     public static void create(String bootstrapServers, List<NewTopic> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
@@ -34,7 +38,19 @@ public final class NewTopics {
                     partitions.put(new TopicPartition(t.name(), p), OffsetSpec.latest());
                 }
             }
-            admin.listOffsets(partitions).all().get(60, TimeUnit.SECONDS);
+            Await.until("the broker to lead every partition of " + topics, Duration.ofSeconds(60), () -> {
+                try {
+                    admin.listOffsets(partitions).all().get(60, TimeUnit.SECONDS);
+                    return true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        return false;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException | TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.kconnect.cli.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kconnect.cli.client.model.ConfigKeyInfo;
+import dev.kconnect.cli.client.model.ConnectorInfo;
+import dev.kconnect.cli.client.model.PluginInfo;
 
 import java.util.List;
 import java.util.Map;

@@ -10,16 +10,16 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** A command that talks to one Connect worker and prints what it answers. */
-abstract class ApiCommand implements Callable<Integer> {
+public abstract class ApiCommand implements Callable<Integer> {
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Mixin
-    ConnectionOptions connection;
+    protected ConnectionOptions connection;
 
     @Mixin
-    OutputOptions output;
+    protected OutputOptions output;
 
     @Override
     public final Integer call() {

@@ -16,10 +16,10 @@ public final class BootstrapOptions {
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "Kafka brokers of the worker's cluster, to show sinks' consumer lag "
                     + "(default: $KCONNECT_BOOTSTRAP_SERVERS, else the context's; without one, no lag).")
-    String bootstrapServers;
+    public String bootstrapServers;
 
     /** The brokers, or null when none is given anywhere. Reads the contexts file only when a context is in use. */
-    String resolve(ConnectionOptions connection) {
+    public String resolve(ConnectionOptions connection) {
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             return bootstrapServers.strip();
         }

@@ -11,16 +11,16 @@ import picocli.CommandLine.Option;
  */
 public final class ClusterOptions {
 
-    static final String DEFAULT = "localhost:9092";
+    public static final String DEFAULT = "localhost:9092";
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "Kafka brokers (default: $KCONNECT_BOOTSTRAP_SERVERS, else the context's, else " + DEFAULT + ").")
-    String bootstrapServers;
+    public String bootstrapServers;
 
     @Option(names = "--context", paramLabel = "CONTEXT", description = "Use this context's --bootstrap-server.")
-    String context;
+    public String context;
 
-    String bootstrap() {
+    public String bootstrap() {
         String named = named(bootstrapServers, context);
         return named != null ? named : DEFAULT;
     }
@@ -29,7 +29,7 @@ public final class ClusterOptions {
      * The brokers named by {@code option}, else $KCONNECT_BOOTSTRAP_SERVERS, else the context's
      * ({@code context}, else the current one); null when none names any.
      */
-    static String named(String option, String context) {
+    public static String named(String option, String context) {
         if (option != null && !option.isBlank()) {
             return option.strip();
         }

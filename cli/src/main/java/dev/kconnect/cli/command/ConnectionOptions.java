@@ -29,25 +29,25 @@ import java.util.Map;
  */
 public final class ConnectionOptions {
 
-    static final String DEFAULT_URL = "http://localhost:8083";
+    public static final String DEFAULT_URL = "http://localhost:8083";
 
     @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
+    public CommandSpec mixee;
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Worker REST URL (default: $KCONNECT_URL, else the context's, else " + DEFAULT_URL + ").")
-    String url;
+    public String url;
 
     @Option(names = "--context", paramLabel = "CONTEXT",
             description = "Use this context's URL, credentials and certificates (see: kconnect context).")
-    String context;
+    public String context;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "${env:KCONNECT_REQUEST_TIMEOUT:-30}",
             description = "How long to wait for each answer of the worker (default: $KCONNECT_REQUEST_TIMEOUT, else 30 s).")
-    int requestTimeout;
+    public int requestTimeout;
 
     @Mixin
-    AccessOptions access;
+    public AccessOptions access;
 
     private Context used;
 
@@ -64,7 +64,7 @@ public final class ConnectionOptions {
     }
 
     /** Everything a client needs; {@code interactive}: may ask for a password at the terminal. */
-    ClientSettings settings(boolean interactive) {
+    public ClientSettings settings(boolean interactive) {
         if (requestTimeout <= 0) {
             throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
                     + "a number of seconds above 0, not " + requestTimeout);
@@ -105,7 +105,7 @@ public final class ConnectionOptions {
     }
 
     /** The context the last {@link #settings} used; null when none. */
-    Context context() {
+    public Context context() {
         return used;
     }
 
@@ -126,7 +126,7 @@ public final class ConnectionOptions {
     }
 
     /** 'Name: value' pairs; a header without a colon is a usage error. */
-    Map<String, String> parseHeaders(List<String> raw) {
+    public Map<String, String> parseHeaders(List<String> raw) {
         Map<String, String> parsed = new LinkedHashMap<>();
         for (String header : raw) {
             int colon = header.indexOf(':');
@@ -141,7 +141,7 @@ public final class ConnectionOptions {
     }
 
     /** The URL, checked; it may still hold user info. Messages show it with the password masked. */
-    URI workerUrl(String text) {
+    public URI workerUrl(String text) {
         String trimmed = text.strip();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -164,7 +164,7 @@ public final class ConnectionOptions {
         return uri;
     }
 
-    static URI withoutUserInfo(URI uri) {
+    public static URI withoutUserInfo(URI uri) {
         if (uri.getRawUserInfo() == null) {
             return uri;
         }

@@ -20,9 +20,9 @@ import java.util.Optional;
  * @param urlPassword the password of the URL's user info, if it had one
  * @param context     the context the credentials came from, named in every error; null when none
  */
-record Credentials(String user, Path passwordFile, Path tokenFile, String urlPassword, String context) {
+public record Credentials(String user, Path passwordFile, Path tokenFile, String urlPassword, String context) {
 
-    Optional<String> authorization(URI url, boolean interactive) {
+    public Optional<String> authorization(URI url, boolean interactive) {
         if (user != null) {
             String pair = user + ":" + password(url, interactive);
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
@@ -70,7 +70,7 @@ record Credentials(String user, Path passwordFile, Path tokenFile, String urlPas
     }
 
     /** The JDK names only the file in these: say what is wrong with it. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

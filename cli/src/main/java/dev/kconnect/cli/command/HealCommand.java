@@ -1,9 +1,9 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorEntry;
+import dev.kconnect.cli.client.model.ConnectorEntry;
 import dev.kconnect.cli.client.ConnectorNotFoundException;
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.heal.Action;
 import dev.kconnect.cli.heal.Durations;
 import dev.kconnect.cli.heal.HealStoppedException;

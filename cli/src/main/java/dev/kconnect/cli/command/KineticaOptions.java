@@ -18,22 +18,22 @@ import java.time.Duration;
  */
 public final class KineticaOptions {
 
-    static final String DEFAULT_URL = "http://localhost:9191";
+    public static final String DEFAULT_URL = "http://localhost:9191";
 
     @Option(names = "--kinetica-url", paramLabel = "URL",
             description = "Kinetica's URL (default: $KCONNECT_KINETICA_URL, else " + DEFAULT_URL + ", the sandbox's).")
-    String url;
+    public String url;
 
     @Option(names = "--kinetica-user", paramLabel = "USER",
             description = "Kinetica user (default: $KCONNECT_KINETICA_USER); the password comes from "
                     + "--kinetica-password-file, else $KCONNECT_KINETICA_PASSWORD, else a prompt at a terminal.")
-    String user;
+    public String user;
 
     @Option(names = "--kinetica-password-file", paramLabel = "FILE", description = "File holding the Kinetica password.")
-    Path passwordFile;
+    public Path passwordFile;
 
     /** A session with Kinetica. */
-    KineticaSession session() {
+    public KineticaSession session() {
         String named = named();
         return open(named != null ? named : DEFAULT_URL, true, Duration.ZERO);
     }
@@ -43,7 +43,7 @@ public final class KineticaOptions {
      * password from the file or the environment but never a prompt, each call bounded by
      * {@code timeout}; null when no URL is named.
      */
-    KineticaSession namedSession(Duration timeout) {
+    public KineticaSession namedSession(Duration timeout) {
         String named = named();
         return named == null ? null : open(named, false, timeout);
     }
@@ -61,7 +61,7 @@ public final class KineticaOptions {
     }
 
     /** The password in {@code file} (--kinetica-password-file), without the line end an editor adds. */
-    static String readPassword(Path file) {
+    public static String readPassword(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)

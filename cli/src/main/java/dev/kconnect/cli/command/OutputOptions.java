@@ -11,15 +11,15 @@ import picocli.CommandLine.Spec;
 public final class OutputOptions {
 
     @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
+    public CommandSpec mixee;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
                     + "json prints the REST API's answer exactly as received.")
-    Format format;
+    public Format format;
 
     /** A line for people on stderr, which leaves -o json|yaml|name output clean. */
-    void notice(String line) {
+    public void notice(String line) {
         mixee.commandLine().getErr().println("kconnect: " + line);
         mixee.commandLine().getErr().flush();
     }

@@ -1,6 +1,6 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.client.ConfigKeyInfo;
+import dev.kconnect.cli.client.model.ConfigKeyInfo;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.NewerEndpoints;
 import dev.kconnect.cli.client.NotFoundException;

@@ -1,9 +1,9 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorStatus;
 import dev.kconnect.cli.client.NotFoundException;
 import dev.kconnect.cli.client.RequestTimedOutException;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.output.Format;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.StatusView;
@@ -28,18 +28,18 @@ public final class WaitOptions {
 
     @Option(names = "--wait", description = "Wait until the connector and all its tasks are RUNNING and still RUNNING "
             + "after --settle; exit 5 with the trace as soon as one FAILS, 6 when --timeout runs out.")
-    boolean wait;
+    public boolean wait;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "With --wait: the most the whole command may take, requests included (default: ${DEFAULT-VALUE} s).")
-    int timeoutSeconds;
+    public int timeoutSeconds;
 
     @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "5",
             description = "With --wait: how long everything must stay RUNNING to count as healthy (default: ${DEFAULT-VALUE} s).")
-    int settleSeconds;
+    public int settleSeconds;
 
     /** With --wait, no request of {@code client} may outlast the timeout. Call before the first request. */
-    void bound(ConnectClient client) {
+    public void bound(ConnectClient client) {
         if (wait) {
             client.deadline(deadline(), "--timeout " + timeoutSeconds + " s");
         }
@@ -50,7 +50,7 @@ public final class WaitOptions {
     }
 
     /** Waits when asked to; prints a line for people when the connector runs. */
-    void awaitRunning(ConnectClient client, String name, Printer printer) {
+    public void awaitRunning(ConnectClient client, String name, Printer printer) {
         if (!wait) {
             return;
         }
@@ -70,7 +70,7 @@ public final class WaitOptions {
                     printer.out().println();
                     new StatusView().table(last, printer);
                 }
-                StatusCommand.failIfFailed(last);
+                FailedStateException.failIfFailed(last);
             }
             runningSince = last != null && running(last) ? runningSince < 0 ? now : runningSince : -1;
             if (runningSince >= 0 && now - runningSince >= settle) {

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.WorkerVersion;
+import dev.kconnect.cli.client.model.WorkerVersion;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
  * before its first change, so that a missing endpoint halfway through never leaves a connector
  * in another state (e.g. STOPPED by an {@code offsets --reset} the worker cannot do).
  */
-enum WorkerFeature {
+public enum WorkerFeature {
     STOP("stop", 3, 5),
     READ_OFFSETS("offsets", 3, 5),
     RESET_OFFSETS("offsets --reset", 3, 6),
@@ -34,7 +34,7 @@ enum WorkerFeature {
     }
 
     /** Refuses with one line (exit 2) when the worker's release lacks this feature. */
-    void require(ConnectClient client, CommandSpec spec) {
+    public void require(ConnectClient client, CommandSpec spec) {
         WorkerVersion version = client.workerVersion();
         if (!version.atLeast(major, minor)) {
             throw new ParameterException(spec.commandLine(), "'" + command + "' needs Kafka Connect " + major + "."

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.ConnectorInfo;
+import dev.kconnect.cli.client.model.ConnectorInfo;
 import dev.kconnect.cli.client.Json;
-import dev.kconnect.cli.client.Message;
+import dev.kconnect.cli.client.model.Message;
 import dev.kconnect.cli.client.NewerEndpoints;
 import dev.kconnect.cli.client.NewerEndpoints.InitialState;
 

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.heal;
 
 import dev.kconnect.cli.client.ApiException;
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.client.UnauthorizedException;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.kconnect.cli.lag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.kconnect.cli.client.ConnectorOffsets;
+import dev.kconnect.cli.client.model.ConnectorOffsets;
 
 import java.util.List;
 

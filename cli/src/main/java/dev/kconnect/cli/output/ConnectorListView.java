@@ -1,7 +1,7 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ConnectorEntry;
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorEntry;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.lag.SinkLag;
 
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ConnectorInfo;
-import dev.kconnect.cli.client.TaskId;
+import dev.kconnect.cli.client.model.ConnectorInfo;
+import dev.kconnect.cli.client.model.TaskId;
 
 import java.io.PrintWriter;
 import java.util.List;

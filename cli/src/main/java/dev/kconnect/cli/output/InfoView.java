@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ServerInfo;
+import dev.kconnect.cli.client.model.ServerInfo;
 
 import java.io.PrintWriter;
 import java.util.List;

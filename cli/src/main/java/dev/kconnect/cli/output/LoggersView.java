@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.LoggerLevel;
+import dev.kconnect.cli.client.model.LoggerLevel;
 
 import java.time.Instant;
 import java.util.List;

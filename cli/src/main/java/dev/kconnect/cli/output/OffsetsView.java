@@ -1,8 +1,8 @@
 package dev.kconnect.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kconnect.cli.client.ConnectorOffsets;
 import dev.kconnect.cli.client.Json;
+import dev.kconnect.cli.client.model.ConnectorOffsets;
 
 import java.util.List;
 

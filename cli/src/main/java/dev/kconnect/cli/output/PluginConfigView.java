@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ConfigKeyInfo;
+import dev.kconnect.cli.client.model.ConfigKeyInfo;
 
 import java.util.List;
 

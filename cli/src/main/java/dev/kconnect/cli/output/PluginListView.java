@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.PluginInfo;
+import dev.kconnect.cli.client.model.PluginInfo;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ConnectorOffsets;
-import dev.kconnect.cli.client.ConnectorStatus;
+import dev.kconnect.cli.client.model.ConnectorOffsets;
+import dev.kconnect.cli.client.model.ConnectorStatus;
 import dev.kconnect.cli.lag.Health;
 import dev.kconnect.cli.lag.PartitionLag;
 import dev.kconnect.cli.lag.SinkLag;

@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.TaskInfo;
+import dev.kconnect.cli.client.model.TaskInfo;
 
 import java.util.List;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.kconnect.cli.output;
 
-import dev.kconnect.cli.client.ConfigInfos;
+import dev.kconnect.cli.client.model.ConfigInfos;
 
 import java.util.List;
 

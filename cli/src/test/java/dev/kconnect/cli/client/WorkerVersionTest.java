@@ -1,5 +1,6 @@
 package dev.kconnect.cli.client;
 
+import dev.kconnect.cli.client.model.WorkerVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

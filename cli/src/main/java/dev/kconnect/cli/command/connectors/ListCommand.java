@@ -1,0 +1,71 @@
+package dev.kconnect.cli.command.connectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kconnect.cli.client.ApiResponse;
+import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.Json;
+import dev.kconnect.cli.client.model.ConnectorEntry;
+import dev.kconnect.cli.command.ApiCommand;
+import dev.kconnect.cli.command.BootstrapOptions;
+import dev.kconnect.cli.lag.LagReader;
+import dev.kconnect.cli.lag.SinkLag;
+import dev.kconnect.cli.output.ConnectorListView;
+import dev.kconnect.cli.output.Format;
+import dev.kconnect.cli.output.Printer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the connectors with their type, state and their tasks' states (one request).",
+            "Given the Kafka cluster (--bootstrap-server), a LAG column shows how many records each sink is behind."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  kconnect list --url http://127.0.0.1:8083",
+            "      same as: curl -H \"Accept: application/json\" http://127.0.0.1:8083/connectors",
+            "  kconnect list -o name           names only, one a line",
+            "  kconnect list --bootstrap-server localhost:9092",
+            "  kconnect list -o json | jq 'map_values(.status.connector.state)'"
+        })
+public final class ListCommand extends ApiCommand {
+
+    @Mixin
+    BootstrapOptions kafka;
+
+    @Override
+    protected void run(ConnectClient client, Printer printer) {
+        ApiResponse<Map<String, ConnectorEntry>> response = client.connectors();
+        String bootstrap = kafka.resolve(connection);
+        if (bootstrap == null) {
+            printer.print(response, new ConnectorListView());
+            return;
+        }
+        Map<String, SinkLag> lags;
+        try (LagReader reader = LagReader.connect(bootstrap, Duration.ofSeconds(connection.requestTimeout))) {
+            Map<String, List<String>> topics = new LinkedHashMap<>();
+            ConnectorListView.sinks(response.value()).forEach((name, config) -> topics.put(name, LagReader.topics(config)));
+            lags = reader.sinks(topics);
+        }
+        if (printer.format() == Format.json || printer.format() == Format.yaml) {
+            printer.printValue(withLag(response, lags));
+        } else {
+            printer.print(response, new ConnectorListView(lags));
+        }
+    }
+
+    /** The worker's answer with each sink's lag beside its status and info. */
+    private static ObjectNode withLag(ApiResponse<Map<String, ConnectorEntry>> response, Map<String, SinkLag> lags) {
+        try {
+            ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(response.body());
+            lags.forEach((name, lag) -> ((ObjectNode) tree.get(name)).set("lag", Json.MAPPER.valueToTree(lag)));
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the worker's answer is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
