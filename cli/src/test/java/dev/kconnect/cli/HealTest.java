@@ -8,6 +8,7 @@ import dev.kconnect.cli.live.Cli;
 import dev.kconnect.cli.live.Cli.Result;
 import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
+import dev.kconnect.cli.live.TestWorker;
 import dev.kconnect.cli.testplugins.FlakySourceConnector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,20 @@ class HealTest {
                 + "org.apache.kafka.connect.errors.ConnectException: flaky start \\(connector start 1\\)\n"), r::toString);
         Rest.awaitStatus("heal-connector", Rest.all("RUNNING", 1));
         assertEquals(2, FlakySourceConnector.starts("heal-connector"));
+    }
+
+    @Test
+    void aWorkerThatGoesAwayIsWaitedFor() {
+        TestWorker other = TestWorker.onLiveBroker(java.util.Map.of());
+        Cli.untilSuccess(() -> Cli.runAgainst(other.url(), "list"));
+        BackgroundCli heal = BackgroundCli.startAgainst(other.url(), "heal", "--interval", "200ms");
+        other.close();
+        heal.awaitErr("a skipped round", err -> err.contains("kconnect: round skipped ("));
+        Result r = heal.stop();
+        assertEquals(ExitCode.INTERRUPTED, r.code(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().lines().filter(l -> !l.startsWith("kconnect: heal stopped after 0 restart(s)"))
+                .allMatch(l -> l.startsWith("kconnect: round skipped (") && l.endsWith("); trying again in 200ms")), r::toString);
     }
 
     @Test

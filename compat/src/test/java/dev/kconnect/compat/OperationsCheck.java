@@ -112,12 +112,16 @@ final class OperationsCheck {
             c.refused(c.cli.run("create", "--file", stoppedFile.toString(), "--state", "stopped"), "create --state", "3.7");
             c.refused(c.cli.run("create", "--file", offsetsFile.toString(), "--offsets", offsets.toString()),
                     "create --offsets", "3.7");
+            c.refused(c.cli.run("apply", "-f", stoppedFile.toString(), "--state", "stopped"), "apply --state", "3.7");
             assertEquals(3, c.cli.run("status", stopped).code(), "nothing created");
             assertEquals(3, c.cli.run("status", fromOffsets).code(), "nothing created");
             return;
         }
         c.ok("create", "--file", stoppedFile.toString(), "--state", "stopped");
         c.awaitState(stopped, "STOPPED");
+        c.ok("delete", stopped);
+        c.ok("apply", "-f", stoppedFile.toString(), "--state", "paused");
+        c.awaitState(stopped, "PAUSED");
         c.ok("delete", stopped);
         c.ok("create", "--file", offsetsFile.toString(), "--offsets", offsets.toString());
         // the sink starts at offset 40 of 60: exactly 20 rows

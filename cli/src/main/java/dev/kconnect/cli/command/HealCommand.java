@@ -1,6 +1,9 @@
 package dev.kconnect.cli.command;
 
+import dev.kconnect.cli.client.ConflictException;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.RequestTimedOutException;
+import dev.kconnect.cli.client.WorkerUnreachableException;
 import dev.kconnect.cli.client.model.ConnectorEntry;
 import dev.kconnect.cli.client.ConnectorNotFoundException;
 import dev.kconnect.cli.client.model.ConnectorStatus;
@@ -104,7 +107,17 @@ public final class HealCommand extends ApiCommand {
         Set<String> gone = new HashSet<>();
         int restarts = 0;
         for (int round = 0; ; round++) {
-            Healer.Round result = healer.round(statuses(client, round == 0, gone), restarter);
+            Healer.Round result;
+            try {
+                result = healer.round(statuses(client, round == 0, gone), restarter);
+            } catch (WorkerUnreachableException | RequestTimedOutException | ConflictException e) {
+                if (round == 0 || once) {
+                    throw e; // a wrong --url fails at once
+                }
+                // a worker restarting (a rolling upgrade, a rebalance) is no reason to stop healing
+                output.notice("round skipped (" + e.getMessage() + "); trying again in " + Durations.format(every));
+                result = new Healer.Round(List.of(), 0, 0);
+            }
             restarts += result.restarted();
             for (Action action : result.actions()) {
                 out.println(printer.format() == Format.json ? action.json() : action.text());

@@ -54,6 +54,11 @@ public final class BackgroundCli {
                 + "--- stderr\n" + err);
     }
 
+    /** Waits (up to two minutes) until standard error so far satisfies {@code condition}. */
+    public void awaitErr(String what, Predicate<String> condition) {
+        Await.until(what, Duration.ofSeconds(120), () -> condition.test(err.toString()), () -> "; stderr so far:\n" + err);
+    }
+
     /** Interrupts the command and waits for it to end: its result. */
     public Cli.Result stop() {
         thread.interrupt();
