@@ -1,9 +1,8 @@
 package dev.kconnect.cli.command;
 
-import dev.kconnect.cli.client.ConflictException;
+import dev.kconnect.cli.client.ClientException;
 import dev.kconnect.cli.client.ConnectClient;
-import dev.kconnect.cli.client.RequestTimedOutException;
-import dev.kconnect.cli.client.WorkerUnreachableException;
+import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.model.ConnectorEntry;
 import dev.kconnect.cli.client.ConnectorNotFoundException;
 import dev.kconnect.cli.client.model.ConnectorStatus;
@@ -110,11 +109,13 @@ public final class HealCommand extends ApiCommand {
             Healer.Round result;
             try {
                 result = healer.round(statuses(client, round == 0, gone), restarter);
-            } catch (WorkerUnreachableException | RequestTimedOutException | ConflictException e) {
-                if (round == 0 || once) {
-                    throw e; // a wrong --url fails at once
+            } catch (ClientException e) {
+                if (round == 0 || once || e instanceof UnauthorizedException) {
+                    throw e; // a wrong --url or refused credentials fail at once
                 }
-                // a worker restarting (a rolling upgrade, a rebalance) is no reason to stop healing
+                // a worker restarting (a rolling upgrade, a rebalance) is no reason to stop healing: while
+                // it stops it refuses connections, answers 404 (its REST resources gone) or 409
+                
                 output.notice("round skipped (" + e.getMessage() + "); trying again in " + Durations.format(every));
                 result = new Healer.Round(List.of(), 0, 0);
             }
@@ -123,6 +124,11 @@ public final class HealCommand extends ApiCommand {
                 out.println(printer.format() == Format.json ? action.json() : action.text());
             }
             out.flush();
+            if (round == 0 && !once) {
+                // stdout holds only actions: say on stderr that heal is watching, and how
+                output.notice("healing " + (names == null || names.isEmpty() ? "every connector" : String.join(", ", names))
+                        + " every " + Durations.format(every) + " until Ctrl-C");
+            }
             if (once) {
                 if (result.leftFailed() > 0) {
                     throw new FailedStateException(result.leftFailed() + " FAILED left as they are (see the lines above, "

@@ -102,14 +102,14 @@ public final class Healer {
             }
             return Outcome.LEFT;
         }
+        if (now.isBefore(h.next)) {
+            return Outcome.LEFT; // backing off; the last restart too is given its wait before heal gives up
+        }
         if (h.restarts.size() >= policy.maxRestarts()) {
             h.gaveUp = true;
             actions.add(new Action(now, Action.Kind.give_up, connector, task, h.restarts.size(), policy.maxRestarts(),
                     first, "--max-restarts " + policy.maxRestarts() + " within --window " + Durations.format(policy.window())));
             return Outcome.LEFT;
-        }
-        if (now.isBefore(h.next)) {
-            return Outcome.LEFT; // backing off
         }
         int attempt = h.restarts.size() + 1;
         try {
