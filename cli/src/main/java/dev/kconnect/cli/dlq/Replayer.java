@@ -1,9 +1,11 @@
 package dev.kconnect.cli.dlq;
 
+import dev.kconnect.cli.lag.ClusterException;
 import dev.kconnect.cli.topic.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,12 @@ public final class Replayer {
                 f.get(); // every write acknowledged, or the count would lie
             }
         } catch (ExecutionException e) {
-            throw KafkaClients.unreachable(bootstrap, e.getCause());
+            if (e.getCause() instanceof TimeoutException) {
+                throw KafkaClients.unreachable(bootstrap, e.getCause());
+            }
+            // refused by the brokers (no permission, a topic that does not exist): say which, and that some may be written
+            throw new ClusterException("replay stopped: the brokers refused a record (" + e.getCause().getMessage()
+                    + "); the records before it may be written, check with: kconnect topic read TOPIC", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while replaying", e);
