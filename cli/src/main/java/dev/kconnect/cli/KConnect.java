@@ -141,8 +141,9 @@ public final class KConnect implements Runnable {
         return commandLine
                 // the examples hold whole curl commands: wrapping them mid-URL would break copy and paste
                 .setUsageHelpWidth(120)
-                // picocli's own check for a terminal calls System.console(): 10-35 ms on Java 21 and 25;
-                // off a terminal it is asked only when CLICOLOR_FORCE may turn colours on
+                // picocli's own check for a terminal calls System.console(), which loads the JDK's
+                // console providers on Java 21+; off a terminal it is asked only when CLICOLOR_FORCE may
+                // turn colours on
                 .setColorScheme(CommandLine.Help.defaultColorScheme(Style.onTerminal()
                         || System.getenv("CLICOLOR_FORCE") != null ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF))
                 .setCaseInsensitiveEnumValuesAllowed(true)

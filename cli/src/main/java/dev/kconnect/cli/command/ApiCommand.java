@@ -23,10 +23,22 @@ public abstract class ApiCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        Integer acrossContexts = acrossContexts();
+        if (acrossContexts != null) {
+            return acrossContexts;
+        }
         try (ConnectClient client = connection.client()) {
             run(client, output.printer());
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * A command given {@code --all-contexts} asks every context itself, here, and returns its exit
+     * code; null (the default) runs {@link #run} against the one worker named.
+     */
+    protected Integer acrossContexts() {
+        return null;
     }
 
     /** Does the work; problems are thrown and turned into a line on stderr and an exit code at the root. */

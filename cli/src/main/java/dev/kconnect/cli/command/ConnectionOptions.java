@@ -65,10 +65,7 @@ public final class ConnectionOptions {
 
     /** Everything a client needs; {@code interactive}: may ask for a password at the terminal. */
     public ClientSettings settings(boolean interactive) {
-        if (requestTimeout <= 0) {
-            throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
-                    + "a number of seconds above 0, not " + requestTimeout);
-        }
+        checkTimeout();
         String contextName = contextName();
         Context ctx = contextName == null ? null : ContextStore.standard().get(contextName);
         used = ctx;
@@ -77,6 +74,27 @@ public final class ConnectionOptions {
                 : envUrl != null && !envUrl.isBlank() ? envUrl
                 : ctx != null && ctx.url() != null ? ctx.url()
                 : DEFAULT_URL;
+        return settings(contextName, ctx, urlText, interactive);
+    }
+
+    /**
+     * For {@code --all-contexts}: the context's own URL and credentials, whatever {@code --url} or
+     * $KCONNECT_URL say (they name one worker; each context names its own). Never asks at the terminal.
+     */
+    public ClientSettings settingsOf(String contextName, Context ctx) {
+        checkTimeout();
+        return settings(contextName, ctx, ctx.url() != null ? ctx.url() : DEFAULT_URL, false);
+    }
+
+    /** A usage error unless --request-timeout is above 0. */
+    void checkTimeout() {
+        if (requestTimeout <= 0) {
+            throw new ParameterException(mixee.commandLine(), "--request-timeout (or KCONNECT_REQUEST_TIMEOUT) must be "
+                    + "a number of seconds above 0, not " + requestTimeout);
+        }
+    }
+
+    private ClientSettings settings(String contextName, Context ctx, String urlText, boolean interactive) {
         URI given = workerUrl(urlText);
         // user info in the URL becomes basic auth: never sent in the URL, never printed with it
         URI uri = withoutUserInfo(given);

@@ -44,7 +44,8 @@ public final class ConnectorListView implements View<Map<String, ConnectorEntry>
                 .filter(e -> "source".equals(type(e.getValue()))).map(Map.Entry::getKey).toList();
     }
 
-    private static String type(ConnectorEntry entry) {
+    /** source or sink; null when the worker did not say. */
+    public static String type(ConnectorEntry entry) {
         ConnectorStatus status = entry.status();
         return status != null && status.type() != null ? status.type()
                 : entry.info() != null ? entry.info().type() : null;

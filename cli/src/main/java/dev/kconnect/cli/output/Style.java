@@ -39,8 +39,7 @@ public final class Style {
 
     /**
      * Whether standard input and output are both terminals. The launcher tells (-Dkconnect.terminal):
-     * on Java 21 and 25 {@code System.console()} took 10-35 ms, as it loads the JDK's console
-     * providers first. Run without the launcher, the JVM's console decides, as it did before.
+     * on Java 21+ {@code System.console()} loads the JDK's console providers first (runtime/BENCHMARKS.md). Run without the launcher, the JVM's console decides, as it did before.
      */
     public static boolean onTerminal() {
         String told = System.getProperty("kconnect.terminal");

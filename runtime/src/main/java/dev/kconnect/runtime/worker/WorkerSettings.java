@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The properties a worker starts with: the user's worker file and {@code -D} overrides, the
- * seed's {@code rest.port} translated, the bundled plugin on {@code plugin.path}, and for a
- * standalone worker defaults for a local setup. {@link #notices()} says what was changed.
+ * seed's {@code rest.port} translated, the bundled plugin on {@code plugin.path}, the file,
+ * directory and env config providers ({@link ConfigProviders}), and for a standalone worker
+ * defaults for a local setup. {@link #notices()} says what was changed.
  */
 public final class WorkerSettings {
     static final int DEFAULT_REST_PORT = 8083;
@@ -77,6 +78,7 @@ public final class WorkerSettings {
         translateRestPort(props, notices);
         choosePort(standalone, props, notices);
         addBundledPlugin(props, bundledPlugins, user.containsKey("plugin.discovery"));
+        ConfigProviders.addDefaults(props, user, notices);
         return new WorkerSettings(props, notices);
     }
 

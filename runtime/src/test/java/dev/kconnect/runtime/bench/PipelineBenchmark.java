@@ -61,8 +61,8 @@ import java.util.function.ToLongFunction;
  * its ceiling, first in one round and second in the next. Each run prints the JIT's compile time,
  * which shows whether a round was still warming up.
  *
- * <pre>mvn -q -pl cli -am package -DskipTests
- * java -cp "cli/target/test-classes:cli/target/lib/*" -Dkconnect.plugins=cli/target/plugins \
+ * <pre>mvn -q -pl runtime -am package -DskipTests
+ * java -cp "runtime/target/test-classes:runtime/target/lib/*" -Dkconnect.plugins=runtime/target/plugins \
  *     dev.kconnect.runtime.bench.PipelineBenchmark [records] [rounds]</pre>
  * <p>{@code -Dbench.only=TEXT} runs the pipelines whose name contains TEXT, each with its ceiling;
  * {@code -Dbench.threads=true} prints each run's CPU by thread; {@code -Dbench.trace=true} its progress each second.
@@ -98,7 +98,7 @@ public final class PipelineBenchmark {
         if (warmup < 1 || rounds <= warmup) {
             throw new IllegalArgumentException("rounds: more than the " + warmup + " warm-up round(s)");
         }
-        Path plugins = Path.of(System.getProperty("kconnect.plugins", "cli/target/plugins"));
+        Path plugins = Path.of(System.getProperty("kconnect.plugins", "runtime/target/plugins"));
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary(); KineticaEmulator kinetica = KineticaEmulator.start(0)) {
             produce(kafka, "bench_struct", records, true);
             produce(kafka, "bench_map", records, false);

@@ -38,7 +38,7 @@ class JavaReleasesIT {
         env.put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
         env.remove("KCONNECT_JAVA_OPTS");
         Path dir = Files.createTempDirectory("java" + feature);
-        try (var files = Files.list(LauncherIT.ROOT.resolve("cli/target/lib"))) { // the sandbox below writes them afresh
+        try (var files = Files.list(LauncherIT.ROOT.resolve("runtime/target/lib"))) { // the sandbox below writes them afresh
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("kconnect-worker-")).toList()) {
                 Files.delete(f);
             }
@@ -89,7 +89,7 @@ class JavaReleasesIT {
      * ({@code -Xshare:on} fails the JVM when it cannot).
      */
     private static void workerArchiveIsKeptThenMapped(Path jdk, Map<String, String> env, Path dir) throws Exception {
-        Path archive = LauncherIT.ROOT.resolve("cli/target/lib/kconnect-worker-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
+        Path archive = LauncherIT.ROOT.resolve("runtime/target/lib/kconnect-worker-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".jsa");
         Map<String, String> strict = new HashMap<>(env);
         strict.put("KCONNECT_JAVA_OPTS", "-Xshare:on");
         Result next = LauncherIT.run(dir, strict, LauncherIT.ROOT.resolve("kconnect").toString(), "sandbox", "--help");
@@ -106,7 +106,7 @@ class JavaReleasesIT {
      */
     private static void workerAotCacheIsMadeThenUsed(Path jdk, Map<String, String> env, Path dir) throws Exception {
         String kconnect = LauncherIT.ROOT.resolve("kconnect").toString();
-        Path made = LauncherIT.ROOT.resolve("cli/target/lib/kconnect-sandbox-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".aot.jars");
+        Path made = LauncherIT.ROOT.resolve("runtime/target/lib/kconnect-sandbox-" + Jdks.release(jdk, "JAVA_RUNTIME_VERSION") + ".aot.jars");
         Result next = LauncherIT.run(dir, env, kconnect, "sandbox", "--help");
         assertEquals(0, next.code(), next.err());
         assertEquals("", next.err());

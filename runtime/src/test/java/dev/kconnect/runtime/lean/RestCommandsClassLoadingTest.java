@@ -69,8 +69,10 @@ class RestCommandsClassLoadingTest {
     }
 
     private static int run(List<String> args, Path classLog) throws Exception {
+        // the launcher's flags for short commands, with class loading logged
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + classLog, "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classLog,
+                "-cp", System.getProperty("java.class.path"),
                 "dev.kconnect.cli.KConnect"));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)

@@ -74,4 +74,36 @@ class WorkerSettingsTest {
         assertNotEquals(a, b);
         assertTrue(a.toString().endsWith("standalone/kinetica-sink.offsets"), a.toString());
     }
+
+    @Test
+    void configProvidersAreOnByDefaultAndAClassOfTheUsersKept() {
+        for (boolean standalone : new boolean[] {true, false}) {
+            WorkerSettings s = WorkerSettings.build(standalone, Map.of(),
+                    Map.of("config.providers.file.param.allowed.paths", "/etc/kconnect"), PLUGINS, OFFSETS);
+            assertEquals("file,directory,env", s.props().get("config.providers"));
+            assertEquals("org.apache.kafka.common.config.provider.FileConfigProvider", s.props().get("config.providers.file.class"));
+            assertEquals("org.apache.kafka.common.config.provider.DirectoryConfigProvider",
+                    s.props().get("config.providers.directory.class"));
+            assertEquals("org.apache.kafka.common.config.provider.EnvVarConfigProvider", s.props().get("config.providers.env.class"));
+            assertEquals("/etc/kconnect", s.props().get("config.providers.file.param.allowed.paths"));
+        }
+        WorkerSettings own = WorkerSettings.build(false, Map.of("config.providers.file.class", "com.example.Vault"),
+                Map.of(), PLUGINS, null);
+        assertEquals("com.example.Vault", own.props().get("config.providers.file.class"));
+        assertEquals(List.of(), own.notices());
+    }
+
+    @Test
+    void aWorkerFileThatNamesProvidersKeepsItsChoiceWithANotice() {
+        WorkerSettings s = WorkerSettings.build(false, Map.of("config.providers", "vault",
+                "config.providers.vault.class", "com.example.VaultConfigProvider"), Map.of(), PLUGINS, null);
+        assertEquals("vault", s.props().get("config.providers"));
+        assertFalse(s.props().containsKey("config.providers.file.class"));
+        assertFalse(s.props().containsKey("config.providers.env.class"));
+        assertEquals(List.of("config.providers=vault is set: kconnect's default providers (file, directory, env) are not added"),
+                s.notices());
+
+        WorkerSettings none = WorkerSettings.build(true, Map.of("config.providers", ""), Map.of(), PLUGINS, OFFSETS);
+        assertEquals("", none.props().get("config.providers"), "an empty list turns providers off");
+    }
 }

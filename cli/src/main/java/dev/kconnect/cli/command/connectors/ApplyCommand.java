@@ -91,6 +91,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     public Integer call() {
         Printer printer = output.printer();
@@ -109,6 +112,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 WorkerFeature.APPLY_STATE.require(client, spec);
             }
             List<Planner.Plan> plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in, output::notice));
+            Map<String, List<String>> literals = new LinkedHashMap<>();
+            plans.forEach(p -> literals.put(p.name(), SecretsCheck.literalKeys(p.wanted(), p.diff().secrets())));
+            secrets.check(literals); // with --strict-secrets, before any connector is changed
             for (Planner.Plan plan : plans) {
                 List<String> errors = new ArrayList<>();
                 Outcome outcome = apply(client, plan, text, errors);

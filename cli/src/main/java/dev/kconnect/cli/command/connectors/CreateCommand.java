@@ -69,6 +69,9 @@ public final class CreateCommand extends ApiCommand {
     @Mixin
     WaitOptions waiting;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         waiting.bound(client);
@@ -92,6 +95,7 @@ public final class CreateCommand extends ApiCommand {
             initialOffsets = OffsetsFile.read(offsets);
             WorkerFeature.CREATE_OFFSETS.require(client, spec);
         }
+        secrets.beforeChange(client, name, config);
         if (initialOffsets != null) {
             JsonNode body = initialOffsets;
             NewerEndpoints.InitialState wanted = state == null ? NewerEndpoints.InitialState.running : state;
@@ -110,6 +114,7 @@ public final class CreateCommand extends ApiCommand {
             printer.print(ConnectorChecks.knownPlugin(client, definition, () -> client.create(name, config)),
                     View.message("created connector '" + name + "'", name));
         }
+        secrets.afterChange(client, name, config);
         waiting.awaitRunning(client, name, printer);
     }
 }

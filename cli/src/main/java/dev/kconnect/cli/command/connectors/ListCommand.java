@@ -6,6 +6,7 @@ import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.Json;
 import dev.kconnect.cli.client.model.ConnectorEntry;
+import dev.kconnect.cli.command.AllContexts;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.BootstrapOptions;
 import dev.kconnect.cli.lag.LagReader;
@@ -15,6 +16,7 @@ import dev.kconnect.cli.output.Format;
 import dev.kconnect.cli.output.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,23 +25,48 @@ import java.util.Map;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the connectors with their type, state and their tasks' states (one request).",
-            "Given the Kafka cluster (--bootstrap-server), a LAG column shows how many records each sink is behind."},
+            "Given the Kafka cluster (--bootstrap-server), a LAG column shows how many records each sink is behind.",
+            "--all-contexts: every context at its own URL, one table with a CONTEXT column (no LAG); -o json a list of",
+            "{context, name, info, status}, -o name CONTEXT/NAME lines. Exit code: the highest of the contexts'."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  kconnect list --url http://127.0.0.1:8083",
             "      same as: curl -H \"Accept: application/json\" http://127.0.0.1:8083/connectors",
             "  kconnect list -o name           names only, one a line",
             "  kconnect list --bootstrap-server localhost:9092",
-            "  kconnect list -o json | jq 'map_values(.status.connector.state)'"
+            "  kconnect list -o json | jq 'map_values(.status.connector.state)'",
+            "  kconnect list --where state=FAILED --where 'connector.class~Kinetica'",
+            "      connectors of a Kinetica class with the connector or a task FAILED",
+            "  kconnect list --all-contexts --where 'connector.class~Kinetica'",
+            "      every context's Kinetica connectors in one table with a CONTEXT column; a context that does",
+            "      not answer is one line on stderr, and the exit code is the highest of the contexts' (4: one is down)"
         })
 public final class ListCommand extends ApiCommand {
 
     @Mixin
     BootstrapOptions kafka;
 
+    @Mixin
+    WhereOptions where;
+
+    @Mixin
+    AllContexts contexts;
+
+    @Override
+    protected Integer acrossContexts() {
+        if (!contexts.all) {
+            return null;
+        }
+        if (kafka.bootstrapServers != null) {
+            throw new ParameterException(spec.commandLine(), "--all-contexts shows no lag: drop --bootstrap-server, "
+                    + "or ask one context with --context NAME --bootstrap-server HOST:PORT");
+        }
+        return ListAcrossContexts.run(contexts, connection, where, output.printer());
+    }
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
-        ApiResponse<Map<String, ConnectorEntry>> response = client.connectors();
+        ApiResponse<Map<String, ConnectorEntry>> response = where.filter(client.connectors());
         String bootstrap = kafka.resolve(connection);
         if (bootstrap == null) {
             printer.print(response, new ConnectorListView());

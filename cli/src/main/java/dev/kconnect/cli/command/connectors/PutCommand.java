@@ -40,6 +40,9 @@ public final class PutCommand extends ApiCommand {
     @Mixin
     WaitOptions waiting;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         waiting.bound(client);
@@ -49,10 +52,12 @@ public final class PutCommand extends ApiCommand {
                     + name + "'; make them the same (renaming a connector means create and delete)");
         });
         ConnectorChecks.check(definition);
+        secrets.beforeChange(client, name, definition.config());
         ApiResponse<ConnectorInfo> response = ConnectorChecks.knownPlugin(client, definition,
                 () -> client.putConfig(name, definition.config()));
         String did = response.status() == 201 ? "created" : "updated";
         printer.print(response, View.message(did + " connector '" + name + "'", name));
+        secrets.afterChange(client, name, definition.config());
         waiting.awaitRunning(client, name, printer);
     }
 }

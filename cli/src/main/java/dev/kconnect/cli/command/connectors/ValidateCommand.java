@@ -10,6 +10,7 @@ import dev.kconnect.cli.input.ConnectorFiles;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.output.ValidationView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class ValidateCommand extends ApiCommand {
             description = "Connector JSON or .properties file; - reads standard input.")
     String file;
 
+    @Mixin
+    SecretsCheck secrets;
+
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ConnectorDefinition definition = ConnectorFiles.read(file, System.in);
@@ -38,6 +42,7 @@ public final class ValidateCommand extends ApiCommand {
         Map<String, String> config = definition.name().map(definition::configNamed).orElse(definition.config());
         ApiResponse<ConfigInfos> response = ConnectorChecks.knownPlugin(client, definition, () -> client.validate(plugin, config));
         printer.print(response, new ValidationView(definition.source()));
+        secrets.check(definition.name().orElse(definition.source()), config, SecretsCheck.passwordKeys(response.value()));
         if (response.value() != null && response.value().errorCount() > 0) {
             throw new BadInputException(definition.source() + ": " + response.value().errorCount()
                     + " error(s) in the config, listed above");
