@@ -67,6 +67,14 @@ class DlqTest {
         awaitSize(DLQ, 5);
     }
 
+    /** The worker is shared with the module's other test classes: leave it as found. */
+    @org.junit.jupiter.api.AfterAll
+    static void deleteConnectorsLeft() {
+        for (com.fasterxml.jackson.databind.JsonNode name : Rest.json("/connectors")) {
+            Cli.run("delete", name.asText(), "--yes");
+        }
+    }
+
     static void create(String name, String dlq, boolean contextHeaders) {
         String json = JSON.createObjectNode().put("name", name).set("config", JSON.valueToTree(Map.ofEntries(
                 Map.entry("connector.class", "dev.kconnect.cli.testplugins.DiscardSinkConnector"),

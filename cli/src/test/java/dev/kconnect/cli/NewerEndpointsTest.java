@@ -43,6 +43,14 @@ class NewerEndpointsTest {
     @TempDir
     Path dir;
 
+    /** The worker is shared with the module's other test classes: leave it as found. */
+    @org.junit.jupiter.api.AfterAll
+    static void deleteConnectorsLeft() {
+        for (com.fasterxml.jackson.databind.JsonNode name : Rest.json("/connectors")) {
+            Cli.run("delete", name.asText(), "--yes");
+        }
+    }
+
     @BeforeEach
     void noConnectorsLeft() {
         for (JsonNode name : Rest.json("/connectors")) {
