@@ -7,7 +7,7 @@
 # KCONNECT_KINETICA_URL; never a password prompt): quickly and silently.
 
 declare -A _kc_cmds _kc_opts _kc_vals _kc_args
-_kc_cmds[kconnect]='list get status health heal top config tasks create put patch delete pause resume stop restart info offsets dlq plugins validate loggers apply diff context topic kinetica sandbox standalone distributed completion help'
+_kc_cmds[kconnect]='list get status health heal top wait config tasks create put patch delete pause resume stop restart info offsets dlq plugins validate loggers apply diff context topic kinetica sandbox standalone distributed completion help'
 _kc_opts[kconnect]='--verbose -h --help -V --version'
 _kc_vals[kconnect]=''
 _kc_args[kconnect]='none'
@@ -35,6 +35,10 @@ _kc_cmds[kconnect_top]=''
 _kc_opts[kconnect_top]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure --bootstrap-server --interval -h --help -V --version --verbose'
 _kc_vals[kconnect_top]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files --bootstrap-server=none --interval=none'
 _kc_args[kconnect_top]='none'
+_kc_cmds[kconnect_wait]=''
+_kc_opts[kconnect_wait]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure -o --output --bootstrap-server --lag --timeout -h --help -V --version --verbose'
+_kc_vals[kconnect_wait]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files -o=words:table,json,yaml,name --output=words:table,json,yaml,name --bootstrap-server=none --lag=none --timeout=none'
+_kc_args[kconnect_wait]='connectors'
 _kc_cmds[kconnect_config]=''
 _kc_opts[kconnect_config]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure -o --output -h --help -V --version --verbose'
 _kc_vals[kconnect_config]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files -o=words:table,json,yaml,name --output=words:table,json,yaml,name'

@@ -20,6 +20,7 @@ import dev.kconnect.cli.command.connectors.StopCommand;
 import dev.kconnect.cli.command.connectors.TasksCommand;
 import dev.kconnect.cli.command.connectors.TopCommand;
 import dev.kconnect.cli.command.connectors.ValidateCommand;
+import dev.kconnect.cli.command.connectors.WaitCommand;
 import dev.kconnect.cli.command.contexts.ContextCommand;
 import dev.kconnect.cli.command.data.KineticaCommand;
 import dev.kconnect.cli.command.data.TopicCommand;
@@ -73,6 +74,7 @@ public final class KConnect implements Runnable {
             entry("health", HealthCommand.class),
             entry("heal", HealCommand.class),
             entry("top", TopCommand.class),
+            entry("wait", WaitCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),

@@ -8,8 +8,12 @@ import com.kinetica.kafka.config.KineticaSourceConfig;
 import com.kinetica.kafka.config.Settings;
 import com.kinetica.kafka.source.Backoff;
 import com.kinetica.kafka.source.DetachedSourceContext;
+import com.kinetica.kafka.source.KineticaMonitors;
+import com.kinetica.kafka.source.MonitorSubscriber;
 import com.kinetica.kafka.source.SourceOffset;
+import com.kinetica.kafka.source.TableFeed;
 import com.kinetica.kafka.source.TableReader;
+import com.kinetica.kafka.source.Wakeup;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -19,14 +23,14 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the tables assigned to it (kinetica.table_names of its task config) in turn, each
- * from its stored offset. Kinetica errors are retried with a growing wait, within
+ * Sends the rows of the tables assigned to it (kinetica.table_names of its task config), each
+ * from its stored offset: as a table monitor pushes them, or read every poll interval
+ * ({@link TableFeed}). Kinetica errors are retried with a growing wait, within
  * kinetica.source.max_retries; refused credentials, a table or column that does not exist fail
  * the task at once with a message saying what to fix.
  */
@@ -35,9 +39,11 @@ public class KineticaSourceTask extends SourceTask {
 
     private KineticaSourceConfig config;
     private GPUdb gpudb;
-    private final List<TableReader> readers = new ArrayList<>();
+    private final List<TableFeed> feeds = new ArrayList<>();
+    private MonitorSubscriber subscriber;
     private Backoff backoff;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Wakeup wakeup = new Wakeup();
+    private volatile boolean stopping;
     /** Asks Kinetica for the next page of a table while Connect sends this one. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kinetica-source-reader");
@@ -64,8 +70,9 @@ public class KineticaSourceTask extends SourceTask {
         List<SourceRecord> records = new ArrayList<>();
         try {
             open();
-            for (TableReader reader : readers) {
-                records.addAll(reader.poll());
+            long now = System.currentTimeMillis();
+            for (TableFeed feed : feeds) {
+                records.addAll(feed.poll(now));
             }
         } catch (GPUdbException e) {
             if (Failures.isUnauthorized(e)) {
@@ -84,19 +91,33 @@ public class KineticaSourceTask extends SourceTask {
         }
         backoff.succeeded();
         if (records.isEmpty()) {
-            pause(config.pollIntervalMs());
+            pause(untilNextRead());
             return null;
         }
         return records;
     }
 
+    /** How long until a table is due to be read; pushed rows end the wait sooner. */
+    private long untilNextRead() {
+        long next = Long.MAX_VALUE;
+        for (TableFeed feed : feeds) {
+            next = Math.min(next, feed.nextReadAt());
+        }
+        return Math.max(1, Math.min(config.pollIntervalMs(), next - System.currentTimeMillis()));
+    }
+
     /** Connects and opens the readers on first use, so a Kinetica outage at start is retried like any other. */
     private void open() throws GPUdbException {
-        if (!readers.isEmpty()) {
+        if (!feeds.isEmpty()) {
             return;
         }
         if (gpudb == null) {
             gpudb = KineticaClients.connect(config.connection());
+        }
+        Optional<String> monitorPort = config.tableMonitor() ? KineticaMonitors.endpoint(gpudb) : Optional.empty();
+        if (config.tableMonitor() && monitorPort.isEmpty()) {
+            log.warn("Kinetica at {} publishes no table monitors (no {}): reading the tables every {} ms",
+                    config.connection().url(), "conf.set_monitor_port", config.pollIntervalMs());
         }
         List<Map<String, String>> partitions = config.tables().stream().map(SourceOffset::partition).toList();
         Map<Map<String, String>, Map<String, Object>> offsets = context.offsetStorageReader().offsets(partitions);
@@ -105,17 +126,39 @@ public class KineticaSourceTask extends SourceTask {
             Map<String, Object> stored = offsets == null ? null : offsets.get(SourceOffset.partition(table));
             opened.add(new TableReader(gpudb, table, config, stored, background));
         }
-        readers.addAll(opened);
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            if (monitorPort.isPresent() && subscriber == null) {
+                subscriber = new MonitorSubscriber(monitorPort.get());
+            }
+            KineticaMonitors monitors = new KineticaMonitors(gpudb);
+            for (TableReader reader : opened) {
+                feeds.add(subscriber == null ? new TableFeed(reader, config.pollIntervalMs())
+                        : new TableFeed(reader, config.pollIntervalMs(), monitors, subscriber, wakeup));
+            }
+        }
     }
 
     private void pause(long millis) throws InterruptedException {
-        stopping.await(millis, TimeUnit.MILLISECONDS);
+        wakeup.await(millis);
     }
 
+    /** Called by Connect from another thread than poll's: the monitors this task made are cleared. */
     @Override
     public void stop() {
-        stopping.countDown();
+        List<TableFeed> closing;
+        synchronized (this) {
+            stopping = true;
+            closing = List.copyOf(feeds);
+        }
+        wakeup.stop();
         background.shutdownNow();
+        closing.forEach(TableFeed::close);
+        if (subscriber != null) {
+            subscriber.close();
+        }
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,18 +206,26 @@ class SourceConnectorEndToEndTest {
             await(() -> !consumer.partitionsFor(topic).isEmpty(), "topic " + topic);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (ids.size() < count && System.nanoTime() < deadline) {
+            Await.poll(Duration.ofSeconds(60), () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(JSON.readTree(record.value()).get("payload").get("id").asLong());
+                    ids.add(idOf(record.value()));
                 }
-            }
+                return ids.size();
+            }, n -> n >= count);
             // and nothing more: a repeated row would show here
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(1500))) {
                 ids.add(JSON.readTree(record.value()).get("payload").get("id").asLong());
             }
         }
         return ids;
+    }
+
+    private static long idOf(String value) {
+        try {
+            return JSON.readTree(value).get("payload").get("id").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void awaitTasks(int count, String state) throws Exception {

@@ -68,6 +68,14 @@ public final class LagReader implements AutoCloseable {
         }
     }
 
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
     /** The topics a sink's config names in {@code topics} (none for {@code topics.regex}). */
     public static List<String> topics(Map<String, String> config) {
         String topics = config == null ? null : config.get("topics");

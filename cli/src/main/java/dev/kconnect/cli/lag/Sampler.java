@@ -1,8 +1,12 @@
 package dev.kconnect.cli.lag;
 
+import org.apache.kafka.common.TopicPartition;
+
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -19,8 +23,15 @@ public final class Sampler {
     public static Health sink(LagReader reader, String connector, List<String> topics, Duration window) {
         Map<String, List<String>> of = Map.of(connector, topics);
         Two<SinkLag> two = twice(() -> reader.sinks(of).get(connector), sleep(window));
-        return two.second == null ? new Health(two.first, null, null, null)
-                : new Health(two.second, Rate.between(two.first, two.second, two.nanos), null, null);
+        SinkLag last = two.second == null ? two.first : two.second;
+        Map<TopicPartition, Long> next = new HashMap<>();
+        last.partitions().stream().filter(p -> p.lag() > 0)
+                .forEach(p -> next.put(new TopicPartition(p.topic(), p.partition()), p.end() - p.lag()));
+        OptionalLong oldest = RecordTimes.oldest(reader.bootstrap(), next, reader.timeout());
+        Behind behind = Behind.of(two.first, two.second, two.nanos, oldest.isPresent() ? oldest.getAsLong() : null,
+                System.currentTimeMillis());
+        Rate rate = two.second == null ? null : Rate.between(two.first, two.second, two.nanos);
+        return new Health(last, rate, null, null, behind);
     }
 
     /** How fast the end offsets of {@code topics} grew over {@code window}; null for a zero window. */

@@ -47,6 +47,9 @@ public final class StatusView implements View<ConnectorStatus> {
         out.println("Worker:     " + (connector == null || connector.workerId() == null ? "-" : connector.workerId()));
         if (lag != null) {
             out.println("Lag:        " + lag.total() + " records behind (consumer group " + lag.group() + ")");
+            if (health.behind() != null) {
+                out.println("Behind:     " + health.behind().describe());
+            }
         } else if (noLag != null && "sink".equals(status.type())) {
             out.println("Lag:        unknown; " + noLag);
         }

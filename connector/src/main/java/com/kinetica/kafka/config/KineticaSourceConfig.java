@@ -28,6 +28,7 @@ public final class KineticaSourceConfig extends AbstractConfig {
     public static final String INITIAL_POSITION = "kinetica.source.initial_position";
     public static final String POLL_INTERVAL_MS = "kinetica.source.poll_interval_ms";
     public static final String BATCH_SIZE = "kinetica.source.batch_size";
+    public static final String TABLE_MONITOR = "kinetica.source.table_monitor";
 
     public static final String MAX_RETRIES = "kinetica.source.max_retries";
     public static final String RETRY_BACKOFF_MS = "kinetica.source.retry_backoff_ms";
@@ -108,7 +109,15 @@ public final class KineticaSourceConfig extends AbstractConfig {
                 .define(BATCH_SIZE, Type.INT, 10000, ConfigDef.Range.between(1, 1_000_000), Importance.MEDIUM,
                         "Rows asked of Kinetica in one /get/records call, and the most rows one poll returns "
                                 + "per table. Kinetica caps a call at its max_get_records_size (20000 by default).",
-                        READING_GROUP, ++order, Width.SHORT, "Batch size");
+                        READING_GROUP, ++order, Width.SHORT, "Batch size")
+                .define(TABLE_MONITOR, Type.BOOLEAN, true, Importance.MEDIUM,
+                        "Whether each task opens a Kinetica table monitor per table and sends the rows Kinetica "
+                                + "publishes on it (ZeroMQ, its conf.set_monitor_port) as they are inserted, "
+                                + "within milliseconds, reading the table from its offset whenever the monitor "
+                                + "may have missed rows (start, reconnection, a monitor cleared). The table is "
+                                + "still read every " + POLL_INTERVAL_MS + " while idle. false: only those reads. "
+                                + "Kinetica without a monitor port is read as with false.",
+                        READING_GROUP, ++order, Width.SHORT, "Table monitor");
         order = 0;
         // the default budget: waits of 1+2+4+8+16+32 s, so an outage fails the task about a minute after it began
         def.define(MAX_RETRIES, Type.INT, 6, ConfigDef.Range.atLeast(-1), Importance.LOW,
@@ -172,6 +181,10 @@ public final class KineticaSourceConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE);
+    }
+
+    public boolean tableMonitor() {
+        return getBoolean(TABLE_MONITOR);
     }
 
     public int maxRetries() {

@@ -47,6 +47,18 @@ public final class RowDecoder {
         return values;
     }
 
+    /**
+     * As {@link #decode}, for rows whose type is not known for sure (a table monitor publishes rows
+     * in the table's type of the moment): a row with bytes left over is of another type.
+     */
+    public Object[] decodeWhole(ByteBuffer row) throws IOException {
+        Object[] values = decode(row);
+        if (!decoder.isEnd()) {
+            throw new IOException("the row has more columns than the table's type");
+        }
+        return values;
+    }
+
     private static byte[] bytes(ByteBuffer row) {
         byte[] copy = new byte[row.remaining()];
         row.duplicate().get(copy);

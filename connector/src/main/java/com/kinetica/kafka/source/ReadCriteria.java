@@ -124,6 +124,49 @@ public final class ReadCriteria {
         return emits;
     }
 
+    /**
+     * Takes rows a table monitor published, as their offsets in the order published, and says which
+     * to send, in reading order, with their offsets: those after the position, as the next query
+     * would find them (a row at or before it was sent already, or would never be read).
+     *
+     * @return null while one timestamp's rows are paged on their own: only reads can finish that
+     */
+    public List<Emit> acceptPushed(List<SourceOffset> rows) {
+        if (group != null) {
+            return null;
+        }
+        List<Integer> after = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (isAfterPosition(rows.get(i))) {
+                after.add(i);
+            }
+        }
+        after.sort(Comparator.comparing(rows::get, READING_ORDER));
+        List<SourceOffset> sorted = new ArrayList<>(after.size());
+        after.forEach(i -> sorted.add(rows.get(i)));
+        List<Emit> emits = columns.mode() == ReadMode.INCREMENTING ? sendAll(sorted) : accept(sorted, false);
+        List<Emit> mapped = new ArrayList<>(emits.size());
+        for (Emit emit : emits) {
+            mapped.add(new Emit(after.get(emit.index()), emit.offset()));
+        }
+        return mapped;
+    }
+
+    /** Rows in the order reads sort them: by timestamp, then incrementing value (either may be absent). */
+    private static final Comparator<SourceOffset> READING_ORDER = Comparator
+            .comparing(SourceOffset::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SourceOffset::incrementing, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private boolean isAfterPosition(SourceOffset row) {
+        return switch (columns.mode()) {
+            case INCREMENTING -> position.incrementing() == null || row.incrementing() > position.incrementing();
+            case TIMESTAMP -> position.timestamp() == null || row.timestamp() > position.timestamp();
+            default -> position.timestamp() == null || row.timestamp() > position.timestamp()
+                    || row.timestamp().equals(position.timestamp())
+                    && position.incrementing() != null && row.incrementing() > position.incrementing();
+        };
+    }
+
     private List<Emit> sendAll(List<SourceOffset> page) {
         List<Emit> emits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {

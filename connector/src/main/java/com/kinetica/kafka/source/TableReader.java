@@ -21,10 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Reads one table in the order of its {@link ReadColumns}, a page per call, and turns the rows
@@ -55,11 +52,10 @@ public final class TableReader {
     private int timestampIndex;
     private int incrementingIndex;
     private ReadCriteria criteria;
-    /** Where pages are asked for ahead; one thread per task. */
-    private final ExecutorService background;
-    /** The page asked for ahead, and the query it answers; null when none is. */
-    private Future<Page> ahead;
-    private ReadCriteria.Query aheadQuery;
+    /** The next page, asked for while Connect sends this one. */
+    private final ReadAhead ahead;
+    /** Whether the last read came back full: the table may have more rows right away. */
+    private boolean lastReadFull;
 
     /**
      * Looks the table up and finds where to start.
@@ -72,8 +68,8 @@ public final class TableReader {
     public TableReader(GPUdb gpudb, String table, KineticaSourceConfig config, Map<String, Object> stored,
                        ExecutorService background) throws GPUdbException {
         this.gpudb = gpudb;
-        this.background = background;
         this.table = table;
+        this.ahead = new ReadAhead(gpudb, table, background);
         this.config = config;
         this.topic = TopicNames.topic(config.topicPrefix(), table);
         this.partition = SourceOffset.partition(table);
@@ -91,6 +87,16 @@ public final class TableReader {
         return table;
     }
 
+    /** The Kafka topic of the table's records. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The most rows a read asks for. */
+    public int batchSize() {
+        return config.batchSize();
+    }
+
     /** The next rows of the table, possibly none. */
     public List<SourceRecord> poll() throws GPUdbException {
         List<SourceRecord> records = List.of();
@@ -106,40 +112,68 @@ public final class TableReader {
         return records;
     }
 
-    /**
-     * A page of rows as Kinetica answered it and, when read ahead in the table's current type, its
-     * rows decoded and their value structs, made by {@code decodedBy}; otherwise those are null.
-     */
-    private record Page(RawGetRecordsResponse response, KineticaRowConverter decodedBy, List<Object[]> rows,
-                        List<Struct> values) {
-    }
-
     private List<SourceRecord> read() throws GPUdbException {
         ReadCriteria.Query query = criteria.next();
-        Page page;
-        if (query.equals(aheadQuery)) {
-            page = awaitAhead();
+        ReadAhead.Page page;
+        if (ahead.has(query)) {
+            page = ahead.await();
         } else {
-            dropAhead();
-            page = new Page(gpudb.getRecordsRaw(request(query.expression(), query.sortBy(), "ascending",
-                    query.offset(), query.limit())), null, null, null);
+            ahead.drop();
+            page = ReadAhead.Page.raw(gpudb.getRecordsRaw(request(query.expression(), query.sortBy(), "ascending",
+                    query.offset(), query.limit())));
         }
         RawGetRecordsResponse response = checked(page.response());
         // decoded ahead only when the page came in the type of the time, which checked() then kept
         boolean decoded = page.decodedBy() == converter;
-        List<Object[]> rows = decoded ? page.rows() : decode(decoder, response);
+        List<Object[]> rows = decoded ? page.rows() : decode(decoder, response.getRecordsBinary());
         List<SourceOffset> positions = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             positions.add(position(row));
         }
         boolean more = response.getHasMoreRecords() || rows.size() >= query.limit();
+        lastReadFull = more;
         List<ReadCriteria.Emit> emits = criteria.accept(positions, more);
         if (more) {
             askAhead(criteria.next());
         }
+        return records(emits, decoded ? page.values() : null, rows);
+    }
+
+    /** Whether the last read came back full, so that the table may hold more rows than were read. */
+    public boolean lastReadFull() {
+        return lastReadFull;
+    }
+
+    /**
+     * Records of rows a table monitor published (Avro binary of the table's type), in the order of
+     * the read columns, leaving out those at or before the table's offset (sent already).
+     *
+     * @return null when the rows cannot be taken as they are: another type than the table's (its
+     * columns changed), or the rows of one timestamp being paged; a read finds them instead
+     */
+    public List<SourceRecord> pushed(List<ByteBuffer> published) {
+        List<Object[]> rows = new ArrayList<>(published.size());
+        try {
+            for (ByteBuffer row : published) {
+                rows.add(decoder.decodeWhole(row));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.info("Rows published for table '{}' are not of its known type; reading it instead: {}", table,
+                    e.toString());
+            return null;
+        }
+        List<SourceOffset> positions = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            positions.add(position(row));
+        }
+        List<ReadCriteria.Emit> emits = criteria.acceptPushed(positions);
+        return emits == null ? null : records(emits, null, rows);
+    }
+
+    private List<SourceRecord> records(List<ReadCriteria.Emit> emits, List<Struct> values, List<Object[]> rows) {
         List<SourceRecord> records = new ArrayList<>(emits.size());
         for (ReadCriteria.Emit emit : emits) {
-            Struct value = decoded ? page.values().get(emit.index()) : converter.value(rows.get(emit.index()));
+            Struct value = values != null ? values.get(emit.index()) : converter.value(rows.get(emit.index()));
             records.add(new SourceRecord(partition, emit.offset().toMap(), topic, null,
                     converter.keySchema(), converter.key(value), converter.valueSchema(), value));
         }
@@ -147,52 +181,21 @@ public final class TableReader {
     }
 
     private void askAhead(ReadCriteria.Query query) {
-        GetRecordsRequest request = request(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit());
         String schema = typeSchema;
         KineticaRowConverter rowConverter = converter;
         RowDecoder rowDecoder = aheadDecoder;
-        try {
-            ahead = background.submit(() -> {
-                RawGetRecordsResponse response = gpudb.getRecordsRaw(request);
-                if (!schema.equals(response.getTypeSchema())) {
-                    return new Page(response, null, null, null); // another type: the task thread looks at it
-                }
-                List<Object[]> rows = decode(rowDecoder, response);
-                List<Struct> values = new ArrayList<>(rows.size());
-                for (Object[] row : rows) {
-                    values.add(rowConverter.value(row));
-                }
-                return new Page(response, rowConverter, rows, values);
-            });
-            aheadQuery = query;
-        } catch (RejectedExecutionException e) {
-            // the task is stopping (Connect stops it from another thread): the next read, if any, asks itself
-        }
-    }
-
-    /** Forgets a page asked for ahead that the next query no longer wants. */
-    private void dropAhead() {
-        if (ahead != null) {
-            ahead.cancel(false);
-            ahead = null;
-            aheadQuery = null;
-        }
-    }
-
-    /** The page asked for ahead, or the failure asking for it met. */
-    private Page awaitAhead() throws GPUdbException {
-        Future<Page> page = ahead;
-        ahead = null;
-        aheadQuery = null;
-        try {
-            return page.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof GPUdbException g ? g
-                    : new GPUdbException("reading table '" + table + "' failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GPUdbException("interrupted while reading table '" + table + "'", e);
-        }
+        ahead.ask(query, request(query.expression(), query.sortBy(), "ascending", query.offset(), query.limit()),
+                response -> {
+                    if (!schema.equals(response.getTypeSchema())) {
+                        return ReadAhead.Page.raw(response); // another type: the task thread looks at it
+                    }
+                    List<Object[]> rows = decode(rowDecoder, response.getRecordsBinary());
+                    List<Struct> values = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        values.add(rowConverter.value(row));
+                    }
+                    return new ReadAhead.Page(response, rowConverter, rows, values);
+                });
     }
 
     /** Asks Kinetica for rows, re-reading the table's type first when it has changed. */
@@ -224,10 +227,10 @@ public final class TableReader {
         return response;
     }
 
-    private List<Object[]> decode(RowDecoder decoder, RawGetRecordsResponse response) throws GPUdbException {
-        List<Object[]> rows = new ArrayList<>(response.getRecordsBinary().size());
+    private List<Object[]> decode(RowDecoder decoder, List<ByteBuffer> binary) throws GPUdbException {
+        List<Object[]> rows = new ArrayList<>(binary.size());
         try {
-            for (ByteBuffer row : response.getRecordsBinary()) {
+            for (ByteBuffer row : binary) {
                 rows.add(decoder.decode(row));
             }
         } catch (IOException | RuntimeException e) {
@@ -271,7 +274,7 @@ public final class TableReader {
     private SourceOffset latest() throws GPUdbException {
         String column = columns.mode() == ReadMode.INCREMENTING ? columns.incrementing() : columns.timestamp();
         RawGetRecordsResponse response = fetch("", column, "descending", 0, 1);
-        List<Object[]> rows = decode(decoder, response);
+        List<Object[]> rows = decode(decoder, response.getRecordsBinary());
         if (rows.isEmpty()) {
             return SourceOffset.START;
         }

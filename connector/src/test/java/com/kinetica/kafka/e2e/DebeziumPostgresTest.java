@@ -228,15 +228,22 @@ class DebeziumPostgresTest {
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
+            Await.poll(Duration.ofSeconds(30), () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    String op = r.value() == null ? "tombstone" : json.readTree(r.value()).path("payload").path("op").asText();
-                    ops.merge(op, 1L, Long::sum);
+                    ops.merge(opOf(json, r.value()), 1L, Long::sum);
                 }
-            }
+                return consumer.position(tp);
+            }, position -> position >= end);
         }
         return ops;
+    }
+
+    private static String opOf(ObjectMapper json, String value) {
+        try {
+            return value == null ? "tombstone" : json.readTree(value).path("payload").path("op").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> topics() {

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -398,11 +397,10 @@ class SinkEndToEndTest {
         List<String> values = new java.util.ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(r -> values.add(r.value()));
-            }
+            Await.poll(Duration.ofSeconds(60), () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                return values.size();
+            }, n -> n >= expected);
         }
         return values;
     }

@@ -89,4 +89,27 @@ class ReadCriteriaTest {
         assertEquals(List.of(emit(0, 200L, null)), criteria.accept(List.of(at(200L, null)), false));
         assertEquals(new ReadCriteria.Query("ts > 200", "ts", 0, 2), criteria.next());
     }
+
+    @Test
+    void pushedRowsAreSentInReadingOrderLeavingOutThoseAtOrBeforeTheOffset() {
+        ReadCriteria criteria = new ReadCriteria(INCREMENTING, 10, at(null, 4L));
+        // one insert's rows as published: out of order, two of them sent already
+        List<ReadCriteria.Emit> emits = criteria.acceptPushed(List.of(at(null, 7L), at(null, 3L), at(null, 5L), at(null, 4L)));
+        assertEquals(List.of(emit(2, null, 5L), emit(0, null, 7L)), emits);
+        assertEquals(at(null, 7L), criteria.position());
+        assertEquals("id > 7", criteria.next().expression(), "a read goes on from the last row pushed");
+    }
+
+    @Test
+    void pushedRowsKeepTheOffsetsOfTheTimestampModes() {
+        ReadCriteria byTime = new ReadCriteria(TIMESTAMP, 10, at(1000L, null));
+        // the last timestamp sent is left out, as a read "ts > 1000" would not find it; a timestamp's
+        // rows carry the offset before it until the last of them, as when read
+        assertEquals(List.of(emit(2, 1500L, null), emit(0, 1500L, null), emit(1, 2000L, null)),
+                byTime.acceptPushed(List.of(at(2000L, null), at(2000L, null), at(1500L, null), at(1000L, null))));
+        ReadCriteria both = new ReadCriteria(BOTH, 10, at(1000L, 7L));
+        assertEquals(List.of(emit(1, 1000L, 8L), emit(0, 1001L, 1L)),
+                both.acceptPushed(List.of(at(1001L, 1L), at(1000L, 8L), at(1000L, 7L), at(999L, 9L))));
+        assertEquals(at(1001L, 1L), both.position());
+    }
 }

@@ -5,6 +5,8 @@ import com.gpudb.GPUdbException;
 import dev.kconnect.sandbox.kinetica.endpoint.Endpoints;
 import dev.kconnect.sandbox.kinetica.endpoint.Refusals;
 import dev.kconnect.sandbox.kinetica.endpoint.Ranks;
+import dev.kconnect.sandbox.kinetica.monitor.MonitorPublisher;
+import dev.kconnect.sandbox.kinetica.monitor.TableMonitors;
 import dev.kconnect.sandbox.kinetica.store.Catalog;
 import dev.kconnect.sandbox.kinetica.store.Column;
 import dev.kconnect.sandbox.kinetica.store.Table;
@@ -32,7 +34,9 @@ public final class KineticaEmulator implements AutoCloseable {
     /** The credentials it requires, null for none. */
     private final String user;
     private final String password;
-    private final Catalog catalog = new Catalog();
+    private final MonitorPublisher publisher;
+    private final TableMonitors monitors;
+    private final Catalog catalog;
     private final Ranks ranks;
     private final Faults faults;
     private final RequestHandler handler;
@@ -46,6 +50,9 @@ public final class KineticaEmulator implements AutoCloseable {
         this.password = builder.password;
         this.ranks = new Ranks(builder.workerRanks);
         this.controlPort = builder.controlPort;
+        this.publisher = MonitorPublisher.start(builder.host, builder.monitorPort);
+        this.monitors = new TableMonitors(publisher);
+        this.catalog = new Catalog(monitors);
         ranks.setPort(0, builder.port);
         String authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
@@ -54,6 +61,7 @@ public final class KineticaEmulator implements AutoCloseable {
             @Override
             public void down() {
                 servers.stop(0);
+                publisher.down();
             }
 
             @Override
@@ -64,9 +72,10 @@ public final class KineticaEmulator implements AutoCloseable {
             @Override
             public void up() {
                 servers.start();
+                publisher.up();
             }
         });
-        this.handler = new RequestHandler(Endpoints.all(catalog, ranks, refusals, authorization != null), faults,
+        this.handler = new RequestHandler(Endpoints.all(catalog, monitors, ranks, refusals, authorization != null), faults,
                 authorization);
         this.servers = new RankServers(builder.host, ranks, handler);
     }
@@ -82,12 +91,7 @@ public final class KineticaEmulator implements AutoCloseable {
 
     /** Starts the fault controls; the emulator listens already, so that its URL is known. */
     private void startControl() {
-        try {
-            control = FaultControl.start(host, controlPort, faults, this::url);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        control = FaultControl.start(host, controlPort, faults, this::url);
     }
 
     /** Where the fault controls answer ({@code GET /_sandbox/faults}...), e.g. {@code http://127.0.0.1:9190}. */
@@ -138,6 +142,16 @@ public final class KineticaEmulator implements AutoCloseable {
      */
     public long recordsRerouted() {
         return ranks.rerouted();
+    }
+
+    /** The port table monitors publish on (ZeroMQ PUB, Kinetica's {@code conf.set_monitor_port}; see MonitorPublisher). */
+    public int monitorPort() {
+        return publisher.port();
+    }
+
+    /** The ids of the table monitors that exist now, sorted. */
+    public List<String> tableMonitorIds() {
+        return monitors.show(List.of()).stream().map(TableMonitors.Monitor::id).toList();
     }
 
     public Faults faults() {
@@ -191,9 +205,15 @@ public final class KineticaEmulator implements AutoCloseable {
         return handler.calls(endpoint);
     }
 
+    /** Calls to all endpoints together, from authorized clients, since the start. */
+    public long calls() {
+        return handler.calls();
+    }
+
     @Override
     public synchronized void close() {
         servers.close();
+        publisher.close();
         if (control != null) {
             control.close();
         }
@@ -212,8 +232,15 @@ public final class KineticaEmulator implements AutoCloseable {
         private String password;
         private int workerRanks;
         private int controlPort;
+        private int monitorPort;
 
         private Builder() {
+        }
+
+        /** The table monitor port (ZeroMQ); default 0, a free one. Kinetica's own default is 9002. */
+        public Builder monitorPort(int port) {
+            this.monitorPort = port;
+            return this;
         }
 
         /** The port of the fault controls; default 0, a free one. */
@@ -256,8 +283,13 @@ public final class KineticaEmulator implements AutoCloseable {
 
         public KineticaEmulator start() {
             KineticaEmulator emulator = new KineticaEmulator(this);
-            emulator.servers.start();
-            emulator.startControl();
+            try {
+                emulator.servers.start();
+                emulator.startControl();
+            } catch (RuntimeException e) {
+                emulator.close();   // the monitor publisher runs already
+                throw e;
+            }
             return emulator;
         }
     }

@@ -95,6 +95,11 @@ final class RequestHandler {
     }
 
     /** Requests served (or failed by an injected fault) for an endpoint path, since the start. */
+    /** Calls to every endpoint together. */
+    long calls() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     long calls(String path) {
         LongAdder count = calls.get(path);
         return count == null ? 0 : count.sum();

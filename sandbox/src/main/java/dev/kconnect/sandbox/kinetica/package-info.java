@@ -15,8 +15,10 @@
  * update_on_existing_pk, ignore_existing_pk, truncate_strings, dry_run, return_individual_errors,
  * allow_partial_batch), /get/records (binary encoding; expression, sort_by, sort_order, offset,
  * limit up to 20,000 as max_get_records_size), /delete/records (expressions, global_expression,
- * delete_all_records), /create/tablemonitor and /clear/tablemonitor (registered only: no change
- * events are published). An option an endpoint does not take is refused, as Kinetica refuses it.
+ * delete_all_records), /create/tablemonitor, /show/tablemonitors and /clear/tablemonitor (insert
+ * monitors: each insert into a monitored table is published on a ZeroMQ PUB socket, the port
+ * /show/system/properties gives as conf.set_monitor_port, as a multipart message of the topic id
+ * and one Avro binary frame per new row, as Kinetica documents it). An option an endpoint does not take is refused, as Kinetica refuses it.
  * Anything else is answered with a Kinetica error naming the endpoint. {@code sandbox/FIDELITY.md}
  * says, endpoint by endpoint, where the emulator differs from Kinetica.
  *
@@ -30,6 +32,7 @@
  * through. Without worker ranks the head alone answers and reports multi-head ingest off.
  *
  * <p>Packages: {@code store} holds the catalog (schemas, types, tables; rows as binary records),
- * {@code filter} parses filter expressions, {@code endpoint} maps endpoints onto them.
+ * {@code filter} parses filter expressions, {@code endpoint} maps endpoints onto them, {@code monitor}
+ * holds the table monitors and publishes what they see.
  */
 package dev.kconnect.sandbox.kinetica;

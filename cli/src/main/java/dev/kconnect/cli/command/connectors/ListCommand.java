@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.Json;
+import dev.kconnect.cli.client.WorkerProbe;
 import dev.kconnect.cli.client.model.ConnectorEntry;
 import dev.kconnect.cli.command.AllContexts;
 import dev.kconnect.cli.command.ApiCommand;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the connectors with their type, state and their tasks' states (one request).",
@@ -67,6 +70,9 @@ public final class ListCommand extends ApiCommand {
     @Override
     protected void run(ConnectClient client, Printer printer) {
         ApiResponse<Map<String, ConnectorEntry>> response = where.filter(client.connectors());
+        if (printer.format() == Format.table) {
+            response = withGoneWorkers(response);
+        }
         String bootstrap = kafka.resolve(connection);
         if (bootstrap == null) {
             printer.print(response, new ConnectorListView());
@@ -83,6 +89,25 @@ public final class ListCommand extends ApiCommand {
         } else {
             printer.print(response, new ConnectorListView(lags));
         }
+    }
+
+    /** For people: what ran on a worker that no longer answers shows GONE, not the RUNNING Connect still reports. */
+    private ApiResponse<Map<String, ConnectorEntry>> withGoneWorkers(ApiResponse<Map<String, ConnectorEntry>> response) {
+        List<String> ids = new ArrayList<>();
+        response.value().values().forEach(e -> {
+            if (e.status() != null) {
+                ids.addAll(WorkerProbe.workerIds(e.status()));
+            }
+        });
+        Set<String> gone = WorkerProbe.gone(connection.settings(false), ids);
+        if (gone.isEmpty()) {
+            return response;
+        }
+        output.notice(WorkerProbe.explain(gone));
+        Map<String, ConnectorEntry> marked = new LinkedHashMap<>();
+        response.value().forEach((name, e) -> marked.put(name, e.status() == null ? e
+                : new ConnectorEntry(e.info(), WorkerProbe.marked(e.status(), gone))));
+        return new ApiResponse<>(response.status(), response.body(), marked);
     }
 
     /** The worker's answer with each sink's lag beside its status and info. */

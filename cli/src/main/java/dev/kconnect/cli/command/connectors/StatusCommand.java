@@ -7,6 +7,7 @@ import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.Json;
 import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.WorkerProbe;
 import dev.kconnect.cli.client.model.ActiveTopics;
 import dev.kconnect.cli.client.model.ConnectorOffsets;
 import dev.kconnect.cli.client.model.ConnectorStatus;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the state of a connector and its tasks, the workers they run on, "
@@ -67,6 +69,9 @@ public final class StatusCommand extends ApiCommand {
             throw new ParameterException(spec.commandLine(), "--rate-over must be 0 or more seconds, not " + rateOver);
         }
         ApiResponse<ConnectorStatus> response = client.status(name);
+        if (printer.format() == Format.table) {
+            response = withGoneWorkers(response);
+        }
         String bootstrap = kafka.resolve(connection);
         if (bootstrap == null || printer.format() == Format.name) {
             printer.print(response, new StatusView(null, BootstrapOptions.HOW));
@@ -79,6 +84,16 @@ public final class StatusCommand extends ApiCommand {
             }
         }
         FailedStateException.failIfFailed(response.value());
+    }
+
+    /** For people: what ran on a worker that no longer answers shows GONE, not the RUNNING Connect still reports. */
+    private ApiResponse<ConnectorStatus> withGoneWorkers(ApiResponse<ConnectorStatus> response) {
+        Set<String> gone = WorkerProbe.gone(connection.settings(false), WorkerProbe.workerIds(response.value()));
+        if (gone.isEmpty()) {
+            return response;
+        }
+        output.notice(WorkerProbe.explain(gone));
+        return new ApiResponse<>(response.status(), response.body(), WorkerProbe.marked(response.value(), gone));
     }
 
     private Health health(ConnectClient client, ConnectorStatus status, String bootstrap) {

@@ -8,6 +8,8 @@ import com.gpudb.protocol.ShowSystemPropertiesRequest;
 import com.gpudb.protocol.ShowSystemPropertiesResponse;
 import com.gpudb.protocol.ShowSystemStatusResponse;
 
+import dev.kconnect.sandbox.kinetica.monitor.TableMonitors;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +34,12 @@ final class SystemEndpoints {
 
     private final boolean authenticated;
     private final Ranks ranks;
+    private final TableMonitors monitors;
 
-    SystemEndpoints(boolean authenticated, Ranks ranks) {
+    SystemEndpoints(boolean authenticated, Ranks ranks, TableMonitors monitors) {
         this.authenticated = authenticated;
         this.ranks = ranks;
+        this.monitors = monitors;
     }
 
     void register(Map<String, Endpoint> endpoints) {
@@ -63,7 +67,8 @@ final class SystemEndpoints {
         properties.put("conf.host0_public_urls", call.baseUrl());
         properties.put("conf.max_get_records_size", String.valueOf(MAX_GET_RECORDS_SIZE));
         properties.put("conf.require_authentication", authenticated ? "TRUE" : "FALSE");
-        properties.put("conf.set_monitor_port", "-1");   // no ZeroMQ table monitor stream
+        // where table monitors publish: subscribers connect to tcp://<the host of the URL>:<port>
+        properties.put("conf.set_monitor_port", String.valueOf(monitors.port()));
         String wanted = Options.get(request.getOptions(), "properties", "");
         if (!wanted.isEmpty()) {
             // a comma-separated list of the properties to answer; names Kinetica does not have are left out

@@ -17,9 +17,16 @@ public final class Catalog {
     private final Map<String, TableType> types = new ConcurrentHashMap<>();
     private final Set<String> schemas = ConcurrentHashMap.newKeySet();
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Table.InsertListener inserts;
+
+    /** @param inserts told of every insert into every table (the table monitors) */
+    public Catalog(Table.InsertListener inserts) {
+        this.inserts = inserts;
+        schemas.add(DEFAULT_SCHEMA);
+    }
 
     public Catalog() {
-        schemas.add(DEFAULT_SCHEMA);
+        this(Table.InsertListener.NONE);
     }
 
     /** {@code schema.table} for a name given with or without its schema. */
@@ -72,7 +79,7 @@ public final class Catalog {
             throw new KineticaError("Table '" + qualified + "' already exists"
                     + (noErrorIfExists ? " with a different type" : ""));
         }
-        Table table = new Table(qualified, type);
+        Table table = new Table(qualified, type, inserts);
         tables.put(qualified, table);
         return table;
     }

@@ -50,7 +50,17 @@ public final class Table {
     public record Snapshot(TableType type, List<Row> rows) {
     }
 
+    /** Told of the rows each insert adds, in the order the inserts happen: Kinetica's table monitors publish them. */
+    public interface InsertListener {
+        InsertListener NONE = (table, rows) -> {
+        };
+
+        /** Called with the table's lock held, so calls come in insert order: keep it short. */
+        void inserted(Table table, List<byte[]> rows);
+    }
+
     private final String name;
+    private final InsertListener listener;
     private TableType type;
     private RowStore store;
     private KeyIndex index;
@@ -58,7 +68,12 @@ public final class Table {
     private final Map<Integer, SortedColumn> sorted = new HashMap<>();
 
     Table(String name, TableType type) {
+        this(name, type, InsertListener.NONE);
+    }
+
+    Table(String name, TableType type, InsertListener listener) {
         this.name = name;
+        this.listener = listener;
         this.type = type;
         use(StoredRows.empty(type));
     }
@@ -85,6 +100,7 @@ public final class Table {
         }
         if (index == null) {
             batch.forEach(row -> store.append(row.bytes(), 0, row.bytes().length));
+            listener.inserted(this, batch.stream().map(NewRow::bytes).toList());
             return new InsertCount(batch.size(), 0, List.of());
         }
         if (mode == OnExistingKey.ERROR) {
@@ -93,6 +109,7 @@ public final class Table {
         int inserted = 0;
         int updated = 0;
         List<Integer> rejected = new ArrayList<>();
+        List<byte[]> added = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             NewRow row = batch.get(i);
             long existing;
@@ -113,8 +130,11 @@ public final class Table {
                 updated++;
             } else {
                 inserted++;
+                added.add(row.bytes());
             }
         }
+        // only new rows: an insert monitor forwards "new record insertions", and Kinetica documents updates apart
+        listener.inserted(this, added);
         if (store.wasteful()) {
             compact();
         }
