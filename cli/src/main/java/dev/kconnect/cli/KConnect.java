@@ -1,5 +1,8 @@
 package dev.kconnect.cli;
 
+import dev.kconnect.cli.command.DlqCommand;
+import dev.kconnect.cli.command.HealCommand;
+import dev.kconnect.cli.command.PatchCommand;
 import dev.kconnect.cli.command.connectors.ApplyCommand;
 import dev.kconnect.cli.command.connectors.ConfigCommand;
 import dev.kconnect.cli.command.connectors.CreateCommand;
@@ -69,12 +72,14 @@ public final class KConnect implements Runnable {
             entry("get", GetCommand.class),
             entry("status", StatusCommand.class),
             entry("health", HealthCommand.class),
+            entry("heal", HealCommand.class),
             entry("top", TopCommand.class),
             entry("wait", WaitCommand.class),
             entry("config", ConfigCommand.class),
             entry("tasks", TasksCommand.class),
             entry("create", CreateCommand.class),
             entry("put", PutCommand.class),
+            entry("patch", PatchCommand.class),
             entry("delete", DeleteCommand.class),
             entry("pause", PauseCommand.class),
             entry("resume", ResumeCommand.class),
@@ -82,6 +87,7 @@ public final class KConnect implements Runnable {
             entry("restart", RestartCommand.class),
             entry("info", InfoCommand.class),
             entry("offsets", OffsetsCommand.class),
+            entry("dlq", DlqCommand.class),
             entry("plugins", PluginsCommand.class),
             entry("validate", ValidateCommand.class),
             entry("loggers", LoggersCommand.class),

@@ -49,7 +49,7 @@ class CompatibilityMatrixTest {
 
     /** Every release of the matrix, or those {@code -Dcompat.releases=3.5.2,4.4.0} names. */
     static Stream<ConnectRelease> releases() {
-        String only = System.getProperty("compat.releases", "3.0.2,3.5.2,3.6.2,3.9.2,4.0.2,4.4.0");
+        String only = System.getProperty("compat.releases", "3.0.2,3.5.2,3.6.2,3.7.2,3.9.2,4.0.2,4.4.0");
         return Stream.of(only.split(",")).map(String::trim).map(ConnectRelease::of);
     }
 
@@ -110,6 +110,7 @@ class CompatibilityMatrixTest {
             stopAndOffsets();
             pluginOptions();
             clusterLoggers();
+            new OperationsCheck(this).all();
             ok("delete", sink);
             ok("delete", source);
         }

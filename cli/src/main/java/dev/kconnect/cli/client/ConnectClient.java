@@ -249,8 +249,9 @@ public final class ConnectClient implements Closeable {
         return call("GET", path, query, null, type(type));
     }
 
-    private <T> ApiResponse<T> call(String method, List<String> path, List<Map.Entry<String, String>> query,
-                                    String body, JavaType type) {
+    /** Package-private for {@link NewerEndpoints}, which holds the endpoints of Connect 3.7 and later. */
+    <T> ApiResponse<T> call(String method, List<String> path, List<Map.Entry<String, String>> query,
+                            String body, JavaType type) {
         RestTransport.Raw raw = transport.send(method, path, query, body);
         T value = null;
         if (type != null && !raw.body().isBlank()) {

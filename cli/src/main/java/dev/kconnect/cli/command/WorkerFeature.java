@@ -15,7 +15,13 @@ public enum WorkerFeature {
     READ_OFFSETS("offsets", 3, 5),
     RESET_OFFSETS("offsets --reset", 3, 6),
     SET_OFFSETS("offsets --set", 3, 6),
-    CLUSTER_LOGGERS("loggers --cluster", 3, 7);
+    CLUSTER_LOGGERS("loggers --cluster", 3, 7),
+    CREATE_STATE("create --state", 3, 7),
+    APPLY_STATE("apply --state", 3, 7),
+    // created STOPPED (3.7), then PATCH …/offsets (3.6), unless the worker takes initial_offsets (KIP-995)
+    CREATE_OFFSETS("create --offsets", 3, 7),
+    PLUGIN_VERSION("create --plugin-version", 4, 1),
+    PLUGIN_VERSIONS("plugins --plugin-version", 4, 1);
 
     private final String command;
     private final int major;

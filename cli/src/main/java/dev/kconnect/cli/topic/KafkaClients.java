@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -47,6 +48,23 @@ public final class KafkaClients {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.remove(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG); // a consumer's and admin's setting
+        try {
+            return new KafkaProducer<>(props);
+        } catch (KafkaException e) {
+            throw badBootstrap(bootstrap, e);
+        }
+    }
+
+    /** A producer of raw bytes ({@code dlq replay} writes records back exactly as they were). */
+    public static KafkaProducer<byte[], byte[]> bytesProducer(String bootstrap) {
+        Map<String, Object> props = common(bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.remove(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG);
         try {
             return new KafkaProducer<>(props);
         } catch (KafkaException e) {

@@ -51,7 +51,9 @@ class RestCommandsClassLoadingTest {
                 List.of("apply", "--file", connector.toString()),
                 List.of("list"),
                 List.of("status", "lean-source"),
-                List.of("diff", "--file", connector.toString()));
+                List.of("diff", "--file", connector.toString()),
+                List.of("patch", "lean-source", "tasks.max=1"),
+                List.of("heal", "--once", "lean-source"));
         for (List<String> command : commands) {
             List<String> line = new ArrayList<>(command);
             line.addAll(List.of("--url", url));

@@ -1,7 +1,9 @@
 package dev.kconnect.cli.command.connectors;
 
+import dev.kconnect.cli.command.WorkerFeature;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.NewerEndpoints;
 import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.model.ConfigInfos;
 import dev.kconnect.cli.command.ConnectionOptions;
@@ -17,7 +19,10 @@ import dev.kconnect.cli.output.Style;
 import dev.kconnect.cli.output.ValidationView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -42,7 +47,8 @@ import java.util.concurrent.Callable;
             "  kconnect apply -f kinetica-sink.properties -f kinetica-source.json --dry-run",
             "      shows the diffs and the validation errors per key, changes nothing",
             "  kconnect apply -f connectors/ --wait --timeout 120",
-            "  kconnect apply -f connectors/ --dry-run -o json"
+            "  kconnect apply -f connectors/ --dry-run -o json",
+            "  kconnect apply -f connectors/ --state stopped      new connectors are created STOPPED (3.7+)"
         })
 public final class ApplyCommand implements Callable<Integer> {
 
@@ -62,6 +68,9 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -71,6 +80,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Show the diffs and validate, change nothing.")
     boolean dryRun;
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "Create new connectors ${COMPLETION-CANDIDATES} (Connect 3.7+); existing ones keep their state.")
+    NewerEndpoints.InitialState state;
 
     @Mixin
     WaitOptions waiting;
@@ -92,6 +105,12 @@ public final class ApplyCommand implements Callable<Integer> {
         List<Entry> entries = new ArrayList<>();
         try (ConnectClient client = connection.client()) {
             waiting.bound(client);
+            if (state != null) {
+                if (waiting.wait && state != NewerEndpoints.InitialState.running) {
+                    throw new ParameterException(spec.commandLine(), "--wait waits for RUNNING; leave it out with --state " + state.name());
+                }
+                WorkerFeature.APPLY_STATE.require(client, spec);
+            }
             List<Planner.Plan> plans = new Planner(client).plan(ConnectorFiles.readAll(files, System.in, output::notice));
             Map<String, List<String>> literals = new LinkedHashMap<>();
             plans.forEach(p -> literals.put(p.name(), SecretsCheck.literalKeys(p.wanted(), p.diff().secrets())));
@@ -167,7 +186,10 @@ public final class ApplyCommand implements Callable<Integer> {
             return outcome;
         }
         try {
-            int status = client.putConfig(name, plan.wanted()).status();
+            // PUT creates too, but only POST takes initial_state (KIP-980)
+            int status = state != null && plan.diff().isNew()
+                    ? new NewerEndpoints(client).create(name, plan.wanted(), state, null).status()
+                    : client.putConfig(name, plan.wanted()).status();
             outcome = status == 201 ? Outcome.created : Outcome.updated;
             out.println("connector '" + name + "' " + outcome);
         } catch (UnauthorizedException e) {
