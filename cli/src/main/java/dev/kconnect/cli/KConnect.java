@@ -1,8 +1,8 @@
 package dev.kconnect.cli;
 
-import dev.kconnect.cli.command.DlqCommand;
-import dev.kconnect.cli.command.HealCommand;
-import dev.kconnect.cli.command.PatchCommand;
+import dev.kconnect.cli.command.connectors.DlqCommand;
+import dev.kconnect.cli.command.connectors.HealCommand;
+import dev.kconnect.cli.command.connectors.PatchCommand;
 import dev.kconnect.cli.command.connectors.ApplyCommand;
 import dev.kconnect.cli.command.connectors.ConfigCommand;
 import dev.kconnect.cli.command.connectors.CreateCommand;

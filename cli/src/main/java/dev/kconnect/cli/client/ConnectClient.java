@@ -11,7 +11,6 @@ import dev.kconnect.cli.client.model.ConnectorEntry;
 import dev.kconnect.cli.client.model.ConnectorInfo;
 import dev.kconnect.cli.client.model.ConnectorOffsets;
 import dev.kconnect.cli.client.model.ConnectorStatus;
-import dev.kconnect.cli.client.model.LoggerLevel;
 import dev.kconnect.cli.client.model.Message;
 import dev.kconnect.cli.client.model.PluginInfo;
 import dev.kconnect.cli.client.model.ServerInfo;
@@ -197,26 +196,6 @@ public final class ConnectClient implements Closeable {
                 offsetsJson, type(new TypeReference<Message>() { })));
     }
 
-    /** {@code GET /admin/loggers}: the loggers with an explicit level on this worker. */
-    public ApiResponse<Map<String, LoggerLevel>> loggers() {
-        return get(List.of("admin", "loggers"), NO_QUERY, new TypeReference<>() { });
-    }
-
-    /** {@code GET /admin/loggers/NAME}. */
-    public ApiResponse<LoggerLevel> logger(String name) {
-        return get(List.of("admin", "loggers", name), NO_QUERY, new TypeReference<>() { });
-    }
-
-    /**
-     * {@code PUT /admin/loggers/NAME}: on this worker (answers the loggers changed) or, with
-     * {@code cluster}, on every worker of the cluster (Kafka 3.7+, answers nothing).
-     */
-    public ApiResponse<List<String>> setLogger(String name, String level, boolean cluster) {
-        String body = Json.MAPPER.createObjectNode().put("level", level).toString();
-        return call("PUT", List.of("admin", "loggers", name), List.of(Map.entry("scope", cluster ? "cluster" : "worker")),
-                body, type(new TypeReference<List<String>>() { }));
-    }
-
     /** {@code GET /connector-plugins}; with {@code all}, converters, transforms and predicates too. */
     public ApiResponse<List<PluginInfo>> plugins(boolean all) {
         return get(List.of("connector-plugins"), List.of(Map.entry("connectorsOnly", Boolean.toString(!all))),
@@ -245,7 +224,7 @@ public final class ConnectClient implements Closeable {
                 write(config), type(new TypeReference<ConfigInfos>() { })));
     }
 
-    private <T> ApiResponse<T> get(List<String> path, List<Map.Entry<String, String>> query, TypeReference<T> type) {
+    <T> ApiResponse<T> get(List<String> path, List<Map.Entry<String, String>> query, TypeReference<T> type) {
         return call("GET", path, query, null, type(type));
     }
 
@@ -302,7 +281,7 @@ public final class ConnectClient implements Closeable {
         }
     }
 
-    private static JavaType type(TypeReference<?> type) {
+    static JavaType type(TypeReference<?> type) {
         return Json.MAPPER.getTypeFactory().constructType(type);
     }
 

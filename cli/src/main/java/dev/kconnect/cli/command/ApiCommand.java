@@ -2,10 +2,10 @@ package dev.kconnect.cli.command;
 
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.output.Printer;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

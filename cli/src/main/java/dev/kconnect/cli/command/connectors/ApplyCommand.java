@@ -1,6 +1,5 @@
 package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.command.WorkerFeature;
 import dev.kconnect.cli.client.ApiException;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.NewerEndpoints;
@@ -9,6 +8,7 @@ import dev.kconnect.cli.client.model.ConfigInfos;
 import dev.kconnect.cli.command.ConnectionOptions;
 import dev.kconnect.cli.command.OutputOptions;
 import dev.kconnect.cli.command.WaitOptions;
+import dev.kconnect.cli.command.WorkerFeature;
 import dev.kconnect.cli.error.ExitCode;
 import dev.kconnect.cli.input.BadInputException;
 import dev.kconnect.cli.input.ConnectorFiles;

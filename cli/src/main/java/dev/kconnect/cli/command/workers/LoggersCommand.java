@@ -2,6 +2,7 @@ package dev.kconnect.cli.command.workers;
 
 import dev.kconnect.cli.client.ApiResponse;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.LoggerEndpoints;
 import dev.kconnect.cli.client.model.LoggerLevel;
 import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.command.WorkerFeature;
@@ -41,9 +42,9 @@ public final class LoggersCommand extends ApiCommand {
     @Override
     protected void run(ConnectClient client, Printer printer) {
         if (logger == null) {
-            printer.print(client.loggers(), new LoggersView());
+            printer.print(new LoggerEndpoints(client).loggers(), new LoggersView());
         } else if (level == null) {
-            ApiResponse<LoggerLevel> response = client.logger(logger);
+            ApiResponse<LoggerLevel> response = new LoggerEndpoints(client).logger(logger);
             printer.print(response, View.of(
                     (value, p) -> p.out().println(logger + " " + value.level()), value -> List.of(logger)));
         } else {
@@ -55,7 +56,7 @@ public final class LoggersCommand extends ApiCommand {
             if (cluster) {
                 WorkerFeature.CLUSTER_LOGGERS.require(client, spec); // older workers ignore the scope
             }
-            ApiResponse<List<String>> response = client.setLogger(logger, level.toUpperCase(Locale.ROOT), cluster);
+            ApiResponse<List<String>> response = new LoggerEndpoints(client).setLogger(logger, level.toUpperCase(Locale.ROOT), cluster);
             printer.print(response, View.of((changed, p) -> p.out().println(cluster
                     ? "set " + logger + " to " + level + " on every worker of the cluster"
                     : "set " + logger + " to " + level + " on this worker" + (changed == null ? ""

@@ -1,11 +1,13 @@
-package dev.kconnect.cli.command;
+package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ClientException;
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.client.ConnectorNotFoundException;
 import dev.kconnect.cli.client.UnauthorizedException;
 import dev.kconnect.cli.client.model.ConnectorEntry;
-import dev.kconnect.cli.client.ConnectorNotFoundException;
 import dev.kconnect.cli.client.model.ConnectorStatus;
+import dev.kconnect.cli.command.ApiCommand;
+import dev.kconnect.cli.command.FailedStateException;
 import dev.kconnect.cli.heal.Action;
 import dev.kconnect.cli.heal.Durations;
 import dev.kconnect.cli.heal.HealStoppedException;

@@ -1,6 +1,7 @@
-package dev.kconnect.cli.command;
+package dev.kconnect.cli.command.connectors;
 
 import dev.kconnect.cli.client.ConnectClient;
+import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.dlq.DeadLetterQueue;
 import dev.kconnect.cli.dlq.DlqReader;
 import dev.kconnect.cli.dlq.DlqRecord;

@@ -1,5 +1,7 @@
-package dev.kconnect.cli.command;
+package dev.kconnect.cli.command.connectors;
 
+import dev.kconnect.cli.command.ClusterOptions;
+import dev.kconnect.cli.command.ConnectionOptions;
 import picocli.CommandLine.Option;
 
 /** Where {@code dlq} reads a dead-letter queue from, and how much of it. */

@@ -1,11 +1,11 @@
-package dev.kconnect.cli.command;
+package dev.kconnect.cli.command.connectors;
 
-import dev.kconnect.cli.client.model.ConfigKeyInfo;
 import dev.kconnect.cli.client.ConnectClient;
 import dev.kconnect.cli.client.NewerEndpoints;
 import dev.kconnect.cli.client.NotFoundException;
+import dev.kconnect.cli.client.model.ConfigKeyInfo;
+import dev.kconnect.cli.command.ApiCommand;
 import dev.kconnect.cli.output.ConfigDiff;
-import dev.kconnect.cli.output.Format;
 import dev.kconnect.cli.output.Printer;
 import dev.kconnect.cli.patch.ConfigPatch;
 import picocli.CommandLine.Command;
