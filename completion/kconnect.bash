@@ -7,7 +7,7 @@
 # KCONNECT_KINETICA_URL; never a password prompt): quickly and silently.
 
 declare -A _kc_cmds _kc_opts _kc_vals _kc_args
-_kc_cmds[kconnect]='list get status health heal top wait config tasks create put patch delete pause resume stop restart info offsets dlq plugins validate loggers apply diff context topic kinetica sandbox standalone distributed completion help'
+_kc_cmds[kconnect]='list get status health heal top wait config tasks create put patch delete pause resume stop restart info offsets migrate dlq plugins validate loggers apply diff context topic kinetica sandbox standalone distributed completion help'
 _kc_opts[kconnect]='--verbose -h --help -V --version'
 _kc_vals[kconnect]=''
 _kc_args[kconnect]='none'
@@ -87,6 +87,10 @@ _kc_cmds[kconnect_offsets]=''
 _kc_opts[kconnect_offsets]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure -o --output --reset --set -h --help -V --version --verbose'
 _kc_vals[kconnect_offsets]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files -o=words:table,json,yaml,name --output=words:table,json,yaml,name --set=files'
 _kc_args[kconnect_offsets]='connectors'
+_kc_cmds[kconnect_migrate]=''
+_kc_opts[kconnect_migrate]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure -o --output --to-context --rename --delete-source --timeout -h --help -V --version --verbose'
+_kc_vals[kconnect_migrate]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files -o=words:table,json,yaml,name --output=words:table,json,yaml,name --to-context=contexts --rename=none --timeout=none'
+_kc_args[kconnect_migrate]='connectors'
 _kc_cmds[kconnect_dlq]='replay'
 _kc_opts[kconnect_dlq]='--url --context --request-timeout --user --password-file --token-file --header --ca-file --cert --key --insecure -o --output --group-by --bootstrap-server --max -h --help -V --version --verbose'
 _kc_vals[kconnect_dlq]='--url=none --context=contexts --request-timeout=none --user=none --password-file=files --token-file=files --header=none --ca-file=files --cert=files --key=files -o=words:table,json,yaml,name --output=words:table,json,yaml,name --group-by=words:exception,stage --bootstrap-server=none --max=none'

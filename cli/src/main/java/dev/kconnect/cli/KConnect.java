@@ -10,6 +10,7 @@ import dev.kconnect.cli.command.connectors.DeleteCommand;
 import dev.kconnect.cli.command.connectors.DiffCommand;
 import dev.kconnect.cli.command.connectors.GetCommand;
 import dev.kconnect.cli.command.connectors.ListCommand;
+import dev.kconnect.cli.command.connectors.MigrateCommand;
 import dev.kconnect.cli.command.connectors.OffsetsCommand;
 import dev.kconnect.cli.command.connectors.PauseCommand;
 import dev.kconnect.cli.command.connectors.PutCommand;
@@ -87,6 +88,7 @@ public final class KConnect implements Runnable {
             entry("restart", RestartCommand.class),
             entry("info", InfoCommand.class),
             entry("offsets", OffsetsCommand.class),
+            entry("migrate", MigrateCommand.class),
             entry("dlq", DlqCommand.class),
             entry("plugins", PluginsCommand.class),
             entry("validate", ValidateCommand.class),

@@ -21,7 +21,10 @@ public enum WorkerFeature {
     // created STOPPED (3.7), then PATCH …/offsets (3.6), unless the worker takes initial_offsets (KIP-995)
     CREATE_OFFSETS("create --offsets", 3, 7),
     PLUGIN_VERSION("create --plugin-version", 4, 1),
-    PLUGIN_VERSIONS("plugins --plugin-version", 4, 1);
+    PLUGIN_VERSIONS("plugins --plugin-version", 4, 1),
+    // the source is stopped and its offsets read (3.5); the target creates it STOPPED (3.7) and takes them (3.6)
+    MIGRATE_FROM("migrate (from this worker)", 3, 5),
+    MIGRATE_TO("migrate (to this worker)", 3, 7);
 
     private final String command;
     private final int major;
