@@ -9,6 +9,7 @@ import dev.kconnect.cli.live.LiveWorker;
 import dev.kconnect.cli.live.Rest;
 import dev.kconnect.cli.live.TestWorker;
 import dev.kconnect.testkit.Await;
+import dev.kconnect.sandbox.kinetica.KineticaEmulator;
 import dev.kconnect.testkit.NewTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,6 +138,60 @@ class MigrateTest {
         assertTrue(!Rest.json("/connectors/mig-taken/status").path("connector").path("state").asText().equals("STOPPED"));
         assertEquals(0, Cli.runAgainst(LiveWorker.url(), "delete", "mig-taken").code());
         assertEquals(0, Cli.runAgainst(LiveWorker.url(), "delete", "mig-sink-2").code());
+    }
+
+    /**
+     * A Kinetica sink renamed while records stream in: every record in its table once. The sink's
+     * last records before the stop are written and committed as it stops; the new name's group takes
+     * those offsets, so it neither skips nor repeats one.
+     */
+    @Test
+    void aKineticaSinkRenamedUnderLoadLosesAndDoublesNothing() throws Exception {
+        String bootstrap = LiveWorker.bootstrapServers();
+        int total = 3000;
+        try (KineticaEmulator kinetica = KineticaEmulator.start(0)) {
+            NewTopics.create(bootstrap, List.of(new NewTopic("mig_load", 2, (short) 1)));
+            String json = """
+                    {"name": "mig-load-sink", "connector.class": "com.kinetica.kafka.KineticaSinkConnector",
+                     "tasks.max": "2", "topics": "mig_load", "kinetica.url": "%s",
+                     "kinetica.tables.create_table": "true"}""".formatted(kinetica.url());
+            assertEquals(0, Cli.runWithStdinAgainst(LiveWorker.url(), json, "create", "-f", "-", "--wait", "--settle", "1").code());
+            AtomicInteger sent = new AtomicInteger();
+            Thread producing = new Thread(() -> produce(bootstrap, total, sent), "mig-load-producer");
+            producing.start();
+            Await.until("a third of the records sent", Duration.ofSeconds(60), () -> sent.get() >= total / 3);
+            Result moved = Cli.runAgainst(LiveWorker.url(), "migrate", "mig-load-sink", "--rename", "mig-load-sink-2",
+                    "--delete-source");
+            assertEquals(0, moved.code(), moved.toString());
+            producing.join(Duration.ofMinutes(2).toMillis());
+            Result status = Cli.runAgainst(LiveWorker.url(), "status", "mig-load-sink-2");
+            assertEquals(0, status.code(), status.toString());
+            assertEquals(total, sent.get());
+            String table = Await.value("the sink's table", Duration.ofSeconds(30), () -> kinetica.tableNames().stream()
+                    .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains("mig")).findFirst().orElse(""), t -> !t.isEmpty());
+            List<Object> ids = Await.value("all " + total + " rows", Duration.ofSeconds(90),
+                    () -> kinetica.rows(table).stream().map(r -> r.get("id")).toList(), rows -> rows.size() >= total);
+            assertEquals(total, ids.stream().distinct().count(), "every record once: none lost");
+            assertEquals(total, ids.size(), "none twice");
+            assertEquals(0, Cli.runAgainst(LiveWorker.url(), "delete", "mig-load-sink-2").code());
+        }
+    }
+
+    /** {@code total} records {"id": N} with a schema, as fast as the broker takes them. */
+    private static void produce(String bootstrap, int total, AtomicInteger sent) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (int i = 0; i < total; i++) {
+                String value = "{\"schema\": {\"type\": \"struct\", \"name\": \"MigLoad\", \"fields\": "
+                        + "[{\"field\": \"id\", \"type\": \"int64\"}]}, \"payload\": {\"id\": " + i + "}}";
+                producer.send(new ProducerRecord<>("mig_load", i % 2, null, value)).get();
+                sent.incrementAndGet();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long committed(String group) {
