@@ -35,7 +35,7 @@ public final class ConnectClient implements Closeable {
     private static final List<Map.Entry<String, String>> NO_QUERY = List.of();
     private static final String OFFSETS_API = "offsets API: it came with Kafka 3.6";
 
-    private final RestTransport transport;
+    final RestTransport transport; // WorkerProbe asks other workers with its settings
     private WorkerVersion workerVersion;
 
     public ConnectClient(ClientSettings settings) {

@@ -99,6 +99,10 @@ final class RestTransport implements Closeable {
         return settings.url();
     }
 
+    ClientSettings settings() {
+        return settings;
+    }
+
     /** Sends a request; {@code query} values may repeat a name (expand=status&expand=info). */
     Raw send(String method, List<String> path, List<Map.Entry<String, String>> query, String jsonBody) {
         URI uri = uri(path, query);

@@ -30,8 +30,12 @@ public final class WorkerProbe {
     private WorkerProbe() {
     }
 
-    /** The ids among {@code workerIds} whose REST API does not answer; the worker at {@code settings}' URL answered. */
-    public static Set<String> gone(ClientSettings settings, Collection<String> workerIds) {
+    /**
+     * The ids among {@code workerIds} whose REST API does not answer, asked with {@code client}'s
+     * settings (credentials a person typed included); the worker {@code client} talks to answered.
+     */
+    public static Set<String> gone(ConnectClient client, Collection<String> workerIds) {
+        ClientSettings settings = client.transport.settings();
         URI base = settings.url();
         Set<String> others = new TreeSet<>();
         for (String id : workerIds) {

@@ -71,7 +71,7 @@ public final class ListCommand extends ApiCommand {
     protected void run(ConnectClient client, Printer printer) {
         ApiResponse<Map<String, ConnectorEntry>> response = where.filter(client.connectors());
         if (printer.format() == Format.table) {
-            response = withGoneWorkers(response);
+            response = withGoneWorkers(client, response);
         }
         String bootstrap = kafka.resolve(connection);
         if (bootstrap == null) {
@@ -92,14 +92,15 @@ public final class ListCommand extends ApiCommand {
     }
 
     /** For people: what ran on a worker that no longer answers shows GONE, not the RUNNING Connect still reports. */
-    private ApiResponse<Map<String, ConnectorEntry>> withGoneWorkers(ApiResponse<Map<String, ConnectorEntry>> response) {
+    private ApiResponse<Map<String, ConnectorEntry>> withGoneWorkers(ConnectClient client,
+                                                                    ApiResponse<Map<String, ConnectorEntry>> response) {
         List<String> ids = new ArrayList<>();
         response.value().values().forEach(e -> {
             if (e.status() != null) {
                 ids.addAll(WorkerProbe.workerIds(e.status()));
             }
         });
-        Set<String> gone = WorkerProbe.gone(connection.settings(false), ids);
+        Set<String> gone = WorkerProbe.gone(client, ids);
         if (gone.isEmpty()) {
             return response;
         }

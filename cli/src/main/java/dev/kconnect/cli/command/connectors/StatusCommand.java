@@ -70,7 +70,7 @@ public final class StatusCommand extends ApiCommand {
         }
         ApiResponse<ConnectorStatus> response = client.status(name);
         if (printer.format() == Format.table) {
-            response = withGoneWorkers(response);
+            response = withGoneWorkers(client, response);
         }
         String bootstrap = kafka.resolve(connection);
         if (bootstrap == null || printer.format() == Format.name) {
@@ -87,8 +87,8 @@ public final class StatusCommand extends ApiCommand {
     }
 
     /** For people: what ran on a worker that no longer answers shows GONE, not the RUNNING Connect still reports. */
-    private ApiResponse<ConnectorStatus> withGoneWorkers(ApiResponse<ConnectorStatus> response) {
-        Set<String> gone = WorkerProbe.gone(connection.settings(false), WorkerProbe.workerIds(response.value()));
+    private ApiResponse<ConnectorStatus> withGoneWorkers(ConnectClient client, ApiResponse<ConnectorStatus> response) {
+        Set<String> gone = WorkerProbe.gone(client, WorkerProbe.workerIds(response.value()));
         if (gone.isEmpty()) {
             return response;
         }
