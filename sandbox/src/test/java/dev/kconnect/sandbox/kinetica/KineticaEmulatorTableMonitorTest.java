@@ -116,7 +116,8 @@ class KineticaEmulatorTableMonitorTest {
     /** Inserts {@code id} until the subscriber has one message: ZeroMQ drops what is published before a subscription arrives. */
     static void warmUp(ZMQ.Socket socket, String table, long id) throws GPUdbException {
         socket.setReceiveTimeOut(100);
-        for (int attempt = 0; attempt < 100; attempt++) {
+        // up to a minute: a subscription reaches the publisher's I/O thread late on a loaded machine
+        for (int attempt = 0; attempt < 600; attempt++) {
             insert(table, Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, "true"), id);
             db.deleteRecords(table, List.of("id = " + id), Map.of());
             if (ZMsg.recvMsg(socket) != null) {
@@ -127,7 +128,7 @@ class KineticaEmulatorTableMonitorTest {
                 return;
             }
         }
-        throw new AssertionError("no message reached the subscriber");
+        throw new AssertionError("no message reached the subscriber within a minute");
     }
 
     @Test
@@ -192,7 +193,8 @@ class KineticaEmulatorTableMonitorTest {
     /** As {@link #warmUp}, for a topic added to a socket already subscribed to others. */
     static void warmUpTopic(ZMQ.Socket socket, String table, String topic) throws GPUdbException {
         socket.setReceiveTimeOut(100);
-        for (int attempt = 0; attempt < 100; attempt++) {
+        // up to a minute: a subscription reaches the publisher's I/O thread late on a loaded machine
+        for (int attempt = 0; attempt < 600; attempt++) {
             insert(table, Map.of(InsertRecordsRequest.Options.UPDATE_ON_EXISTING_PK, "true"), 1000);
             db.deleteRecords(table, List.of("id = 1000"), Map.of());
             ZMsg message;
