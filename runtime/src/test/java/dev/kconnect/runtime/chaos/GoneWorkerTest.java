@@ -72,10 +72,13 @@ class GoneWorkerTest {
 
         Cli.Result status = Cli.runAgainst(one.restUrl, "status", NAME);
         assertEquals(0, status.code(), status.err());
-        List<String> goneRows = status.out().lines().filter(l -> l.contains(killed)).toList();
-        assertTrue(!goneRows.isEmpty() && goneRows.stream().allMatch(l -> l.contains("GONE") && !l.contains("RUNNING")),
+        // the task rows: the killed worker's GONE, the other's RUNNING; the connector too, if it ran there
+        List<String> taskRows = status.out().lines().filter(l -> l.matches("\\d+ +\\S+ +\\S+.*")).toList();
+        assertTrue(taskRows.size() == 2 && taskRows.stream().allMatch(l -> l.contains(killed) == l.contains(" GONE ")),
                 status.out());
-        assertTrue(status.out().lines().anyMatch(l -> l.contains("RUNNING") && !l.contains(killed)), status.out());
+        assertTrue(taskRows.stream().anyMatch(l -> l.contains(" RUNNING ") && !l.contains(killed)), status.out());
+        boolean connectorThere = status.out().contains("Worker:     " + killed + "\n");
+        assertTrue(status.out().contains("State:      " + (connectorThere ? "GONE" : "RUNNING") + "\n"), status.out());
         assertEquals("kconnect: worker " + killed + " did not answer: what ran there shows GONE (Connect still reports it "
                 + "as it last was, RUNNING, until it reassigns it, within the workers' scheduled.rebalance.max.delay.ms, "
                 + "5 minutes by default)\n", status.err());
