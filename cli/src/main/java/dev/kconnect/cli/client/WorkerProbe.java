@@ -3,6 +3,7 @@ package dev.kconnect.cli.client;
 import dev.kconnect.cli.client.model.ConnectorStatus;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +15,15 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLException;
 
 /**
  * Which workers named in a status no longer answer. Connect reports a task as it last was until it
  * reassigns it, and after a worker dies that waits for the worker to come back, up to
  * scheduled.rebalance.max.delay.ms (5 minutes by default): a killed worker's tasks show RUNNING all
- * that time. A worker id is the worker's advertised REST host:port, so each is asked {@code GET /}
- * with the same scheme, credentials and TLS, briefly and all at once.
+ * that time. A worker id is the worker's advertised REST host:port (rest.advertised.host.name), so
+ * each is asked {@code GET /} with the same scheme, credentials and TLS, briefly and all at once; only
+ * a refused or silent port counts as gone.
  */
 public final class WorkerProbe {
     /** The state shown, in tables, for a connector or task whose worker does not answer. */
@@ -105,8 +108,13 @@ public final class WorkerProbe {
         try (ConnectClient client = new ConnectClient(probe)) {
             client.serverInfo();
             return true;
-        } catch (WorkerUnreachableException | RequestTimedOutException e) {
+        } catch (RequestTimedOutException e) {
             return false;
+        } catch (WorkerUnreachableException e) {
+            // refused, or no connection in time: gone. A host name this machine cannot resolve (a worker
+            // that advertises a name known inside its network only) or a TLS failure says nothing of it.
+            Throwable cause = e.getCause();
+            return cause instanceof UnknownHostException || cause instanceof SSLException;
         } catch (ClientException e) {
             return true; // it answered, if only to refuse
         }
