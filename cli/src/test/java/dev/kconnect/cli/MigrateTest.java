@@ -90,7 +90,9 @@ class MigrateTest {
         assertTrue(lines.get(0).matches("stopped 'mig-ticks' and read its offsets: 1 partition"), moved.out());
         assertEquals(List.of("created 'mig-ticks' STOPPED on the target with the same offsets",
                 "'mig-ticks' is RUNNING on the target", "deleted 'mig-ticks' from the source"), lines.subList(1, 4));
-        assertEquals(ExitCode.NOT_FOUND, Cli.runAgainst(LiveWorker.url(), "status", "mig-ticks").code());
+        // a deletion reaches the worker's status a moment later
+        Await.until("mig-ticks gone from the source", Duration.ofSeconds(30),
+                () -> Cli.runAgainst(LiveWorker.url(), "status", "mig-ticks").code() == ExitCode.NOT_FOUND);
 
         // the target's task goes on from the next tick: every value once, none missing
         List<Long> ticks = Await.value("10 ticks more on mig-ticks", Duration.ofSeconds(60), () -> read("mig-ticks"),
