@@ -84,9 +84,14 @@ class SourceTaskMonitorTest {
         String table = newTable();
         EventsTable.insert(db, table, 1, 10, id -> id);
         long readsBefore = emulator.calls("/get/records");
-        harness.start(props(table, NEVER));
-        try (RowStream stream = RowStream.start(db, table, 11, 200, 5)) {
-            assertEquals(range(1, 200), collect(harness, 200), "the rows there, then the rows streamed in, once each");
+        // ZeroMQ drops what is published before a subscription reaches the publisher, which on a loaded
+        // machine can take seconds: the rows there come first (read), the stream lasts a few seconds,
+        // and a read every 30 s, were every push missed, would still end the test
+        harness.start(props(table, "30000"));
+        List<Long> ids = new ArrayList<>(collect(harness, 10));
+        try (RowStream stream = RowStream.start(db, table, 11, 200, 20)) {
+            ids.addAll(collect(harness, 190));
+            assertEquals(range(1, 200), ids, "the rows there, then the rows streamed in, once each");
             stream.awaitEnd();
         }
         long reads = emulator.calls("/get/records") - readsBefore;
