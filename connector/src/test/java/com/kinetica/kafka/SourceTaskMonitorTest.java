@@ -106,7 +106,10 @@ class SourceTaskMonitorTest {
     void rowsOfOneInsertOutOfColumnOrderAreSentInColumnOrder() throws Exception {
         String table = newTable();
         harness.start(props(table, NEVER));
-        try (RowStream stream = RowStream.start(db, table, 1, 50, 5)) {
+        // a stream of some seconds: ZeroMQ drops what is published before the task's subscription
+        // reaches the publisher, which on a loaded machine takes a while; the first row pushed after
+        // that has the task read the ones before
+        try (RowStream stream = RowStream.start(db, table, 1, 50, 100)) {
             assertEquals(range(1, 50), collect(harness, 50));
         }
         long reads = emulator.calls("/get/records");
@@ -121,7 +124,7 @@ class SourceTaskMonitorTest {
         Map<String, String> props = props(table, NEVER);
         props.put("kinetica.url", emulator.url().replace("127.0.0.1", "localhost"));
         harness.start(props);
-        try (RowStream stream = RowStream.start(db, table, 1, 30, 5)) {
+        try (RowStream stream = RowStream.start(db, table, 1, 30, 200)) { // some seconds, as above
             assertEquals(range(1, 30), collect(harness, 30), "pushed: no read comes of the poll interval");
         }
     }
