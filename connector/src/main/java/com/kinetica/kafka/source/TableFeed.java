@@ -24,8 +24,8 @@ import java.util.List;
  * <p>
  * Either way the table is also read every poll interval while it has no new rows, as without a
  * monitor, which costs an idle table no more calls than polling did. That read finds updates (in
- * the timestamp modes) and anything a monitor that vanished did not deliver; rows it finds while
- * in step make the feed ask Kinetica whether the monitor still exists, and create it anew if not.
+ * the timestamp modes) and anything a monitor that vanished did not deliver; rows it finds that no
+ * push announced make the feed ask Kinetica whether the monitor still exists, and create it anew if not.
  * Not thread-safe: the task's thread uses it, apart from {@link #close()}.
  */
 public final class TableFeed {
@@ -102,7 +102,9 @@ public final class TableFeed {
         nextReadAt = records.isEmpty() ? now + pollIntervalMs : now;
         if (stepping) {
             inStep = true;
-        } else if (inStep && !records.isEmpty()) {
+        } else if (!records.isEmpty()) {
+            // rows no push announced: in flight, or the monitor is gone (also while catching up, when
+            // a monitor cleared then would otherwise leave the table read every interval for good)
             checkMonitor();
         }
         return records;
